@@ -1,0 +1,286 @@
+package kverify.impl.memory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Sparse simulated physical memory: 4 KiB pages allocated on first write, reading as zero until
+ * then. Every multi-byte access is explicitly little-endian (x86_64) and bounds-checked against
+ * the RAM ranges; an access outside RAM throws {@link PhysicalMemoryFault}. Reads can be tracked
+ * (pages and bytes) so properties can state which memory a decoder looked at and how much work it
+ * did. This is the only class that touches the backing storage.
+ */
+public final class PhysicalMemory {
+    public static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    public static final long PAGE_MASK = ~((long) PAGE_SIZE - 1);
+
+    private final List<RamRange> ram;
+    // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
+    private final Map<Long, byte[]> pages = new HashMap<>();
+    private long cachedPfn = -1;
+    private byte[] cachedPage;
+
+    private boolean trackingReads;
+    private final TreeSet<Long> pagesRead = new TreeSet<>();
+    private long bytesRead;
+
+    public PhysicalMemory(List<RamRange> ram) {
+        for (RamRange r : ram) {
+            if ((r.start() & ~PAGE_MASK) != 0 || (r.end() & ~PAGE_MASK) != 0) {
+                throw new IllegalArgumentException("RAM range not page aligned: " + r);
+            }
+        }
+        this.ram = List.copyOf(ram);
+    }
+
+    /** One RAM range [0, bytes). */
+    public static PhysicalMemory ofSize(long bytes) {
+        return new PhysicalMemory(List.of(new RamRange(0, bytes)));
+    }
+
+    public List<RamRange> ram() {
+        return ram;
+    }
+
+    /** True if every byte of [address, address+length) is RAM (length 0 counts as inside). */
+    public boolean isRam(long address, long length) {
+        for (RamRange r : ram) {
+            if (r.contains(address, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long readU64(long address) {
+        checkRead(address, 8);
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (byteAt(address + i) & 0xFFL);
+        }
+        return v;
+    }
+
+    public void writeU64(long address, long value) {
+        checkWrite(address, 8);
+        for (int i = 0; i < 8; i++) {
+            putByte(address + i, (byte) (value >>> (8 * i)));
+        }
+    }
+
+    /** Unsigned 32-bit read, returned in a long. */
+    public long readU32(long address) {
+        checkRead(address, 4);
+        long v = 0;
+        for (int i = 3; i >= 0; i--) {
+            v = (v << 8) | (byteAt(address + i) & 0xFFL);
+        }
+        return v;
+    }
+
+    public void writeU32(long address, long value) {
+        checkWrite(address, 4);
+        for (int i = 0; i < 4; i++) {
+            putByte(address + i, (byte) (value >>> (8 * i)));
+        }
+    }
+
+    public int readU8(long address) {
+        checkRead(address, 1);
+        return byteAt(address) & 0xFF;
+    }
+
+    public void writeU8(long address, int value) {
+        checkWrite(address, 1);
+        putByte(address, (byte) value);
+    }
+
+    /** Copies length bytes starting at address into dst[offset..]; page-sized chunks, not bytewise. */
+    public void read(long address, byte[] dst, int offset, int length) {
+        checkRead(address, length);
+        int done = 0;
+        while (done < length) {
+            long a = address + done;
+            int inPage = (int) (a & ~PAGE_MASK);
+            int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+            byte[] page = pageOrNull(a >>> PAGE_SHIFT);
+            if (page == null) {
+                Arrays.fill(dst, offset + done, offset + done + chunk, (byte) 0);
+            } else {
+                System.arraycopy(page, inPage, dst, offset + done, chunk);
+            }
+            done += chunk;
+        }
+    }
+
+    public byte[] read(long address, int length) {
+        byte[] out = new byte[length];
+        read(address, out, 0, length);
+        return out;
+    }
+
+    /** Writes src[offset..offset+length) at address, in page-sized chunks. */
+    public void write(long address, byte[] src, int offset, int length) {
+        checkWrite(address, length);
+        int done = 0;
+        while (done < length) {
+            long a = address + done;
+            int inPage = (int) (a & ~PAGE_MASK);
+            int chunk = Math.min(length - done, PAGE_SIZE - inPage);
+            System.arraycopy(src, offset + done, pageForWrite(a >>> PAGE_SHIFT), inPage, chunk);
+            done += chunk;
+        }
+    }
+
+    /** Sets [address, address+length) to value; zero-filling an untouched page allocates nothing. */
+    public void fill(long address, long length, byte value) {
+        checkWrite(address, length);
+        long done = 0;
+        while (done < length) {
+            long a = address + done;
+            int inPage = (int) (a & ~PAGE_MASK);
+            int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
+            byte[] page = value == 0 ? pageOrNull(a >>> PAGE_SHIFT) : pageForWrite(a >>> PAGE_SHIFT);
+            if (page != null) {
+                Arrays.fill(page, inPage, inPage + chunk, value);
+            }
+            done += chunk;
+        }
+    }
+
+    /** Starts (and resets) read tracking. */
+    public void startTrackingReads() {
+        trackingReads = true;
+        pagesRead.clear();
+        bytesRead = 0;
+    }
+
+    public void stopTrackingReads() {
+        trackingReads = false;
+    }
+
+    /** Page-aligned physical addresses of the pages read since tracking started, ascending. */
+    public List<Long> pagesRead() {
+        List<Long> out = new ArrayList<>(pagesRead.size());
+        for (long pfn : pagesRead) {
+            out.add(pfn << PAGE_SHIFT);
+        }
+        return out;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** Copies of every page ever written, keyed by page address, ascending; for images and diffs. */
+    public SortedMap<Long, byte[]> pages() {
+        SortedMap<Long, byte[]> out = new TreeMap<>();
+        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
+            out.put(e.getKey() << PAGE_SHIFT, e.getValue().clone());
+        }
+        return out;
+    }
+
+    /** True if both memories have the same RAM and read the same at every address. */
+    public boolean contentEquals(PhysicalMemory other) {
+        if (!ram.equals(other.ram)) {
+            return false;
+        }
+        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
+        pfns.addAll(other.pages.keySet());
+        for (long pfn : pfns) {
+            if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Page-aligned address of the first page where the two memories differ, or -1. */
+    public long firstDifference(PhysicalMemory other) {
+        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
+        pfns.addAll(other.pages.keySet());
+        for (long pfn : pfns) {
+            if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
+                return pfn << PAGE_SHIFT;
+            }
+        }
+        return -1;
+    }
+
+    /** Classic 16-bytes-per-line hex dump of [address, address+length), for failure reports. */
+    public String hexDump(long address, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int line = 0; line < length; line += 16) {
+            sb.append(String.format("%016x:", address + line));
+            for (int i = line; i < Math.min(line + 16, length); i++) {
+                long a = address + i;
+                sb.append(String.format(" %02x", isRam(a, 1) ? byteAt(a) & 0xFF : 0));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private byte[] pageOrZero(long pfn) {
+        byte[] p = pages.get(pfn);
+        return p == null ? new byte[PAGE_SIZE] : p;
+    }
+
+    private void checkRead(long address, long length) {
+        if (!isRam(address, length)) {
+            throw new PhysicalMemoryFault(address, length, false);
+        }
+        if (trackingReads && length > 0) {
+            bytesRead += length;
+            for (long pfn = address >>> PAGE_SHIFT; pfn <= (address + length - 1) >>> PAGE_SHIFT; pfn++) {
+                pagesRead.add(pfn);
+            }
+        }
+    }
+
+    private void checkWrite(long address, long length) {
+        if (!isRam(address, length)) {
+            throw new PhysicalMemoryFault(address, length, true);
+        }
+    }
+
+    private byte byteAt(long address) {
+        byte[] page = pageOrNull(address >>> PAGE_SHIFT);
+        return page == null ? 0 : page[(int) (address & ~PAGE_MASK)];
+    }
+
+    private void putByte(long address, byte value) {
+        pageForWrite(address >>> PAGE_SHIFT)[(int) (address & ~PAGE_MASK)] = value;
+    }
+
+    private byte[] pageOrNull(long pfn) {
+        if (pfn == cachedPfn) {
+            return cachedPage;
+        }
+        byte[] page = pages.get(pfn);
+        if (page != null) {
+            cachedPfn = pfn;
+            cachedPage = page;
+        }
+        return page;
+    }
+
+    private byte[] pageForWrite(long pfn) {
+        byte[] page = pageOrNull(pfn);
+        if (page == null) {
+            page = new byte[PAGE_SIZE];
+            pages.put(pfn, page);
+            cachedPfn = pfn;
+            cachedPage = page;
+        }
+        return page;
+    }
+}

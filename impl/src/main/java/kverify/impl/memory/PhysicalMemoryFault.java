@@ -1,0 +1,31 @@
+package kverify.impl.memory;
+
+/**
+ * An access to simulated physical memory outside RAM. Decoders catch it and turn it into a typed
+ * outcome naming the struct and field they were reading; it never escapes as a bare index error.
+ */
+public final class PhysicalMemoryFault extends RuntimeException {
+    private final long address;
+    private final long length;
+    private final boolean write;
+
+    public PhysicalMemoryFault(long address, long length, boolean write) {
+        super(String.format("%s of %d bytes at PA 0x%x is outside simulated RAM",
+                write ? "write" : "read", length, address));
+        this.address = address;
+        this.length = length;
+        this.write = write;
+    }
+
+    public long address() {
+        return address;
+    }
+
+    public long length() {
+        return length;
+    }
+
+    public boolean isWrite() {
+        return write;
+    }
+}
