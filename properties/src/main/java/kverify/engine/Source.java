@@ -1,0 +1,165 @@
+package kverify.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * The only source of randomness a generator or property body sees. Every decision is a bounded
+ * raw choice in [0, max] that is recorded; a case is fully determined by its recorded choices.
+ * In random mode choices come from a seeded {@link SplittableRandom}; in replay mode from a
+ * given prefix, extended with zeros (the simplest choice) once the prefix runs out. Spans mark
+ * which choices each {@link #draw} produced, so the shrinker can delete whole values.
+ */
+public final class Source {
+    /** A case that needs more choices than this is abandoned (guards runaway recursion). */
+    public static final int MAX_CHOICES = 1 << 16;
+    private static final int HINT_ONE_IN = 4;
+
+    private final SplittableRandom random;
+    private final long[] prefix;
+    private final List<Long> recorded = new ArrayList<>();
+    private final List<int[]> spans = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private final TreeSet<String> labels = new TreeSet<>();
+    private int depth;
+
+    private Source(SplittableRandom random, long[] prefix) {
+        this.random = random;
+        this.prefix = prefix;
+    }
+
+    static Source random(long seed) {
+        return new Source(new SplittableRandom(seed), new long[0]);
+    }
+
+    static Source replay(ChoiceSequence choices) {
+        return new Source(null, choices.toArray());
+    }
+
+    /** A raw choice in [0, max]; shrinks toward 0. */
+    public long choice(long max) {
+        return choice(max, NO_PREFERENCE);
+    }
+
+    private static final long[] NO_PREFERENCE = new long[0];
+
+    /** A raw choice in [0, max]; random runs pick one of {@code preferred} (clamped) one time in four. */
+    public long choice(long max, long... preferred) {
+        if (max < 0) {
+            throw new IllegalArgumentException("choice bound must be >= 0, got " + max);
+        }
+        int index = recorded.size();
+        if (index >= MAX_CHOICES) {
+            throw new Overrun();
+        }
+        long value;
+        if (random == null) {
+            value = index < prefix.length ? Math.min(prefix[index], max) : 0;
+        } else if (preferred.length > 0 && random.nextInt(HINT_ONE_IN) == 0) {
+            value = Math.min(preferred[random.nextInt(preferred.length)], max);
+        } else {
+            value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
+        }
+        recorded.add(value);
+        return value;
+    }
+
+    /**
+     * For generators whose edge values span several choices: in random mode, returns an index in
+     * [0, n) one time in four (the caller then forces the choices of that edge value with
+     * {@link #forcedChoice}); otherwise, and always when replaying, -1. Records nothing.
+     */
+    public int hint(int n) {
+        if (random == null || n == 0 || random.nextInt(HINT_ONE_IN) != 0) {
+            return -1;
+        }
+        return random.nextInt(n);
+    }
+
+    /** Records {@code value} as if drawn (random mode after a hint); replays read the prefix. */
+    public long forcedChoice(long max, long value) {
+        if (random == null) {
+            return choice(max);
+        }
+        int index = recorded.size();
+        if (index >= MAX_CHOICES) {
+            throw new Overrun();
+        }
+        long v = Math.max(0, Math.min(value, max));
+        recorded.add(v);
+        return v;
+    }
+
+    public <T> T draw(Gen<T> gen) {
+        int start = recorded.size();
+        depth++;
+        try {
+            return gen.generate(this);
+        } finally {
+            depth--;
+            if (recorded.size() > start) {
+                spans.add(new int[] {start, recorded.size(), depth});
+            }
+        }
+    }
+
+    /** Draws and logs {@code label: value} as a line of the rendered case. */
+    public <T> T draw(String label, Gen<T> gen) {
+        T value = draw(gen);
+        log.add(label + ": " + value);
+        return value;
+    }
+
+    public void note(String line) {
+        log.add(line);
+    }
+
+    /** Counts this case under a coverage label (once per case however often it is called). */
+    public void classify(String label) {
+        labels.add(label);
+    }
+
+    /** Discards the case when the condition is false; discarded cases do not count as tries. */
+    public void assume(boolean condition) {
+        if (!condition) {
+            throw new Discard();
+        }
+    }
+
+    ChoiceSequence recorded() {
+        long[] out = new long[recorded.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = recorded.get(i);
+        }
+        return ChoiceSequence.of(out);
+    }
+
+    /** Spans as [start, end, depth], in the order the draws finished. */
+    List<int[]> spans() {
+        return spans;
+    }
+
+    List<String> log() {
+        return log;
+    }
+
+    TreeSet<String> labels() {
+        return labels;
+    }
+
+    /** Thrown when a case is rejected by assume or an exhausted filter; not a failure. */
+    static final class Discard extends RuntimeException {
+        Discard() {
+            super("case discarded", null, false, false);
+        }
+    }
+
+    /** Thrown when a case asks for more than {@link #MAX_CHOICES} choices; not a failure. */
+    static final class Overrun extends RuntimeException {
+        Overrun() {
+            super("case needs more than " + MAX_CHOICES + " choices", null, false, false);
+        }
+    }
+}
