@@ -4,11 +4,12 @@ import kverify.model.Outcome;
 
 /**
  * How one system call ended: it returned (with {@code outcome}: the value, or the negative
- * errno as an error), it blocks forever (a lock is never released), or it never ran because the
- * kernel had already halted. {@code outcome} is null unless the call returned.
+ * errno as an error), it blocks forever (a lock is never released), it ended the running kernel
+ * (a kexec reboot, or an oops), or it never ran because the kernel had already halted. {@code outcome} is null unless the call returned.
  */
 public record Call(Completion completion, Outcome<Integer> outcome) {
-    public enum Completion { RETURNED, HUNG, NOT_RUN }
+    /** RETURNED; HUNG: blocks forever; HALTED: the call ended the running kernel; NOT_RUN: it had ended before. */
+    public enum Completion { RETURNED, HUNG, HALTED, NOT_RUN }
 
     public static Call returned(Outcome<Integer> outcome) {
         return new Call(Completion.RETURNED, java.util.Objects.requireNonNull(outcome));
@@ -24,6 +25,7 @@ public record Call(Completion completion, Outcome<Integer> outcome) {
 
     public static final Call HUNG = new Call(Completion.HUNG, null);
     public static final Call NOT_RUN = new Call(Completion.NOT_RUN, null);
+    public static final Call HALTED = new Call(Completion.HALTED, null);
 
     @Override
     public String toString() {
@@ -32,6 +34,8 @@ public record Call(Completion completion, Outcome<Integer> outcome) {
                 return outcome.toString();
             case HUNG:
                 return "HUNG";
+            case HALTED:
+                return "HALTED";
             default:
                 return "NOT_RUN";
         }
