@@ -10,7 +10,7 @@ import java.util.List;
  * @param nrCpuIds    nr_cpu_ids: CPUs 0..nrCpuIds-1 are possible; {@code cpus} describes each
  * @param nrCpus      NR_CPUS: the size in bits of the cpumask bitmaps (cpu_online_mask), >= nrCpuIds
  * @param maxApicId   apic->max_apic_id: apic_id_valid(id) is id <= maxApicId
- * @param ram         RAM ranges, page aligned, ascending and disjoint
+ * @param ram         RAM ranges, page aligned, ascending, with holes between them
  * @param mkReserved  memory reserved at boot for multikernel images (inside RAM)
  * @param kernelUsed  memory the running kernel uses (inside RAM, disjoint from mkReserved)
  * @param crashKernel the crashkernel= reservation (crashk_res); empty when none was reserved
@@ -47,6 +47,10 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         check(cpus.size() == nrCpuIds, "need one cpu line per possible CPU: nr_cpu_ids=" + nrCpuIds + " cpus=" + cpus.size());
         check(cpus.stream().anyMatch(Cpu::online), "at least one CPU must be online (the one running the caller)");
         checkSortedDisjointAligned("ram", ram);
+        for (int i = 1; i < ram.size(); i++) {
+            // e820 merges touching RAM ranges, so two ranges always have a hole between them.
+            check(ram.get(i - 1).end() < ram.get(i).start(), "ram ranges must be separated by a hole at " + ram.get(i));
+        }
         checkSortedDisjointAligned("mk-reserved", mkReserved);
         checkSortedDisjointAligned("kernel-used", kernelUsed);
         check(crashKernel.isPageAligned(), "crashkernel not page aligned: " + crashKernel);
