@@ -14,6 +14,11 @@ import kverify.model.mk.StepResult;
 /** Coverage labels for the interesting inputs, so a run can prove it exercised them. */
 public final class MkCoverage {
     public static final String CPU_OUT_OF_RANGE = "start: cpu out of range";
+    public static final String CPU_MINUS_ONE = "start: cpu -1";
+    public static final String CPU_NR_CPU_IDS = "start: cpu nr_cpu_ids";
+    public static final String CPU_LAST = "start: cpu nr_cpu_ids-1";
+    public static final String CPU_NR_CPUS_OR_ABOVE = "start: cpu >= NR_CPUS (outside the bitmap)";
+    public static final String CPU_INT_EXTREME = "start: cpu INT_MIN or INT_MAX";
     public static final String CPU_ONLINE = "start: cpu online";
     public static final String CPU_GIVEN_AWAY = "start or online: cpu given away";
     public static final String STARTED = "start: image started";
@@ -47,6 +52,9 @@ public final class MkCoverage {
     }
 
     private static void cpuLabel(Source s, Machine m, MkState st, int cpu, boolean start) {
+        if (start) {
+            boundaryLabels(s, m, cpu);
+        }
         if (!m.isPossibleCpu(cpu)) {
             s.classify(start ? CPU_OUT_OF_RANGE : "online: cpu out of range");
             return;
@@ -56,6 +64,22 @@ public final class MkCoverage {
             s.classify(CPU_GIVEN_AWAY);
         } else if (owner == CpuState.Owner.HOST && start) {
             s.classify(CPU_ONLINE);
+        }
+    }
+
+    private static void boundaryLabels(Source s, Machine m, int cpu) {
+        if (cpu == -1) {
+            s.classify(CPU_MINUS_ONE);
+        } else if (cpu == m.nrCpuIds()) {
+            s.classify(CPU_NR_CPU_IDS);
+        } else if (cpu == m.nrCpuIds() - 1) {
+            s.classify(CPU_LAST);
+        }
+        if (cpu >= m.nrCpus()) {
+            s.classify(CPU_NR_CPUS_OR_ABOVE);
+        }
+        if (cpu == Integer.MIN_VALUE || cpu == Integer.MAX_VALUE) {
+            s.classify(CPU_INT_EXTREME);
         }
     }
 

@@ -59,11 +59,15 @@ public final class MkFindings {
         return keys;
     }
 
-    /** A trace file's lines for an engine failure: the shrunk case's rendering is the trace body. */
-    public static List<String> traceOf(Failure f, String property, long seed, int tries) {
+    /**
+     * A trace file's lines for an engine failure: the shrunk case's rendering is the trace body.
+     * {@code explanation} says in words what goes wrong (null: the divergence line is used).
+     */
+    public static List<String> traceOf(Failure f, String property, long seed, int tries, String explanation) {
         List<String> out = new ArrayList<>();
         out.add(MkTracePrinter.HEADER);
-        out.add("# explanation: " + explanation(f));
+        out.add("# explanation: " + (explanation == null ? divergence(f) : explanation));
+        out.add("# divergence: " + divergence(f));
         out.add("# key: " + f.key());
         out.add("# property: " + property);
         out.add(String.format("# found: seed %d, -Dkverify.tries=%d, %s; shrunk to %d choices in %d evaluations",
@@ -73,7 +77,7 @@ public final class MkFindings {
     }
 
     /** The "why" line of the shrunk divergence's report. */
-    static String explanation(Failure f) {
+    static String divergence(Failure f) {
         String message = f.shrunkError() == null ? "" : String.valueOf(f.shrunkError().getMessage());
         List<String> lines = message.lines().toList();
         return lines.size() > 1 ? lines.get(1).trim() : f.key();

@@ -32,6 +32,18 @@ public final class MkMachineGen {
         for (int i = 0; i < nr; i++) {
             cpus.add(cpu(s, i));
         }
+        Layout map = layout(s);
+        Machine.Config config = new Machine.Config(s.choice(1) == 0, s.choice(1) == 0);
+        Machine.Caller caller = new Machine.Caller(s.choice(15) != 15, s.choice(15) != 15, s.choice(31) == 31,
+                limit(s), limit(s));
+        return new Machine(nr, nrCpus, MkConst.XAPIC_MAX_APIC_ID, cpus, map.ram(), map.mk(), map.kernel(), map.crash(), config, caller);
+    }
+
+    private record Layout(List<PhysRange> ram, List<PhysRange> mk, List<PhysRange> kernel, PhysRange crash) {
+    }
+
+    /** In pages from 0: kernel, gap, reservation, gap, [reservation, gap], [crash], free tail; [hole, RAM]. */
+    private static Layout layout(Source s) {
         long kernel = s.draw(Gen.longs(1, 8, 4));
         long gap1 = s.choice(3);
         long mk1 = s.draw(Gen.longs(1, 16, 4, 8));
@@ -41,9 +53,7 @@ public final class MkMachineGen {
         long crash = s.choice(3) == 0 ? 0 : s.draw(Gen.longs(1, 8));
         long tail = s.draw(Gen.longs(2, 40, 8));
         long second = s.choice(3) == 3 ? s.draw(Gen.longs(1, 8)) : 0;
-        long at = 0;
-        List<PhysRange> kernelUsed = List.of(new PhysRange(0, kernel * P));
-        at = kernel + gap1;
+        long at = kernel + gap1;
         List<PhysRange> mk = new ArrayList<>(List.of(new PhysRange(at * P, (at + mk1) * P)));
         at += mk1 + gap2;
         if (mk2 > 0) {
@@ -56,10 +66,7 @@ public final class MkMachineGen {
         if (second > 0) {
             ram.add(new PhysRange((at + 4) * P, (at + 4 + second) * P));
         }
-        Machine.Config config = new Machine.Config(s.choice(1) == 0, s.choice(1) == 0);
-        Machine.Caller caller = new Machine.Caller(s.choice(15) != 15, s.choice(15) != 15, s.choice(31) == 31,
-                limit(s), limit(s));
-        return new Machine(nr, nrCpus, MkConst.XAPIC_MAX_APIC_ID, cpus, ram, mk, kernelUsed, crashRange, config, caller);
+        return new Layout(ram, mk, List.of(new PhysRange(0, kernel * P)), crashRange);
     }
 
     /** CPU 0 runs the caller, so it is present and online; the others vary. */

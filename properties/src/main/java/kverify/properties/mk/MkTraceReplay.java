@@ -23,6 +23,15 @@ public final class MkTraceReplay {
     private MkTraceReplay() {
     }
 
+    /** {@code MkTraceReplay FILE}: replays one trace; the exit status is run()'s return value. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.out.println("usage: MkTraceReplay TRACE-FILE");
+            System.exit(2);
+        }
+        System.exit(run(Path.of(args[0]), System.out));
+    }
+
     public static int run(Path trace, PrintStream out) {
         MkTrace t;
         try {
@@ -36,6 +45,12 @@ public final class MkTraceReplay {
         }
         out.println("replay " + trace + " (recorded on " + t.variant() + ")");
         t.comments().forEach(c -> out.println("# " + c));
+        replay(t, out);
+        return 0;
+    }
+
+    /** One line per step for the model and each variant, then one summary line per variant. */
+    private static void replay(MkTrace t, PrintStream out) {
         MkKernel model = MkSubjects.model(t.machine());
         Map<MkVariant, MkDuel> duels = new LinkedHashMap<>();
         Map<MkVariant, String> diverged = new LinkedHashMap<>();
@@ -60,6 +75,5 @@ public final class MkTraceReplay {
         for (MkVariant v : MkVariant.values()) {
             out.println(v + ": " + diverged.getOrDefault(v, "agrees with the model at every step"));
         }
-        return 0;
     }
 }

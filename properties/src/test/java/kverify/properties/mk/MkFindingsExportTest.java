@@ -47,7 +47,8 @@ class MkFindingsExportTest {
                             crashes.add(p.name() + " seed " + seed + ": " + f.key());
                             continue;
                         }
-                        List<String> lines = MkFindings.traceOf(f, p.name(), r.seed(), base.tries());
+                        String why = MkFindingExplanations.TEXT.getOrDefault(v + "|" + f.key(), MkFindingExplanations.TEXT.get(f.key()));
+                        List<String> lines = MkFindings.traceOf(f, p.name(), r.seed(), base.tries(), why);
                         traces.merge(MkFindings.fileName(v, f.key()), lines, (a, b) -> simpler(b, a) ? b : a);
                     }
                 }
