@@ -46,6 +46,7 @@ final class MkBodies {
             return true;
         }
         if (accepted.contains(d.get().key())) {
+            s.classify(MkCoverage.KNOWN_DIVERGENCE);
             return false;
         }
         throw d.get();
@@ -135,6 +136,9 @@ final class MkBodies {
                             if (d.isPresent() && !accepted.contains(d.get().key())) {
                                 s.note(MkTracePrinter.op(op));
                                 throw d.get();
+                            }
+                            if (d.isPresent()) {
+                                s.classify(MkCoverage.KNOWN_DIVERGENCE);
                             }
                         }
                     }

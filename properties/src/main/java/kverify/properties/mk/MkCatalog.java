@@ -51,9 +51,17 @@ public final class MkCatalog {
                     .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.2).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
                     .requireCoverage(MkCoverage.MISPLACED, 0.2).requireCoverage(MkCoverage.CONFLICTING_FLAGS, 0.1)
                     .requireCoverage(MkCoverage.MK_WITHOUT_JUMP, 0.2).requireCoverage(MkCoverage.UNKNOWN_FLAG, 0.1)
-                    .requireCoverage(MkCoverage.CONCURRENT, 0.3);
+                    .requireCoverage(MkCoverage.CONCURRENT, 0.3)
+                    .requireCoverage(MkCoverage.CPU_MINUS_ONE, 0.05).requireCoverage(MkCoverage.CPU_NR_CPU_IDS, 0.05)
+                    .requireCoverage(MkCoverage.CPU_LAST, 0.2).requireCoverage(MkCoverage.CPU_NR_CPUS_OR_ABOVE, 0.1)
+                    .requireCoverage(MkCoverage.CPU_INT_EXTREME, 0.1);
         }
-        return b.build();
+        return knownShown(b, accepted).build();
+    }
+
+    /** With known findings accepted, most cases must still show one (else the run proves nothing). */
+    private static Property.Builder knownShown(Property.Builder b, Set<String> accepted) {
+        return accepted.isEmpty() ? b : b.requireCoverage(MkCoverage.KNOWN_DIVERGENCE, 0.3);
     }
 
     /** Concurrent starts; coverage on every interleaving point of the variant's start path. */
@@ -64,7 +72,7 @@ public final class MkCatalog {
                 b.requireCoverage(MkCoverage.INTERLEAVED_BEFORE + step, 0.05);
             }
         }
-        return b.build();
+        return knownShown(b, accepted).build();
     }
 
     /** Many images at once; coverage on holding more than 10. */
@@ -73,11 +81,11 @@ public final class MkCatalog {
         if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
             b.requireCoverage(MkCoverage.OVER_TEN_IMAGES, 0.05);
         }
-        return b.build();
+        return knownShown(b, accepted).build();
     }
 
     /** Every flag combination; a few cases suffice since each case tries all 384. */
     public static Property flags(MkVariant v, Set<String> accepted) {
-        return Property.named("mk.flags." + slug(v)).body(MkBodies.flags(v, accepted)).triesScale(0.1).build();
+        return knownShown(Property.named("mk.flags." + slug(v)).body(MkBodies.flags(v, accepted)).triesScale(0.1), accepted).build();
     }
 }

@@ -29,6 +29,8 @@ public final class MkCoverage {
     public static final String MK_WITHOUT_JUMP = "load[MK]: CONFIG_KEXEC_JUMP=n";
     public static final String UNKNOWN_FLAG = "load: unknown flag bit";
     public static final String CONCURRENT = "concurrent";
+    /** A posted variant showed one of its checked-in divergences (so the known-only run is not vacuous). */
+    public static final String KNOWN_DIVERGENCE = "known divergence shown";
     public static final String OVER_TEN_IMAGES = "more than 10 multikernel images recorded";
     /** The schedule chose task 2 (which ran, or waited for a lock) just before this step of task 1. */
     public static final String INTERLEAVED_BEFORE = "interleave: task 2 scheduled just before task 1's ";
