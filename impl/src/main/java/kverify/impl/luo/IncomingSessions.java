@@ -28,6 +28,7 @@ final class IncomingSessions {
     private final LuoVariant variant;
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
     private final BlockList blocks;
+    private final HandoverWalk walk;
     private boolean active;
     private Outcome<Unit> deserialized;
 
@@ -36,12 +37,14 @@ final class IncomingSessions {
         this.geometry = geometry;
         this.variant = variant;
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
+        this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
 
     /**
      * luo_session_setup_incoming: EINVAL for a missing or incompatible node; then follow next
      * from the head, adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS). No count
-     * check, no cycle check, no cleanup of blocks already added on error.
+     * check, no cycle check, no cleanup of blocks already added on error. The variant's
+     * {@link HandoverChecks} look at each pointer before it is followed (none as posted).
      */
     Outcome<Unit> setup(Optional<FdtNode> node) {
         Outcome<Long> head = SessionFdtNode.headPa(node);
@@ -51,10 +54,15 @@ final class IncomingSessions {
         try {
             long pa = head.value();
             while (pa != 0) {
+                Optional<Errno> bad = walk.block(pa, geometry.sessionBlockBytes());
+                if (bad.isPresent()) {
+                    return Outcome.err(bad.get());
+                }
                 Outcome<Unit> added = blocks.add(pa);
                 if (!added.isOk()) {
                     return added;
                 }
+                walk.visit();
                 pa = SessionHeaderSer.next(kho.memory(), pa);
             }
         } catch (LayoutException e) {
@@ -81,6 +89,7 @@ final class IncomingSessions {
             return Outcome.ok();
         }
         for (int b = 0; b < blocks.nblocks(); b++) {
+            walk.visit();
             long count = blocks.readCount(b);
             if (count > geometry.sessionsPerBlock()) {
                 return failed(Errno.EINVAL);
@@ -98,12 +107,16 @@ final class IncomingSessions {
 
     /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
     private Outcome<Unit> deserializeOne(long entryPa) {
+        Optional<Errno> badName = walk.name(entryPa);
+        if (badName.isPresent()) {
+            return Outcome.err(badName.get());
+        }
         Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry));
         if (list.containsKey(s.name)) {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
-        return s.files.deserialize(SessionSer.fileSetPa(entryPa));
+        return s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
     }
 
     private Outcome<Unit> failed(Errno errno) {
@@ -162,6 +175,16 @@ final class IncomingSessions {
 
     BlockList blocks() {
         return blocks;
+    }
+
+    /** Block headers read so far by setup and deserialize. */
+    long blocksVisited() {
+        return walk.visited();
+    }
+
+    /** The cached deserialize result with its inner errno (EFAULT: a read outside RAM), or empty. */
+    Optional<Outcome<Unit>> deserializeResult() {
+        return Optional.ofNullable(deserialized);
     }
 
     Iterable<Session> sessions() {
