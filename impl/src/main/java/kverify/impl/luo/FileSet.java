@@ -129,7 +129,8 @@ final class FileSet {
             }
             walk.visit();
             long n = blocks.readCount(blocks.nblocks() - 1);
-            if (n > geometry.filesPerBlock()) {
+            // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
+            if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
                 return Outcome.err(Errno.EINVAL);
             }
             for (long i = 0; i < n; i++) {

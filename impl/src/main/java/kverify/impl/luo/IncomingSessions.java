@@ -91,7 +91,8 @@ final class IncomingSessions {
         for (int b = 0; b < blocks.nblocks(); b++) {
             walk.visit();
             long count = blocks.readCount(b);
-            if (count > geometry.sessionsPerBlock()) {
+            // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
+            if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
                 return failed(Errno.EINVAL);
             }
             for (long i = 0; i < count; i++) {

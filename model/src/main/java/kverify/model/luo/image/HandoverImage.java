@@ -32,6 +32,12 @@ public final class HandoverImage {
 
     public HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
             Map<Long, byte[]> pages) {
+        this(geometry, ramBytes, fdt, preserved, pages, true);
+    }
+
+    /** Copies share page arrays they do not change; only the public constructor clones the caller's. */
+    private HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
+            Map<Long, byte[]> pages, boolean clone) {
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.ramBytes = ramBytes;
         this.fdt = Objects.requireNonNull(fdt, "fdt");
@@ -39,7 +45,7 @@ public final class HandoverImage {
         this.pages = new TreeMap<>();
         pages.forEach((pa, bytes) -> {
             if (!isZero(bytes)) {
-                this.pages.put(pa, bytes);
+                this.pages.put(pa, clone ? bytes.clone() : bytes);
             }
         });
         check();
@@ -153,19 +159,29 @@ public final class HandoverImage {
     }
 
     public HandoverImage withBytes(long pa, byte[] data) {
-        require(inRam(pa, data.length), "write of %d bytes at 0x%x is inside RAM", data.length, pa);
+        return with(Map.of(), new TreeMap<>(Map.of(pa, data)));
+    }
+
+    /**
+     * A copy with more preserved folios and byte writes (address to bytes, applied in address
+     * order) in one step, so building a long chain costs one copy, not one per block.
+     */
+    public HandoverImage with(Map<Long, Integer> moreFolios, SortedMap<Long, byte[]> writes) {
         TreeMap<Long, byte[]> copy = new TreeMap<>(pages);
-        for (int i = 0; i < data.length; i++) {
-            long a = pa + i;
-            long page = a - a % PAGE_SIZE;
-            byte[] p = copy.get(page);
-            if (p == null || p == pages.get(page)) {
-                p = p == null ? new byte[PAGE_SIZE] : p.clone();
-                copy.put(page, p);
+        TreeMap<Long, byte[]> cloned = new TreeMap<>();
+        writes.forEach((pa, data) -> {
+            require(inRam(pa, data.length), "write of %d bytes at 0x%x is inside RAM", data.length, pa);
+            for (int i = 0; i < data.length; i++) {
+                long a = pa + i;
+                long page = a - a % PAGE_SIZE;
+                byte[] p = cloned.computeIfAbsent(page, k -> copy.containsKey(k) ? copy.get(k).clone() : new byte[PAGE_SIZE]);
+                p[(int) (a % PAGE_SIZE)] = data[i];
             }
-            p[(int) (a % PAGE_SIZE)] = data[i];
-        }
-        return new HandoverImage(geometry, ramBytes, fdt, preserved, copy);
+        });
+        copy.putAll(cloned);
+        TreeMap<Long, Integer> folios = new TreeMap<>(preserved);
+        folios.putAll(moreFolios);
+        return new HandoverImage(geometry, ramBytes, fdt, folios, copy, false);
     }
 
     public HandoverImage withU64(long pa, long value) {
@@ -173,14 +189,7 @@ public final class HandoverImage {
     }
 
     public HandoverImage withFdt(Optional<ImageFdt> newFdt) {
-        return new HandoverImage(geometry, ramBytes, newFdt, preserved, pages);
-    }
-
-    /** A copy with one more preserved folio (it must not overlap another). */
-    public HandoverImage withFolio(long pa, int order) {
-        TreeMap<Long, Integer> copy = new TreeMap<>(preserved);
-        copy.put(pa, order);
-        return new HandoverImage(geometry, ramBytes, fdt, copy, pages);
+        return new HandoverImage(geometry, ramBytes, newFdt, preserved, pages, false);
     }
 
     /** The lowest address above every preserved folio and every page, aligned for this order. */

@@ -1,0 +1,36 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import kverify.model.Outcome;
+import kverify.model.Outcome.Unit;
+import kverify.model.luo.IncomingSession;
+
+/**
+ * What one variant's next kernel did with one image, all read back from outside: outcomes, the
+ * sessions it holds, the work each step did (block headers read, bytes read, pages read that no
+ * preserved folio covers), what it still tracks, which handed-over folios it has not restored
+ * (after the open, and after finishing every session it restored), and every KHO warning.
+ * {@code open} and {@code deserialize} are empty when setup failed (the boot panicked);
+ * {@code exception} names an exception that escaped, with the step it escaped from.
+ */
+public record Observation(Outcome<Unit> setup, Optional<Outcome<Unit>> open, Optional<Outcome<Unit>> deserialize,
+        List<IncomingSession> sessions, Work setupWork, Work openWork, int blocksTracked,
+        SortedMap<Long, Integer> unrestoredAfterOpen, SortedMap<Long, Integer> unrestoredAfterFinish,
+        List<String> violations, Optional<String> exception) {
+
+    /** The work of one step: block headers read, bytes read, and pages read outside every preserved folio. */
+    public record Work(long blocksVisited, long bytesRead, List<Long> unpreservedPagesRead) {
+        public Work {
+            unpreservedPagesRead = List.copyOf(unpreservedPagesRead);
+        }
+
+        static final Work NONE = new Work(0, 0, List.of());
+    }
+
+    public Observation {
+        sessions = List.copyOf(sessions);
+        violations = List.copyOf(violations);
+    }
+}
