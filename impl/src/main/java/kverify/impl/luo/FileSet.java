@@ -127,7 +127,7 @@ final class FileSet {
             if (!added.isOk()) {
                 return added;
             }
-            walk.visit();
+            walk.visit(false, pa);
             long n = blocks.readCount(blocks.nblocks() - 1);
             // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
             if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
@@ -147,7 +147,7 @@ final class FileSet {
             }
             pa = blocks.readNext(pa);
         }
-        Optional<Errno> count = walk.fileSetCount(set.count(), files.size());
+        Optional<Errno> count = walk.fileSetCount(set.count(), files.size(), set.files());
         return count.isPresent() ? Outcome.err(count.get()) : Outcome.ok();
     }
 

@@ -35,7 +35,7 @@ public enum HandoverChecks {
         }
 
         @Override
-        Optional<Errno> fileSetCount(long stored, long found) {
+        Optional<Errno> fileSetCount(long stored, long found, long head) {
             return Optional.empty();
         }
     },
@@ -44,7 +44,8 @@ public enum HandoverChecks {
      * order that no earlier pointer of this handover reached (so a cycle stops at its first
      * repeat, within the chain's length plus one, and nothing unpreserved or outside RAM is
      * read); a name needs a NUL and at least one byte; tokens are unique; the file set's count
-     * equals the entries in its chain (what v4 of the series made a hard failure).
+     * equals the entries in its chain (what v4 of the series made a hard failure) and is not 0
+     * with a file pointer (such blocks would never be finished, so never restored).
      */
     STRICT {
         @Override
@@ -72,8 +73,8 @@ public enum HandoverChecks {
         }
 
         @Override
-        Optional<Errno> fileSetCount(long stored, long found) {
-            return stored == found ? Optional.empty() : Optional.of(Errno.EINVAL);
+        Optional<Errno> fileSetCount(long stored, long found, long head) {
+            return stored == found && (stored != 0 || head == 0) ? Optional.empty() : Optional.of(Errno.EINVAL);
         }
     };
 
@@ -86,6 +87,6 @@ public enum HandoverChecks {
     /** When a file entry repeats a token already deserialized in the same session. */
     abstract Optional<Errno> duplicateToken();
 
-    /** After a file chain: the luo_file_set_ser count against the entries found. */
-    abstract Optional<Errno> fileSetCount(long stored, long found);
+    /** After a file chain: the luo_file_set_ser count against the entries found and the chain head. */
+    abstract Optional<Errno> fileSetCount(long stored, long found, long head);
 }

@@ -62,10 +62,11 @@ final class IncomingSessions {
                 if (!added.isOk()) {
                     return added;
                 }
-                walk.visit();
+                walk.visit(true, pa);
                 pa = SessionHeaderSer.next(kho.memory(), pa);
             }
         } catch (LayoutException e) {
+            walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
         active = true;
@@ -78,6 +79,7 @@ final class IncomingSessions {
             try {
                 deserialized = deserializeBlocks();
             } catch (LayoutException e) {
+                walk.readFault(e.struct());
                 deserialized = failed(Errno.EFAULT);
             }
         }
@@ -89,7 +91,7 @@ final class IncomingSessions {
             return Outcome.ok();
         }
         for (int b = 0; b < blocks.nblocks(); b++) {
-            walk.visit();
+            walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
             // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
             if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
@@ -178,9 +180,8 @@ final class IncomingSessions {
         return blocks;
     }
 
-    /** Block headers read so far by setup and deserialize. */
-    long blocksVisited() {
-        return walk.visited();
+    HandoverWalk walk() {
+        return walk;
     }
 
     /** The cached deserialize result with its inner errno (EFAULT: a read outside RAM), or empty. */

@@ -67,7 +67,17 @@ public final class LuoImpl implements LuoSystem {
 
     /** Block headers the next kernel has read so far (setup and deserialize); 0 before the kexec. */
     public long blocksVisited() {
-        return incoming == null ? 0 : incoming.blocksVisited();
+        return incoming == null ? 0 : incoming.walk().visits().size();
+    }
+
+    /** Every block header the next kernel has read, in order. */
+    public List<WalkVisit> walkVisits() {
+        return incoming == null ? List.of() : incoming.walk().visits();
+    }
+
+    /** The struct whose read fell outside RAM and ended setup or deserialize with EFAULT, if any. */
+    public Optional<String> readFault() {
+        return incoming == null ? Optional.empty() : incoming.walk().readFault();
     }
 
     /** Session blocks the next kernel still tracks in its block list (tracking structs not freed). */

@@ -25,7 +25,7 @@ public enum Rejection {
     FILE_COUNT_ABOVE_CAPACITY(When.OPEN, Errno.EIO, "a file block count is above the block's capacity"),
     FILE_HANDLER(When.OPEN, Errno.EIO, "a file entry's compatible names no registered handler"),
     FILE_TOKEN_DUPLICATE(When.OPEN, Errno.EIO, "two files of one session have the same token"),
-    FILE_SET_COUNT(When.OPEN, Errno.EIO, "a file set's count differs from the entries in its chain");
+    FILE_SET_COUNT(When.OPEN, Errno.EIO, "a file set's count differs from the entries in its chain, or is 0 with a file pointer");
 
     /** The step of the next kernel that rejects. */
     public enum When { SETUP, OPEN }

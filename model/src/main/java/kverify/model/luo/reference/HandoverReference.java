@@ -22,7 +22,8 @@ import kverify.model.luo.image.Rejection;
  * and a chain has at most LUO_MAX_BLOCKS blocks; counts fit their block, names are 1..63 bytes
  * with a NUL and unique, files name a registered handler with tokens unique per session, and a
  * file set's count is the number of entries in its chain. Anything else rejects the whole
- * handover (see {@link Rejection} for when). Offsets are the packed v3 structs of luo.h.
+ * handover (see {@link Rejection} for when). A file set with a pointer but a count of 0 is
+ * rejected too: no outgoing kernel writes one, and its blocks would never be finished. Offsets are the packed v3 structs of luo.h.
  */
 public final class HandoverReference {
     private final HandoverImage img;
@@ -107,7 +108,8 @@ public final class HandoverReference {
     /** luo_file_set_ser {files @0, count @8} at pa; each file block {next, count} then 64-byte entries. */
     private List<FileImage> files(long setPa) {
         List<Long> blocks = new ArrayList<>();
-        walk(img.u64(setPa), HandoverImage.orderOf(g.fileBlockBytes()), blocks, Rejection.FILE_POINTER,
+        long head = img.u64(setPa);
+        walk(head, HandoverImage.orderOf(g.fileBlockBytes()), blocks, Rejection.FILE_POINTER,
                 Rejection.FILE_BLOCK_REUSED, Rejection.FILE_CHAIN_TOO_LONG);
         List<FileImage> out = new ArrayList<>();
         TreeSet<Long> tokens = new TreeSet<>();
@@ -124,7 +126,8 @@ public final class HandoverReference {
                 out.add(new FileImage(token, kind, img.u64(entry + 48)));
             }
         }
-        if (out.size() != img.u64(setPa + 8)) {
+        long stored = img.u64(setPa + 8);
+        if (out.size() != stored || (stored == 0 && head != 0)) {
             throw new Rejected(Rejection.FILE_SET_COUNT);
         }
         return out;

@@ -29,29 +29,45 @@ final class BaseImages {
     static final int MAX_STEPS = 10;
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
 
-    /** A valid image, the operations that built it, and the sessions the model hands over. */
-    record Base(LuoGeometry geometry, List<LuoOp> ops, kverify.model.luo.image.HandoverImage image, List<SessionImage> handover) {
+    /**
+     * A valid image, the operations that built it, the sessions the model hands over, and the
+     * live implementation that wrote it (phase BOOTING: the next kernel has not run yet).
+     */
+    record Base(LuoGeometry geometry, List<LuoOp> ops, kverify.model.luo.image.HandoverImage image, List<SessionImage> handover,
+            LuoImpl live) {
     }
 
     private BaseImages() {
     }
 
+    /** A valid image written by CORRECTED, which must agree with the model at every step. */
     static Gen<Base> gen(LuoGeometry g, Needs needs) {
+        return gen(g, needs, LuoVariant.CORRECTED);
+    }
+
+    /**
+     * A state written by the given variant. CORRECTED must agree with the model at every step (a
+     * disagreement is a harness error); for the other variants a case where they disagree with
+     * the model is discarded, so the state is one the model calls valid.
+     */
+    static Gen<Base> gen(LuoGeometry g, Needs needs, LuoVariant variant) {
         return s -> {
             LuoReference model = new LuoReference(g);
-            LuoImpl impl = LuoImpl.boot(LuoVariant.CORRECTED, g);
+            LuoImpl impl = LuoImpl.boot(variant, g);
             List<LuoOp> ops = new ArrayList<>();
             for (int i = 0; i < MAX_STEPS; i++) {
                 Optional<LuoOp> op = s.draw(step(model.state(), g));
                 if (op.isEmpty()) {
                     break;
                 }
-                apply(op.get(), model, impl, ops);
+                s.assume(apply(op.get(), model, impl, ops, variant));
             }
-            topUp(model.state(), g, needs).forEach(op -> apply(op, model, impl, ops));
-            apply(new LuoOp.Reboot(RebootFault.NONE), model, impl, ops);
+            for (LuoOp op : topUp(model.state(), g, needs)) {
+                s.assume(apply(op, model, impl, ops, variant));
+            }
+            s.assume(apply(new LuoOp.Reboot(RebootFault.NONE), model, impl, ops, variant));
             List<SessionImage> handover = ((Handover.Present) model.state().handover()).sessions();
-            return new Base(g, ops, ImageBridge.capture(impl), handover);
+            return new Base(g, ops, ImageBridge.capture(impl), handover, impl);
         };
     }
 
@@ -120,13 +136,23 @@ final class BaseImages {
         return out;
     }
 
-    private static void apply(LuoOp op, LuoReference model, LuoImpl impl, List<LuoOp> ops) {
+    /** Applies op to both; false if the variant disagrees with the model (never for CORRECTED: that throws). */
+    private static boolean apply(LuoOp op, LuoReference model, LuoImpl impl, List<LuoOp> ops, LuoVariant variant) {
         Outcome<?> expected = op.applyTo(model);
-        Outcome<?> actual = op.applyTo(impl);
+        Outcome<?> actual;
+        try {
+            actual = op.applyTo(impl);
+        } catch (IllegalStateException e) {
+            actual = null;
+        }
+        ops.add(op);
+        if (variant != LuoVariant.CORRECTED) {
+            return expected.equals(actual) && model.phase() == impl.phase();
+        }
         if (!expected.equals(actual)) {
             throw new IllegalStateException("harness: CORRECTED diverges from the model while building a valid image: " + op
                     + " gave " + actual + ", model " + expected + " (an issue-3 divergence, not a corruption finding)");
         }
-        ops.add(op);
+        return true;
     }
 }

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoVariant;
+import kverify.impl.luo.WalkVisit;
 import kverify.impl.luo.image.ImageBridge;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Outcome;
@@ -53,7 +54,7 @@ final class ImageRun {
 
     private void steps() {
         step = "setup";
-        long before = k.blocksVisited();
+        int before = 0;
         m.startTrackingReads();
         setup = k.setup();
         setupWork = work(before);
@@ -61,7 +62,7 @@ final class ImageRun {
             return;
         }
         step = "open";
-        before = k.blocksVisited();
+        before = k.walkVisits().size();
         m.startTrackingReads();
         open = Optional.of(k.openDevice());
         openWork = work(before);
@@ -77,21 +78,32 @@ final class ImageRun {
         }
     }
 
-    private Observation.Work work(long visitedBefore) {
+    private Observation.Work work(int visitsBefore) {
         m.stopTrackingReads();
-        List<Long> unpreserved = new ArrayList<>();
+        List<WalkVisit> visits = k.walkVisits();
+        visits = visits.subList(visitsBefore, visits.size());
+        long sessions = visits.stream().filter(WalkVisit::sessionBlock).count();
+        List<Long> throughSessions = new ArrayList<>();
+        List<Long> throughFiles = new ArrayList<>();
         for (long page : m.pagesRead()) {
             if (!img.isPreservedPage(page)) {
-                unpreserved.add(page);
+                (touches(visits, page, true) ? throughSessions : throughFiles).add(page);
             }
         }
-        return new Observation.Work(k.blocksVisited() - visitedBefore, m.bytesRead(), unpreserved);
+        return new Observation.Work(sessions, visits.size() - sessions, m.bytesRead(), throughSessions, throughFiles);
+    }
+
+    /** True if the page overlaps a block of this kind that the step visited. */
+    private boolean touches(List<WalkVisit> visits, long page, boolean sessionBlocks) {
+        long bytes = sessionBlocks ? img.geometry().sessionBlockBytes() : img.geometry().fileBlockBytes();
+        return visits.stream().anyMatch(v -> v.sessionBlock() == sessionBlocks && v.pa() < page + HandoverImage.PAGE_SIZE
+                && page < v.pa() + bytes);
     }
 
     private Observation observation(Optional<String> exception) {
         m.stopTrackingReads();
         return new Observation(setup, open, k.deserializeResult(), sessions, setupWork, openWork, k.incomingBlocksTracked(),
-                afterOpen, new TreeMap<>(k.kho().incoming()), k.kho().violations(), exception);
+                afterOpen, new TreeMap<>(k.kho().incoming()), k.kho().violations(), k.readFault(), exception);
     }
 
     private static String trace(Throwable e) {

@@ -55,9 +55,9 @@ final class Reports {
                 o.open().map(Object::toString).orElse("- (panic)"), String.valueOf(o.sessions().size()),
                 o.setupWork().blocksVisited() + "+" + o.openWork().blocksVisited(),
                 o.setupWork().bytesRead() + "+" + o.openWork().bytesRead(),
-                String.valueOf(o.setupWork().unpreservedPagesRead().size() + o.openWork().unpreservedPagesRead().size()),
+                String.valueOf(o.setupWork().unpreservedPages() + o.openWork().unpreservedPages()),
                 String.valueOf(o.blocksTracked()), o.open().isEmpty() ? "- (panic)" : String.valueOf(leaked),
-                ps.isEmpty() ? "agrees" : "DIVERGES: " + ps.get(0).aspect());
+                ps.isEmpty() ? "agrees" : "DIVERGES (" + ps.size() + ")");
     }
 
     /**

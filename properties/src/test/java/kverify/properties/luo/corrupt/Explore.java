@@ -15,8 +15,8 @@ public final class Explore {
         for (String fam : args[3].split(",")) {
             for (String var : args[4].split(",")) {
                 LuoVariant v = Variants.parse(var).orElseThrow();
-                Property p = fam.equals("mixed") ? CorruptionProperties.mixed(v, c -> { })
-                        : CorruptionProperties.family(Family.valueOf(fam.toUpperCase()), v);
+                Property p = fam.equals("mixed") ? CorruptionProperties.mixed(v, c -> { }) : fam.equals("roundtrip")
+                        ? RoundTripProperty.of(v) : CorruptionProperties.family(Family.valueOf(fam.toUpperCase()), v);
                 RunSettings rs = RunSettings.fromSystemProperties().collectingAllFailures().withTries(tries).withSeed(seed)
                         .withShrinkEvaluations(shrink);
                 long t0 = System.nanoTime();
