@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kverify.impl.luo.LuoVariant;
-import kverify.model.luo.LuoOp;
 import kverify.model.luo.reference.LuoReference;
 
 /**
@@ -25,19 +24,8 @@ public final class LuoTraceReplay {
     }
 
     public static int run(Path trace, PrintStream out) {
-        LuoTrace t;
-        try {
-            t = LuoTraceFormat.parse(trace.toString(), Files.readString(trace, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            out.println(trace + ":1: cannot read the trace: " + e.getMessage());
-            return 2;
-        } catch (MalformedTrace e) {
-            out.println(e.getMessage());
-            return 2;
-        }
-        String phaseError = phaseError(trace, t);
-        if (phaseError != null) {
-            out.println(phaseError);
+        LuoTrace t = load(trace, out);
+        if (t == null) {
             return 2;
         }
         List<LuoDuel> duels = new ArrayList<>();
@@ -50,21 +38,37 @@ public final class LuoTraceReplay {
         List<LuoDuel.StepResult> first = new ArrayList<>();
         duels.forEach(d -> first.add(null));
         for (LuoTrace.Step step : t.steps()) {
-            LuoOp op = step.op();
             StringBuilder row = new StringBuilder();
             String modelOutcome = null;
             for (int i = 0; i < duels.size(); i++) {
-                LuoDuel.StepResult r = duels.get(i).step(op);
+                LuoDuel.StepResult r = duels.get(i).step(step.op());
                 modelOutcome = r.model().toString();
                 row.append(String.format(CELL, cell(r)));
                 if (!r.agrees() && first.get(i) == null) {
                     first.set(i, r);
                 }
             }
-            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(op), modelOutcome) + row);
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcome) + row);
         }
-        summary(out, t, duels, first);
+        summary(out, duels, first);
         return 0;
+    }
+
+    /** The parsed, well-phased trace; or null after printing "FILE:LINE: message". */
+    private static LuoTrace load(Path trace, PrintStream out) {
+        try {
+            LuoTrace t = LuoTraceFormat.parse(trace.toString(), Files.readString(trace, StandardCharsets.UTF_8));
+            String phaseError = phaseError(trace, t);
+            if (phaseError == null) {
+                return t;
+            }
+            out.println(phaseError);
+        } catch (IOException e) {
+            out.println(trace + ":1: cannot read the trace: " + e.getMessage());
+        } catch (MalformedTrace e) {
+            out.println(e.getMessage());
+        }
+        return null;
     }
 
     /** A trace must be well-phased on the model (a dry run); else "FILE:LINE: ..." naming the step. */
@@ -100,7 +104,7 @@ public final class LuoTraceReplay {
         return r.agrees() ? s : s + " !";
     }
 
-    private static void summary(PrintStream out, LuoTrace t, List<LuoDuel> duels, List<LuoDuel.StepResult> first) {
+    private static void summary(PrintStream out, List<LuoDuel> duels, List<LuoDuel.StepResult> first) {
         out.println("(* outcome differs from the model; ! state or invariants differ)");
         for (int i = 0; i < duels.size(); i++) {
             LuoDuel.StepResult r = first.get(i);
