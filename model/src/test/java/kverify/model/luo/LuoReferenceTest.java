@@ -118,4 +118,21 @@ class LuoReferenceTest {
         assertThatThrownBy(() -> new LuoOp.CreateSession("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LuoOp.CreateSessions("x".repeat(60), 10000)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stateDifferencesNameTheComponentAndStayShortForLongLists() {
+        LuoState a = m.state();
+        m.createSession("a");
+        assertThat(a.differences(m.state())).containsExactly("outgoing sessions: [] vs ['a']");
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("s" + i);
+        }
+        List<SessionImage> x = names.stream().map(n -> new SessionImage(n, List.of())).toList();
+        List<SessionImage> y = new java.util.ArrayList<>(x);
+        y.add(new SessionImage("", List.of()));
+        LuoState sx = new LuoState(Phase.BOOTING, List.of(), new Handover.Present(x), false, List.of());
+        LuoState sy = new LuoState(Phase.BOOTING, List.of(), new Handover.Present(y), false, List.of());
+        assertThat(sx.differences(sy)).containsExactly("handover: 20 vs 21 entries, first difference at index 20: (none) vs ''");
+    }
 }
