@@ -32,6 +32,10 @@ public final class HarvestFindings {
     }
 
     public static void main(String[] args) {
+        if (args[0].equals("--explain")) {
+            explain(Paths.get(args[1]));
+            return;
+        }
         Path out = Paths.get(args[0]);
         int tries = Integer.parseInt(args[1]);
         int shrink = Integer.parseInt(args[2]);
@@ -89,14 +93,30 @@ public final class HarvestFindings {
         comments.add("reproduce the generation: ./kverify property " + CorruptionProperties.name(f.family().label(), f.variant())
                 + " --replay \"" + f.choices().format() + "\"");
         tc.rendering().forEach(l -> comments.add("  " + l));
-        comments.add("model: " + v.label() + v.rejection().map(r -> " (" + r.description() + ")").orElse(""));
+        comments.add("what the model and each variant do (./kverify replay FILE prints this):");
+        ImageReplay.describe("this image", img).lines().skip(1).forEach(l -> comments.add("  " + l));
         Path file = out.resolve(slug(f.key()) + ".image");
         ImageText.write(file, img, comments);
         System.out.println("wrote " + file + "  [" + String.join(" ", diverging) + "] " + f.key());
     }
 
+    /** Rewrites the "# finding:" line of every finding file from its "# key:" line; nothing else changes. */
+    private static void explain(Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".image")).sorted().toList()) {
+                List<String> lines = java.nio.file.Files.readAllLines(f);
+                String key = lines.stream().filter(l -> l.startsWith("# key: ")).findFirst().orElseThrow().substring(7);
+                List<String> out = lines.stream().map(l -> l.startsWith("# finding: ") ? "# finding: " + FindingExplanations.line(key) : l)
+                        .toList();
+                java.nio.file.Files.write(f, out);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String slug(String key) {
         String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return s.length() > 70 ? s.substring(0, 70).replaceAll("-+$", "") : s;
+        return s.length() > 90 ? s.substring(0, 90).replaceAll("-+$", "") : s;
     }
 }
