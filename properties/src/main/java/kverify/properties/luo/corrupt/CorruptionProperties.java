@@ -77,26 +77,15 @@ public final class CorruptionProperties {
         boolean small = smallOnly || kinds.stream().anyMatch(k -> k.family() == Family.LIMIT);
         LuoGeometry g = small ? LuoGeometry.SMALL : s.draw("geometry", Gen.frequency(Gen.weighted(3,
                 Gen.constant(LuoGeometry.SMALL)), Gen.weighted(1, Gen.constant(LuoGeometry.REAL))));
-        List<Target> targets = new ArrayList<>();
+        List<Target> targets = targets(s, kinds);
         Needs needs = Needs.NONE;
-        for (CorruptionKind k : kinds) {
-            Target t = k.isChainKind() ? s.draw("target of " + k.label(), Gen.elements(Target.SESSIONS, Target.FILES)) : Target.SESSIONS;
-            targets.add(t);
-            needs = needs.max(k.needs(t));
-            s.classify(k.label());
-            s.classify("family " + k.family().label());
+        for (int i = 0; i < kinds.size(); i++) {
+            needs = needs.max(kinds.get(i).needs(targets.get(i)));
         }
         BaseImages.Base base = s.draw(BaseImages.gen(g, needs));
         s.note("valid image from: " + base.ops());
-        ImageMap map = new ImageMap(base.image());
         List<Corruption> corruptions = new ArrayList<>();
-        Corrupted cur = Corrupted.of(base.image());
-        for (int i = 0; i < kinds.size(); i++) {
-            Corruption c = s.draw("corruption " + (i + 1), kinds.get(i).generator(map, targets.get(i)));
-            corruptions.add(c);
-            cur = c.apply(cur);
-        }
-        cur.changes().forEach(c -> s.note("changed: " + c));
+        Corrupted cur = corrupt(s, base, kinds, targets, corruptions);
         ImageVerdict verdict = HandoverReference.decide(cur.image());
         Observation o = ImageRun.run(cur.image(), v);
         sink.accept(new CorruptedCase(name, v, base, corruptions, cur, verdict, o));
@@ -104,6 +93,31 @@ public final class CorruptionProperties {
         if (!ps.isEmpty()) {
             throw new Divergence(ContractCheck.key(verdict, ps.get(0)), message(cur, verdict, o, v, ps));
         }
+    }
+
+    /** The chain each chain kind aims at (drawn), SESSIONS for the others; classifies the case. */
+    private static List<Target> targets(Source s, List<CorruptionKind> kinds) {
+        List<Target> targets = new ArrayList<>();
+        for (CorruptionKind k : kinds) {
+            targets.add(k.isChainKind() ? s.draw("target of " + k.label(), Gen.elements(Target.SESSIONS, Target.FILES)) : Target.SESSIONS);
+            s.classify(k.label());
+            s.classify("family " + k.family().label());
+        }
+        return targets;
+    }
+
+    /** Each kind's corruption drawn against the valid image's map and applied in turn. */
+    private static Corrupted corrupt(Source s, BaseImages.Base base, List<CorruptionKind> kinds, List<Target> targets,
+            List<Corruption> applied) {
+        ImageMap map = new ImageMap(base.image());
+        Corrupted cur = Corrupted.of(base.image());
+        for (int i = 0; i < kinds.size(); i++) {
+            Corruption c = s.draw("corruption " + (i + 1), kinds.get(i).generator(map, targets.get(i)));
+            applied.add(c);
+            cur = c.apply(cur);
+        }
+        cur.changes().forEach(c -> s.note("changed: " + c));
+        return cur;
     }
 
     static String message(Corrupted cur, ImageVerdict verdict, Observation o, LuoVariant v, List<ContractCheck.Problem> ps) {

@@ -83,18 +83,7 @@ public final class HarvestFindings {
                 diverging.add(Variants.name(variant));
             }
         }
-        List<String> comments = new ArrayList<>();
-        comments.add("finding: " + FindingExplanations.line(f.key()));
-        comments.add("key: " + f.key());
-        comments.add("diverges on: " + String.join(" ", diverging));
-        comments.add("found by: property " + CorruptionProperties.name(f.family().label(), f.variant()) + ", seed " + f.seed()
-                + ", " + f.tries() + " tries, " + f.origin() + "; shrunk in " + f.evaluations() + " evaluations");
-        comments.add("choices: " + f.choices().format());
-        comments.add("reproduce the generation: ./kverify property " + CorruptionProperties.name(f.family().label(), f.variant())
-                + " --replay \"" + f.choices().format() + "\"");
-        tc.rendering().forEach(l -> comments.add("  " + l));
-        comments.add("what the model and each variant do (./kverify replay FILE prints this):");
-        ImageReplay.describe("this image", img).lines().skip(1).forEach(l -> comments.add("  " + l));
+        List<String> comments = comments(f, diverging, tc.rendering(), img);
         Path file = out.resolve(slug(f.key()) + ".image");
         ImageText.write(file, img, comments);
         System.out.println("wrote " + file + "  [" + String.join(" ", diverging) + "] " + f.key());
@@ -113,6 +102,24 @@ public final class HarvestFindings {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The provenance comments: explanation, key, variants, property, seed, tries, choices, the case and the replay table. */
+    private static List<String> comments(Found f, TreeSet<String> diverging, List<String> rendering,
+            kverify.model.luo.image.HandoverImage img) {
+        List<String> comments = new ArrayList<>();
+        comments.add("finding: " + FindingExplanations.line(f.key()));
+        comments.add("key: " + f.key());
+        comments.add("diverges on: " + String.join(" ", diverging));
+        comments.add("found by: property " + CorruptionProperties.name(f.family().label(), f.variant()) + ", seed " + f.seed()
+                + ", " + f.tries() + " tries, " + f.origin() + "; shrunk in " + f.evaluations() + " evaluations");
+        comments.add("choices: " + f.choices().format());
+        comments.add("reproduce the generation: ./kverify property " + CorruptionProperties.name(f.family().label(), f.variant())
+                + " --replay \"" + f.choices().format() + "\"");
+        rendering.forEach(l -> comments.add("  " + l));
+        comments.add("what the model and each variant do (./kverify replay FILE prints this):");
+        ImageReplay.describe("this image", img).lines().skip(1).forEach(l -> comments.add("  " + l));
+        return comments;
     }
 
     static String slug(String key) {

@@ -47,6 +47,19 @@ class ImageFindingsTest {
         assertThat(ContractCheck.problems(img, v, ImageRun.run(img, LuoVariant.CORRECTED))).as(file + " on corrected").isEmpty();
     }
 
+    /** The recorded property and choices still generate this very image and fail with this key. */
+    @ParameterizedTest
+    @MethodSource("findings")
+    void itsChoicesStillGenerateIt(Path file) {
+        String[] property = FindingFiles.comment(file, "found by").orElseThrow().split("[ ,]")[1].split("\\.");
+        List<CorruptedCase> seen = new java.util.ArrayList<>();
+        var p = CorruptionProperties.family(Family.valueOf(property[1].toUpperCase(java.util.Locale.ROOT)),
+                Variants.parse(property[2]).orElseThrow(), seen::add);
+        var tc = p.runCase(kverify.engine.ChoiceSequence.parse(FindingFiles.comment(file, "choices").orElseThrow()));
+        assertThat(tc.failureKey()).as(file.toString()).isEqualTo(FindingFiles.comment(file, "key").orElseThrow());
+        assertThat(seen.get(seen.size() - 1).corrupted().image()).as(file.toString()).isEqualTo(ImageText.read(file));
+    }
+
     @ParameterizedTest
     @MethodSource("findings")
     void carriesItsProvenance(Path file) {
