@@ -1,0 +1,24 @@
+package kverify.engine.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick version of the shrinking-challenge benchmark: seeds 0..4 of every problem must
+ * end in the problem's normal form. The 100-seed table is {@link ShrinkingChallengeTableTest}.
+ */
+class ShrinkingChallengeTest {
+    static final int QUICK_SEEDS = 5;
+
+    @Test
+    void everyQuickRunReachesTheNormalForm() {
+        List<ChallengeTable.Row> rows = ChallengeTable.measureAll(QUICK_SEEDS);
+        System.out.print(ChallengeTable.render(rows));
+        assertThat(rows).hasSize(13);
+        assertThat(rows.stream().flatMap(r -> r.misses().stream()).toList())
+                .as("runs that missed the normal form:%n%s", ChallengeTable.renderMisses(rows))
+                .isEmpty();
+    }
+}
