@@ -59,7 +59,7 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
         return new RunSettings(tries, seed, replay, shrinkEvaluations, regressionsDir, failuresDir, false);
     }
 
-    static Optional<ChoiceSequence> replayFrom(String value) {
+    public static Optional<ChoiceSequence> replayFrom(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -7,12 +7,12 @@ import java.util.Set;
  * One executed case: its normalized choices (what the generators really used), its spans, the
  * rendered lines, its coverage labels, and how it ended.
  */
-record TestCase(ChoiceSequence choices, List<int[]> spans, List<String> rendering, Set<String> labels,
+public record TestCase(ChoiceSequence choices, List<int[]> spans, List<String> rendering, Set<String> labels,
         Status status, Throwable failure, String failureKey) {
 
-    enum Status { PASSED, FAILED, DISCARDED, OVERRUN }
+    public enum Status { PASSED, FAILED, DISCARDED, OVERRUN }
 
-    boolean failed() {
+    public boolean failed() {
         return status == Status.FAILED;
     }
 }

@@ -1,0 +1,69 @@
+package kverify.cli;
+
+import java.util.List;
+import kverify.engine.Failure;
+import kverify.engine.PropertyResult;
+
+/** The campaign's findings table (text and Markdown) and its HTML page. */
+final class CampaignReport {
+    private CampaignReport() {
+    }
+
+    static String table(List<Campaign.Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-48s %-18s %6s  %-24s%n", "property", "variant", "tries", "result"));
+        for (Campaign.Row row : rows) {
+            PropertyResult r = row.result();
+            sb.append(String.format("%-48s %-18s %6d  %-24s%n", row.entry().property().name(), row.entry().variant(),
+                    r.validCases(), Campaign.verdict(row)));
+            for (Failure f : r.failures()) {
+                sb.append(String.format("    - %s%n      shrunk to %d lines (%d choices), first at %s, seen %d times%n",
+                        f.key(), f.shrunk().rendering().size(), f.shrunk().choices().length(), f.origin(), f.occurrences()));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String markdown(List<Campaign.Row> rows, long seed, String table) {
+        StringBuilder sb = new StringBuilder("# kverify campaign report\n\nSeed " + seed + ".\n\n```\n" + table + "```\n");
+        for (Campaign.Row row : rows) {
+            for (Failure f : row.result().failures()) {
+                sb.append("\n## ").append(row.entry().property().name()).append(": ").append(f.key()).append("\n\n```\n");
+                f.shrunk().rendering().forEach(l -> sb.append(l).append('\n'));
+                sb.append("```\n\nShrunk failure:\n\n```\n").append(message(f)).append("\n```\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    static String html(List<Campaign.Row> rows, long seed) {
+        StringBuilder sb = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>kverify campaign</title>"
+                + "<style>body{font-family:sans-serif}pre{background:#f4f4f4;padding:6px}td,th{padding:2px 8px;text-align:left}"
+                + ".fail{color:#a00}.ok{color:#070}</style></head><body><h1>kverify campaign</h1><p>Seed " + seed + "</p>");
+        sb.append("<table><tr><th>property</th><th>variant</th><th>tries</th><th>result</th></tr>");
+        for (Campaign.Row row : rows) {
+            String cls = row.unexpectedFailure() ? "fail" : "ok";
+            sb.append("<tr><td>").append(esc(row.entry().property().name())).append("</td><td>").append(esc(row.entry().variant()))
+                    .append("</td><td>").append(row.result().validCases()).append("</td><td class=\"").append(cls).append("\">")
+                    .append(esc(Campaign.verdict(row))).append("</td></tr>");
+        }
+        sb.append("</table>");
+        for (Campaign.Row row : rows) {
+            for (Failure f : row.result().failures()) {
+                sb.append("<h2>").append(esc(row.entry().property().name() + ": " + f.key())).append("</h2><pre>")
+                        .append(esc(String.join("\n", f.shrunk().rendering()))).append("</pre><pre>").append(esc(message(f)))
+                        .append("</pre>");
+            }
+        }
+        return sb.append("</body></html>\n").toString();
+    }
+
+    static String message(Failure f) {
+        Throwable t = f.shrunk().failure();
+        return t == null ? "" : (t.getMessage() == null ? t.toString() : t.getMessage());
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

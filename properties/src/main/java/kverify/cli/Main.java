@@ -1,0 +1,58 @@
+package kverify.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code ./kverify campaign [--tries N] [--seed S]}, {@code ./kverify replay FILE},
+ * and the subsystem tools. Bad input is one located message on stderr and exit code 2, never a
+ * stack trace.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: kverify <command> [options]",
+            "  campaign [--tries N] [--seed S] [--only SUBSTRING]   run every property on every variant; report under target/",
+            "  replay FILE                                          replay a trace (or image) on the model and every variant",
+            "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
+            "  list                                                 list the registered properties");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "campaign" -> Campaign.main(CampaignOptions.parse(rest), out, err);
+                case "replay" -> Replay.run(rest, out);
+                case "property" -> PropertyCommand.run(rest, out);
+                case "list" -> listProperties(out);
+                case "-h", "--help", "help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageError("unknown command '" + args[0] + "'\n" + USAGE);
+            };
+        } catch (UsageError e) {
+            err.println("kverify: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int listProperties(PrintStream out) {
+        for (CampaignEntry e : Catalog.all()) {
+            out.printf("%-55s %-10s %-22s %s%n", e.property().name(), e.subsystem(), e.variant(),
+                    e.mustPass() ? "must pass" : "findings expected");
+        }
+        return 0;
+    }
+}

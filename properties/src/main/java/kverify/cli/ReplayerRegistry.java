@@ -1,0 +1,16 @@
+package kverify.cli;
+
+import java.util.List;
+
+/** Which replayer handles which file type, by the first line's prefix. */
+final class ReplayerRegistry {
+    private ReplayerRegistry() {
+    }
+
+    record Entry(String headerPrefix, Replay.Replayer replayer) {
+    }
+
+    static List<Entry> entries() {
+        return List.of();
+    }
+}

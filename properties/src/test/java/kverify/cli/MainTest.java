@@ -1,0 +1,52 @@
+package kverify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badCommandLinesExitWithTwoAndOneMessage() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("unknown command 'frobnicate'").doesNotContain("Exception");
+        assertThat(run("campaign", "--tries", "-3")).isEqualTo(2);
+        assertThat(err()).contains("--tries takes a positive whole number, got '-3'");
+        assertThat(run("property", "no.such.property")).isEqualTo(2);
+    }
+
+    @Test
+    void replayOfMissingOrUnknownFilesIsLocated(@TempDir Path tmp) throws Exception {
+        assertThat(run("replay", tmp.resolve("absent.trace").toString())).isEqualTo(2);
+        assertThat(err()).contains("absent.trace: no such file");
+        Path odd = tmp.resolve("odd.trace");
+        Files.writeString(odd, "\nnot a trace\n");
+        assertThat(run("replay", odd.toString())).isEqualTo(2);
+        assertThat(err()).contains("odd.trace:2: unknown file type");
+    }
+
+    @Test
+    void propertyCommandReplaysAGivenCase() {
+        assertThat(run("property", "engine.replay-is-exact", "--replay", "1 1 0 0")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine.replay-is-exact: pass (1 cases");
+        assertThat(run("property", "engine.replay-is-exact", "--replay", "1 x")).isEqualTo(2);
+        assertThat(err()).contains("--replay: choice 2 is not a number: 'x'");
+    }
+}
