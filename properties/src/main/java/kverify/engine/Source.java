@@ -92,6 +92,26 @@ public final class Source {
         return v;
     }
 
+    /** True when choices come from a given sequence rather than from the random generator. */
+    boolean isReplaying() {
+        return random == null;
+    }
+
+    /** A uniformly random long in [min, max] (random mode only); records nothing. */
+    long uniform(long min, long max) {
+        long span = max - min;
+        if (span >= 0 && span < Long.MAX_VALUE) {
+            return min + random.nextLong(span + 1);
+        }
+        // The span does not fit a long: sample all longs and keep those in range (at least half).
+        while (true) {
+            long v = random.nextLong();
+            if (v >= min && v <= max) {
+                return v;
+            }
+        }
+    }
+
     public <T> T draw(Gen<T> gen) {
         int start = recorded.size();
         depth++;

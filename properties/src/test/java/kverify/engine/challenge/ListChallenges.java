@@ -10,9 +10,9 @@ import kverify.engine.Gen;
 /**
  * The list problems of the shrinking challenge. Integers without stated bounds are Java ints
  * over their full range (the originals use unbounded integers; no problem here comes near the
- * int limits). The engine encodes an int of a range straddling zero as a direction choice
- * (0 = non-negative) and a distance from zero, so every non-negative value sorts before every
- * negative one: where a published normal form uses -1, -2 the engine's minimum uses 2, 3.
+ * int limits). The engine encodes an int of a range straddling zero by magnitude first, then
+ * the side (positive first), so its order of values is 0, 1, -1, 2, -2, ...: the order in
+ * which the published normal forms are written.
  */
 final class ListChallenges {
     static final Gen<Integer> INTS = Gen.ints(Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -65,11 +65,11 @@ final class ListChallenges {
 
     /**
      * Lists of lists of ints; fails with five or more distinct integers across all lists.
-     * Published normal form [[0, 1, -1, 2, -2]]; in the engine's order (non-negatives first)
-     * the minimum is [[0, 1, 2, 3, 4]]: one inner list, the five smallest distances, all upward.
+     * Minimum: one inner list (each further inner list costs a choice) of the five simplest
+     * values in ascending choice order, [[0, 1, -1, 2, -2]], the Hypothesis normal form.
      */
     static Challenge largeUnionList() {
-        return new Challenge("large_union_list", "[[0, 1, 2, 3, 4]]", s -> {
+        return new Challenge("large_union_list", "[[0, 1, -1, 2, -2]]", s -> {
             List<List<Integer>> xss = s.draw(Challenge.LABEL, Gen.lists(INT_LISTS, 0, MAX_SIZE));
             TreeSet<Integer> all = new TreeSet<>();
             xss.forEach(all::addAll);
@@ -81,10 +81,10 @@ final class ListChallenges {
 
     /**
      * A list of ints with at least three distinct elements. The challenge accepts [0, 1, -1] or
-     * [0, 1, 2]; the engine's order (non-negatives first) makes [0, 1, 2] the minimum.
+     * [0, 1, 2]; in the engine's order (0, 1, -1, 2, ...) the minimum is [0, 1, -1].
      */
     static Challenge distinct() {
-        return new Challenge("distinct", "[0, 1, 2]", s -> {
+        return new Challenge("distinct", "[0, 1, -1]", s -> {
             List<Integer> xs = s.draw(Challenge.LABEL, INT_LISTS);
             if (new TreeSet<>(xs).size() >= 3) {
                 throw new Divergence("three distinct", xs + " has three distinct elements");
