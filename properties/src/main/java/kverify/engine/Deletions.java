@@ -56,4 +56,52 @@ final class Deletions {
         }
         return false;
     }
+
+    /**
+     * Deletes one element of a run of adjacent same-depth spans (list entries, steps) and
+     * lowers by one every non-zero choice nested inside the elements after it. Values that
+     * index earlier elements (a position in the list, "the handle made by step 3") keep
+     * pointing at the same element only if they shift down with the deletion.
+     */
+    static void shifting(Shrinker s) {
+        List<int[]> spans = s.spans();
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            List<int[]> now = s.spans();
+            if (i < now.size()) {
+                int[] x = now.get(i);
+                int end = endOfRun(now, x);
+                if (end > x[1]) {
+                    s.consider(deleteAndShift(s.current(), now, x, end));
+                }
+            }
+        }
+    }
+
+    /** The end of the run of adjacent spans at x's depth that follow x, or x's own end. */
+    private static int endOfRun(List<int[]> spans, int[] x) {
+        int end = x[1];
+        boolean extended = true;
+        while (extended) {
+            extended = false;
+            for (int[] y : spans) {
+                if (y[0] == end && y[2] == x[2] && y[1] > y[0]) {
+                    end = y[1];
+                    extended = true;
+                }
+            }
+        }
+        return end;
+    }
+
+    private static long[] deleteAndShift(long[] cur, List<int[]> spans, int[] x, int end) {
+        long[] cand = cur.clone();
+        for (int[] inner : spans) {
+            if (inner[2] > x[2] && inner[0] >= x[1] && inner[1] <= end) {
+                for (int p = inner[0]; p < inner[1]; p++) {
+                    cand[p] = Math.max(0, cur[p] - 1);
+                }
+            }
+        }
+        return Shrinker.remove(cand, x[0], x[1]);
+    }
 }

@@ -11,6 +11,8 @@ enum ShrinkPass {
     DELETE_SPANS(Deletions::spans),
     /** Delete runs of 8, 4, 2, 1 adjacent choices regardless of spans, with the same retry. */
     DELETE_CHUNKS(Deletions::chunks),
+    /** Delete an element of a run of siblings and lower the later elements' contents by one. */
+    DELETE_SHIFTING(Deletions::shifting),
     /** Replace a draw by one of the draws nested inside it (a subtree by a sub-subtree). */
     PROMOTE_DESCENDANTS(Structure::promoteDescendants),
     /** Swap adjacent draws at the same depth when that makes the sequence smaller. */
