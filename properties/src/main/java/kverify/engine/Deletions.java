@@ -26,7 +26,11 @@ final class Deletions {
         for (int size = 8; size >= 1; size /= 2) {
             for (int start = s.length() - size; start >= 0; start--) {
                 if (start + size <= s.length()) {
-                    delete(s, start, start + size);
+                    if (size <= 2) {
+                        delete(s, start, start + size);
+                    } else {
+                        s.consider(Shrinker.remove(s.current(), start, start + size));
+                    }
                 }
             }
         }
@@ -69,28 +73,12 @@ final class Deletions {
             List<int[]> now = s.spans();
             if (i < now.size()) {
                 int[] x = now.get(i);
-                int end = endOfRun(now, x);
+                int end = new SpanIndex(now).endOfRun(x);
                 if (end > x[1]) {
                     s.consider(deleteAndShift(s.current(), now, x, end));
                 }
             }
         }
-    }
-
-    /** The end of the run of adjacent spans at x's depth that follow x, or x's own end. */
-    private static int endOfRun(List<int[]> spans, int[] x) {
-        int end = x[1];
-        boolean extended = true;
-        while (extended) {
-            extended = false;
-            for (int[] y : spans) {
-                if (y[0] == end && y[2] == x[2] && y[1] > y[0]) {
-                    end = y[1];
-                    extended = true;
-                }
-            }
-        }
-        return end;
     }
 
     private static long[] deleteAndShift(long[] cur, List<int[]> spans, int[] x, int end) {

@@ -33,6 +33,9 @@ final class Shrinker {
         while (improved && !exhausted()) {
             ChoiceSequence before = best.choices();
             for (ShrinkPass pass : ShrinkPass.values()) {
+                if (pass.expensive() && best.choices().length() < before.length()) {
+                    continue;
+                }
                 pass.run(this);
             }
             improved = best.choices().compareTo(before) < 0;
@@ -61,7 +64,7 @@ final class Shrinker {
         return best.choices().get(i);
     }
 
-    /** The best case's spans as [start, end, depth], in the order their draws finished. */
+    /** The best case's spans as [start, end, depth, kind], in the order their draws finished. */
     List<int[]> spans() {
         return new ArrayList<>(best.spans());
     }

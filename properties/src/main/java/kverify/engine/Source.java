@@ -1,7 +1,9 @@
 package kverify.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -21,6 +23,8 @@ public final class Source {
     private final long[] prefix;
     private final List<Long> recorded = new ArrayList<>();
     private final List<int[]> spans = new ArrayList<>();
+    // Lookup only (never iterated): generator class -> small id, numbered in order of first draw.
+    private final Map<Class<?>, Integer> kinds = new HashMap<>();
     private final List<String> log = new ArrayList<>();
     private final TreeSet<String> labels = new TreeSet<>();
     private int depth;
@@ -120,9 +124,18 @@ public final class Source {
         } finally {
             depth--;
             if (recorded.size() > start) {
-                spans.add(new int[] {start, recorded.size(), depth});
+                spans.add(new int[] {start, recorded.size(), depth, kindOf(gen)});
             }
         }
+    }
+
+    /**
+     * The kind of a generator: its class, so every draw made by one factory (each level of a
+     * recursive generator, each node of a tree, each list entry) has the same kind. The shrinker
+     * only promotes a draw to a nested draw of the same kind.
+     */
+    private int kindOf(Gen<?> gen) {
+        return kinds.computeIfAbsent(gen.getClass(), c -> kinds.size());
     }
 
     /** Draws and logs {@code label: value} as a line of the rendered case. */
@@ -156,7 +169,7 @@ public final class Source {
         return ChoiceSequence.of(out);
     }
 
-    /** Spans as [start, end, depth], in the order the draws finished. */
+    /** Spans as [start, end, depth, kind], in the order the draws finished. */
     List<int[]> spans() {
         return spans;
     }

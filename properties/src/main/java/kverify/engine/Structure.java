@@ -10,8 +10,8 @@ final class Structure {
     }
 
     /**
-     * Replaces a span by a span nested inside it (deeper and shorter), largest descendant first:
-     * an expression by one of its subexpressions, a tree by one of its subtrees. Each outer span
+     * Replaces a span by a shorter span of the same kind nested inside it, largest first: an
+     * expression by one of its subexpressions, a tree by one of its subtrees. Each outer span
      * is handled against the best case at the time it is reached, so positions stay valid.
      */
     static void promoteDescendants(Shrinker s) {
@@ -22,7 +22,7 @@ final class Structure {
             }
             int[] outer = spans.get(i);
             List<int[]> inner = spans.stream()
-                    .filter(sp -> sp[0] >= outer[0] && sp[1] <= outer[1] && sp[2] > outer[2] && sp[1] - sp[0] < outer[1] - outer[0])
+                    .filter(sp -> sp[3] == outer[3] && sp[0] >= outer[0] && sp[1] <= outer[1] && sp[1] - sp[0] < outer[1] - outer[0])
                     .sorted(Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]))
                     .toList();
             long[] cur = s.current();
@@ -41,11 +41,10 @@ final class Structure {
     static void swapSiblings(Shrinker s) {
         List<int[]> spans = s.spans();
         spans.sort(Comparator.<int[]>comparingInt(sp -> sp[0]).thenComparingInt(sp -> -sp[1]));
-        for (int a = 0; a < spans.size(); a++) {
-            for (int b = a + 1; b < spans.size(); b++) {
-                int[] x = spans.get(a);
-                int[] y = spans.get(b);
-                if (y[0] == x[1] && y[2] == x[2] && y[1] <= s.length()) {
+        SpanIndex index = new SpanIndex(spans);
+        for (int[] x : spans) {
+            for (int[] y : index.nextSiblings(x)) {
+                if (y[1] <= s.length()) {
                     swap(s, x, y);
                 }
             }
