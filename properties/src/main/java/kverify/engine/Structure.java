@@ -11,27 +11,37 @@ final class Structure {
 
     /**
      * Replaces a span by a shorter span of the same kind nested inside it, largest first: an
-     * expression by one of its subexpressions, a tree by one of its subtrees. Each outer span
-     * is handled against the best case at the time it is reached, so positions stay valid.
+     * expression by one of its subexpressions, a tree by one of its subtrees. Outer spans are
+     * taken largest first; after a success the spans are recomputed and the same rank is
+     * tried again, since it now names the promoted draw.
      */
     static void promoteDescendants(Shrinker s) {
-        for (int i = 0; i < s.spans().size(); i++) {
+        int rank = 0;
+        while (!s.exhausted()) {
             List<int[]> spans = s.spans();
-            if (i >= spans.size()) {
+            spans.sort(LARGEST_FIRST);
+            if (rank >= spans.size()) {
                 return;
             }
-            int[] outer = spans.get(i);
-            List<int[]> inner = spans.stream()
-                    .filter(sp -> sp[3] == outer[3] && sp[0] >= outer[0] && sp[1] <= outer[1] && sp[1] - sp[0] < outer[1] - outer[0])
-                    .sorted(Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]))
-                    .toList();
-            long[] cur = s.current();
-            for (int[] d : inner) {
-                if (s.consider(Shrinker.replace(cur, outer[0], outer[1], Arrays.copyOfRange(cur, d[0], d[1])))) {
-                    break;
-                }
+            if (!promote(s, spans, spans.get(rank))) {
+                rank++;
             }
         }
+    }
+
+    private static final Comparator<int[]> LARGEST_FIRST =
+            Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]);
+
+    private static boolean promote(Shrinker s, List<int[]> spans, int[] outer) {
+        long[] cur = s.current();
+        for (int[] d : spans) {
+            boolean nested = d[0] >= outer[0] && d[1] <= outer[1] && d[1] - d[0] < outer[1] - outer[0];
+            if (nested && d[3] == outer[3]
+                    && s.consider(Shrinker.replace(cur, outer[0], outer[1], Arrays.copyOfRange(cur, d[0], d[1])))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
