@@ -84,7 +84,7 @@ final class Shrinker {
         }
         evaluations++;
         TestCase result = Execution.run(body, Source.replay(seq));
-        boolean better = result.failed() && key.equals(result.failureKey())
+        boolean better = result.failed() && Execution.sameFailure(key, result.failureKey())
                 && result.choices().compareTo(best.choices()) < 0;
         tried.put(seq, better);
         if (better) {

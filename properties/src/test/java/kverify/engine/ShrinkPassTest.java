@@ -80,4 +80,20 @@ class ShrinkPassTest {
         // b = 11 cannot become 10 (difference 0) but can become 9: the probe by 2 finds it.
         assertThat(afterPass(ShrinkPass.MINIMIZE_CHOICES, body, 10, 11)).containsExactly("a: 10", "b: 9");
     }
+
+    @Test
+    void aFailureWithoutStackTraceMatchesOnlyItsExceptionType() {
+        String located = "java.lang.ArithmeticException at java.lang.Math:1288";
+        String bare = "java.lang.ArithmeticException" + Execution.NO_TRACE;
+        assertThat(Execution.sameFailure(located, bare)).isTrue();
+        assertThat(Execution.sameFailure(bare, located)).isTrue();
+        assertThat(Execution.sameFailure(located, "java.lang.ArithmeticException at Calc:12")).isFalse();
+        assertThat(Execution.sameFailure(located, "java.lang.NullPointerException" + Execution.NO_TRACE)).isFalse();
+        assertThat(Execution.failureKey(new ArithmeticException("/ by zero") {
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
+        })).endsWith(Execution.NO_TRACE);
+    }
 }
