@@ -54,8 +54,10 @@ public interface Gen<T> {
     }
 
     /**
-     * Longs in [min, max], shrinking toward the value nearest zero; random runs favour min, max,
-     * 0, +-1 and each boundary and its neighbours.
+     * Longs in [min, max], shrinking toward the value nearest zero (for a range around zero in
+     * the order 0, 1, -1, 2, -2, ...). Random runs pick, one time in four, an edge value: min,
+     * max, min + 1, max - 1, 0, +-1, and each boundary and its neighbours; otherwise a value
+     * uniformly from the range. See {@link Ranges} for the encoding.
      */
     static Gen<Long> longs(long min, long max, long... boundaries) {
         if (min > max) {
