@@ -17,8 +17,10 @@ final class Shrinker {
     private final String key;
     private final int maxEvaluations;
     // Lookup only (never iterated): candidates already run, and whether they were adopted.
-    private final Map<ChoiceSequence, Boolean> tried = new HashMap<>();
+    private final Map<ChoiceSequence, Tried> tried = new HashMap<>();
     private TestCase best;
+    private long[] bounds;
+    private boolean lastReadPastEnd;
     private int evaluations;
 
     Shrinker(Consumer<Source> body, TestCase failing, int maxEvaluations) {
@@ -29,6 +31,11 @@ final class Shrinker {
     }
 
     TestCase shrink() {
+        // One replay of the failing case to learn the bound of each choice (random runs do not keep it).
+        Source replay = Source.replay(best.choices());
+        evaluations++;
+        Execution.run(body, replay);
+        bounds = replay.bounds();
         boolean improved = true;
         while (improved && !exhausted()) {
             ChoiceSequence before = best.choices();
@@ -56,6 +63,11 @@ final class Shrinker {
         return best.choices().toArray();
     }
 
+    /** The upper bound the best case drew choice i with. */
+    long bound(int i) {
+        return bounds[i];
+    }
+
     int length() {
         return best.choices().length();
     }
@@ -78,19 +90,35 @@ final class Shrinker {
         if (seq.compareTo(best.choices()) >= 0 || exhausted()) {
             return false;
         }
-        Boolean known = tried.get(seq);
+        Tried known = tried.get(seq);
         if (known != null) {
+            lastReadPastEnd = known.readPastEnd();
             return false;
         }
         evaluations++;
-        TestCase result = Execution.run(body, Source.replay(seq));
+        Source source = Source.replay(seq);
+        TestCase result = Execution.run(body, source);
         boolean better = result.failed() && Execution.sameFailure(key, result.failureKey())
                 && result.choices().compareTo(best.choices()) < 0;
-        tried.put(seq, better);
+        lastReadPastEnd = result.choices().length() > seq.length();
+        tried.put(seq, new Tried(better, lastReadPastEnd));
         if (better) {
             best = result;
+            bounds = source.bounds();
         }
         return better;
+    }
+
+    /**
+     * Whether the last candidate {@link #consider} ran (or found already run) needed more
+     * choices than it had: a count or loop bound drawn earlier still asks for the deleted part.
+     */
+    boolean lastReadPastEnd() {
+        return lastReadPastEnd;
+    }
+
+    /** A candidate already run: whether it was adopted and whether it read past its end. */
+    private record Tried(boolean adopted, boolean readPastEnd) {
     }
 
     /** values without [from, to). */

@@ -22,6 +22,7 @@ public final class Source {
     private final SplittableRandom random;
     private final long[] prefix;
     private final List<Long> recorded = new ArrayList<>();
+    private final List<Long> bounds = new ArrayList<>();
     private final List<int[]> spans = new ArrayList<>();
     // Lookup only (never iterated): generator class -> small id, numbered in order of first draw.
     private final Map<Class<?>, Integer> kinds = new HashMap<>();
@@ -67,6 +68,7 @@ public final class Source {
             value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
         }
         recorded.add(value);
+        bounds.add(max);
         return value;
     }
 
@@ -93,6 +95,7 @@ public final class Source {
         }
         long v = Math.max(0, Math.min(value, max));
         recorded.add(v);
+        bounds.add(max);
         return v;
     }
 
@@ -167,6 +170,11 @@ public final class Source {
             out[i] = recorded.get(i);
         }
         return ChoiceSequence.of(out);
+    }
+
+    /** The upper bound each recorded choice was drawn with. */
+    long[] bounds() {
+        return bounds.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Spans as [start, end, depth, kind], in the order the draws finished. */

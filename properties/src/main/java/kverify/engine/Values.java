@@ -27,7 +27,7 @@ final class Values {
                 int at = i;
                 long[] base = s.current();
                 // Lowering choice i by d; the largest d that still fails is the smallest value.
-                largestWorking(base[i], d -> {
+                largestWorking(base[i], true, d -> {
                     long[] cand = base.clone();
                     cand[at] -= d;
                     return s.consider(cand);
@@ -42,7 +42,7 @@ final class Values {
             for (int j = i + 1; j < Math.min(s.length(), i + 1 + PAIR_WINDOW); j++) {
                 long most = Math.min(s.get(i), s.get(j));
                 if (most > 0) {
-                    largestWorking(most, shift(s, i, j, -1));
+                    largestWorking(most, false, shift(s, i, j, -1));
                 }
             }
         }
@@ -52,9 +52,10 @@ final class Values {
     static void redistribute(Shrinker s) {
         for (int i = 0; i < s.length(); i++) {
             for (int j = i + 1; j < Math.min(s.length(), i + 1 + PAIR_WINDOW); j++) {
-                long most = s.get(i);
+                // A choice cannot rise above its bound (it would be clamped back on replay).
+                long most = Math.min(s.get(i), s.bound(j) - s.get(j));
                 if (most > 0) {
-                    largestWorking(most, shift(s, i, j, +1));
+                    largestWorking(most, false, shift(s, i, j, +1));
                 }
             }
         }
@@ -76,15 +77,16 @@ final class Values {
 
     /**
      * Finds (assuming monotony) the largest d in [1, max] for which {@code attempt} succeeds:
-     * max first, then 1, then 2 (most attempts fail outright, so this gives up after three runs;
-     * 2 because the value one below is often excluded by the case itself, e.g. it would equal
-     * a neighbour), then a binary search between the largest success and the smallest failure.
+     * max first, then 1 (most attempts fail outright, so this gives up after two runs), then a
+     * binary search between the largest success and the smallest failure. With
+     * {@code probeTwo}, 2 is tried when 1 fails: for a single value, the value one below is
+     * often excluded by the case itself (it would equal a neighbour) while the next is not.
      */
-    static void largestWorking(long max, LongPredicate attempt) {
+    static void largestWorking(long max, boolean probeTwo, LongPredicate attempt) {
         if (attempt.test(max)) {
             return;
         }
-        long works = attempt.test(1) ? 1 : (max > 2 && attempt.test(2) ? 2 : 0);
+        long works = attempt.test(1) ? 1 : (probeTwo && max > 2 && attempt.test(2) ? 2 : 0);
         if (works == 0) {
             return;
         }
