@@ -2,7 +2,10 @@ package kverify.engine.challenge;
 
 import java.util.List;
 
-/** The problems of the public shrinking challenge, in the order of the issue. */
+/**
+ * The problems of the public shrinking challenge, in the order of the issue, plus one variant:
+ * bound5 with lists of at most one element, as the Hypothesis benchmark writes it.
+ */
 final class Challenges {
     private Challenges() {
     }
@@ -13,6 +16,7 @@ final class Challenges {
                 ListChallenges.lengthList(),
                 ListChallenges.nestedLists(),
                 NumberChallenges.bound5(),
+                NumberChallenges.bound5AtMostOne(),
                 ListChallenges.largeUnionList(),
                 ListChallenges.distinct(),
                 TreeChallenges.calculator(),
