@@ -1,0 +1,176 @@
+package kverify.impl.luo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import kverify.impl.kho.Kho;
+import kverify.impl.luo.layout.FdtNode;
+import kverify.impl.luo.layout.LayoutException;
+import kverify.impl.luo.layout.SessionFdtNode;
+import kverify.impl.luo.layout.SessionHeaderSer;
+import kverify.impl.luo.layout.SessionSer;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.Outcome.Unit;
+import kverify.model.luo.FileImage;
+import kverify.model.luo.IncomingSession;
+import kverify.model.luo.LuoGeometry;
+
+/**
+ * The incoming half of kernel/liveupdate/luo_session.c as posted in patch 1/5: early setup walks
+ * the block chain, the first open deserializes (result cached), then retrieve, finish and
+ * release. A read outside RAM, which would fault the kernel, is reported as EFAULT.
+ */
+final class IncomingSessions {
+    private final Kho kho;
+    private final LuoGeometry geometry;
+    private final LuoVariant variant;
+    private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    private final BlockList blocks;
+    private boolean active;
+    private Outcome<Unit> deserialized;
+
+    IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+        this.kho = kho;
+        this.geometry = geometry;
+        this.variant = variant;
+        this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
+    }
+
+    /**
+     * luo_session_setup_incoming: EINVAL for a missing or incompatible node; then follow next
+     * from the head, adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS). No count
+     * check, no cycle check, no cleanup of blocks already added on error.
+     */
+    Outcome<Unit> setup(Optional<FdtNode> node) {
+        Outcome<Long> head = SessionFdtNode.headPa(node);
+        if (!head.isOk()) {
+            return Results.propagate(head);
+        }
+        try {
+            long pa = head.value();
+            while (pa != 0) {
+                Outcome<Unit> added = blocks.add(pa);
+                if (!added.isOk()) {
+                    return added;
+                }
+                pa = SessionHeaderSer.next(kho.memory(), pa);
+            }
+        } catch (LayoutException e) {
+            return Outcome.err(Errno.EFAULT);
+        }
+        active = true;
+        return Outcome.ok();
+    }
+
+    /** luo_session_deserialize: runs once; later calls return the cached result. */
+    Outcome<Unit> deserialize() {
+        if (deserialized == null) {
+            try {
+                deserialized = deserializeBlocks();
+            } catch (LayoutException e) {
+                deserialized = failed(Errno.EFAULT);
+            }
+        }
+        return deserialized;
+    }
+
+    private Outcome<Unit> deserializeBlocks() {
+        if (!active) {
+            return Outcome.ok();
+        }
+        for (int b = 0; b < blocks.nblocks(); b++) {
+            long count = blocks.readCount(b);
+            if (count > geometry.sessionsPerBlock()) {
+                return failed(Errno.EINVAL);
+            }
+            for (long i = 0; i < count; i++) {
+                Outcome<Unit> one = deserializeOne(blocks.entryPa(b, i));
+                if (!one.isOk()) {
+                    return failed(Results.errno(one));
+                }
+            }
+        }
+        blocks.destroy(false);
+        return Outcome.ok();
+    }
+
+    /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
+    private Outcome<Unit> deserializeOne(long entryPa) {
+        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry));
+        if (list.containsKey(s.name)) {
+            return Outcome.err(Errno.EEXIST);
+        }
+        list.put(s.name, s);
+        return s.files.deserialize(SessionSer.fileSetPa(entryPa));
+    }
+
+    private Outcome<Unit> failed(Errno errno) {
+        variant.deserializeFailure().apply(this);
+        return Outcome.err(errno);
+    }
+
+    /** A rejected handover: every session built so far released, the session blocks restored. */
+    void discardAll() {
+        list.values().forEach(s -> s.files.discard());
+        list.clear();
+        blocks.destroy(false);
+    }
+
+    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION. */
+    Outcome<Unit> retrieve(String name) {
+        Session s = list.get(name);
+        if (s == null) {
+            return Outcome.err(Errno.ENOENT);
+        }
+        if (s.retrieved) {
+            return Outcome.err(Errno.EINVAL);
+        }
+        s.retrieved = true;
+        return Outcome.ok();
+    }
+
+    Outcome<FileImage> retrieveFile(String session, long token) {
+        Session s = held(session);
+        return s == null ? Outcome.err(Errno.EBADF) : s.files.retrieve(token);
+    }
+
+    Outcome<Unit> finish(String session) {
+        Session s = held(session);
+        return s == null ? Outcome.err(Errno.EBADF) : s.files.finish();
+    }
+
+    /** Release of a retrieved session fd: finish first; on failure keep the session. */
+    Outcome<Unit> close(String session) {
+        Session s = held(session);
+        if (s == null) {
+            return Outcome.err(Errno.EBADF);
+        }
+        Outcome<Unit> finished = s.files.finish();
+        if (finished.isOk()) {
+            list.remove(session);
+        }
+        return finished;
+    }
+
+    /** The session behind a session fd user space holds, or null. */
+    private Session held(String name) {
+        Session s = list.get(name);
+        return s != null && s.retrieved ? s : null;
+    }
+
+    BlockList blocks() {
+        return blocks;
+    }
+
+    Iterable<Session> sessions() {
+        return list.values();
+    }
+
+    List<IncomingSession> images() {
+        List<IncomingSession> out = new ArrayList<>(list.size());
+        list.values().forEach(s -> out.add(new IncomingSession(s.name, s.retrieved, s.files.incomingImages())));
+        return out;
+    }
+}

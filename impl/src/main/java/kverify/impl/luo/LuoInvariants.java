@@ -1,0 +1,137 @@
+package kverify.impl.luo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import kverify.impl.kho.Kho;
+import kverify.impl.luo.layout.FileSetSer;
+import kverify.impl.luo.layout.LayoutException;
+import kverify.impl.luo.layout.SessionHeaderSer;
+import kverify.impl.luo.layout.SessionSer;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.Phase;
+
+/**
+ * Structural invariants of the implementation, read from simulated memory and KHO's books
+ * after every step. Each message names the invariant and the values that break it.
+ */
+public final class LuoInvariants {
+    private final LuoImpl impl;
+    private final LuoGeometry g;
+    private final PhysicalMemory m;
+    private final List<String> out = new ArrayList<>();
+
+    private LuoInvariants(LuoImpl impl) {
+        this.impl = impl;
+        this.g = impl.geometry();
+        this.m = impl.memory();
+    }
+
+    /** Every broken invariant, one line each; empty when all hold. */
+    public static List<String> check(LuoImpl impl) {
+        LuoInvariants c = new LuoInvariants(impl);
+        impl.kho().violations().forEach(v -> c.out.add("KHO: " + v));
+        if (impl.phase() == Phase.OUTGOING) {
+            c.outgoing();
+        } else {
+            c.incoming();
+        }
+        return c.out;
+    }
+
+    /**
+     * Outgoing: 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
+     * list; every count fits its block and all sessions fit the blocks; each file chain is exactly
+     * its list with no empty block; and KHO preserves exactly these blocks, nothing else.
+     */
+    private void outgoing() {
+        OutgoingSessions o = impl.outgoingSessions();
+        BlockList blocks = o.blocks();
+        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), "nblocks=" + blocks.nblocks()
+                + " within [1, " + g.maxBlocks() + "]");
+        require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(),
+                "sessions=" + o.count() + " <= nblocks*BLOCK_MAX=" + (long) blocks.nblocks() * g.sessionsPerBlock());
+        walked("session chain from the FDT head", impl.outgoingHead(), blocks.pas(), true);
+        TreeMap<Long, Integer> expected = new TreeMap<>();
+        for (long pa : blocks.pas()) {
+            expected.put(pa, Kho.orderOf(g.sessionBlockBytes()));
+            long count = SessionHeaderSer.count(m, pa);
+            require(count <= g.sessionsPerBlock(), String.format("block 0x%x count=%d <= %d", pa, count, g.sessionsPerBlock()));
+        }
+        for (Session s : o.sessions()) {
+            List<Long> fileBlocks = s.files.blockPas();
+            long needed = (s.files.count() + g.filesPerBlock() - 1) / g.filesPerBlock();
+            require(fileBlocks.size() == needed, "session '" + s.name + "': file blocks=" + fileBlocks.size()
+                    + " == ceil(files/" + g.filesPerBlock() + ")=" + needed);
+            if (!fileBlocks.isEmpty()) {
+                walked("file chain of session '" + s.name + "'", fileBlocks.get(0), fileBlocks, false);
+            }
+            fileBlocks.forEach(pa -> expected.put(pa, Kho.orderOf(g.fileBlockBytes())));
+        }
+        require(impl.kho().preserved().equals(expected), "KHO preserves exactly the session and file blocks: preserved="
+                + hex(impl.kho().preserved().keySet()) + " expected=" + hex(expected.keySet()));
+    }
+
+    /**
+     * Next kernel: what KHO still holds unrestored is exactly the handover's blocks (while the
+     * session blocks are unrestored) plus the file blocks of incoming sessions not yet finished.
+     * After every session is finished nothing else is left: no leak, no double restore.
+     */
+    private void incoming() {
+        TreeSet<Long> expected = new TreeSet<>();
+        Optional<Long> head = impl.handoverHead();
+        if (head.isPresent() && impl.kho().isRestorable(head.get())) {
+            expected.addAll(reachable(head.get()));
+        }
+        for (Session s : impl.incomingSessions().sessions()) {
+            expected.addAll(s.files.blockPas());
+        }
+        TreeSet<Long> held = new TreeSet<>(impl.kho().incoming().keySet());
+        require(held.equals(expected), "unrestored handed-over folios are exactly the handover and unfinished file blocks: held="
+                + hex(held) + " expected=" + hex(expected));
+    }
+
+    /** Every block the handover in memory reaches: session chain, and each entry's file chain. */
+    private List<Long> reachable(long head) {
+        List<Long> out = new ArrayList<>();
+        try {
+            for (long block : HandoverDecoder.sessionChain(m, head, g)) {
+                out.add(block);
+                long count = Math.min(SessionHeaderSer.count(m, block), g.sessionsPerBlock());
+                for (long i = 0; i < count; i++) {
+                    long files = FileSetSer.read(m, SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i))).files();
+                    out.addAll(HandoverDecoder.fileChain(m, files, g));
+                }
+            }
+        } catch (LayoutException e) {
+            this.out.add("handover chain: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private void walked(String what, long head, List<Long> expected, boolean sessions) {
+        try {
+            List<Long> chain = sessions ? HandoverDecoder.sessionChain(m, head, g) : HandoverDecoder.fileChain(m, head, g);
+            require(chain.equals(expected), what + " " + hex(chain) + " equals the block list " + hex(expected));
+        } catch (LayoutException e) {
+            out.add(what + ": " + e.getMessage());
+        }
+    }
+
+    private void require(boolean holds, String invariant) {
+        if (!holds) {
+            out.add("violated: " + invariant);
+        }
+    }
+
+    private static String hex(Iterable<Long> pas) {
+        StringBuilder sb = new StringBuilder("[");
+        for (long pa : pas) {
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format("0x%x", pa));
+        }
+        return sb.append(']').toString();
+    }
+}

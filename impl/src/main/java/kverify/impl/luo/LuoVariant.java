@@ -1,0 +1,37 @@
+package kverify.impl.luo;
+
+/**
+ * The named versions of the session code. Each is the same code with three small strategies;
+ * a difference between variants is one of these, never an {@code if} on the variant elsewhere.
+ */
+public enum LuoVariant {
+    /** Patch 1/5 exactly as posted, including where it breaks the promise. */
+    AS_POSTED(BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE, DeserializeFailure.KEEP_PARTIAL_STATE),
+    /** What the contract requires: stale block counts cleared, whole-handover rejection. */
+    CORRECTED(BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED, DeserializeFailure.REJECT_WHOLE_HANDOVER),
+    /** Patch 1/5 with Zhu Yanjun's block-allocation condition. */
+    REVIEW_SUGGESTION(BlockGrowth.WHEN_COUNT_IS_A_MULTIPLE, TrailingCounts.LEFT_AS_THEY_ARE,
+            DeserializeFailure.KEEP_PARTIAL_STATE);
+
+    private final BlockGrowth growth;
+    private final TrailingCounts trailingCounts;
+    private final DeserializeFailure deserializeFailure;
+
+    LuoVariant(BlockGrowth growth, TrailingCounts trailingCounts, DeserializeFailure deserializeFailure) {
+        this.growth = growth;
+        this.trailingCounts = trailingCounts;
+        this.deserializeFailure = deserializeFailure;
+    }
+
+    public BlockGrowth growth() {
+        return growth;
+    }
+
+    public TrailingCounts trailingCounts() {
+        return trailingCounts;
+    }
+
+    public DeserializeFailure deserializeFailure() {
+        return deserializeFailure;
+    }
+}

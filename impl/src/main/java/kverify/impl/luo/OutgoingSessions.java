@@ -1,0 +1,168 @@
+package kverify.impl.luo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import kverify.impl.kho.Kho;
+import kverify.impl.luo.layout.FdtNode;
+import kverify.impl.luo.layout.SessionFdtNode;
+import kverify.impl.luo.layout.SessionSer;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.Outcome.Unit;
+import kverify.model.luo.HandlerKind;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.RebootFault;
+import kverify.model.luo.SessionImage;
+
+/**
+ * The outgoing half of kernel/liveupdate/luo_session.c as posted in patch 1/5: the session list,
+ * the block list with nblocks, insert, release, and serialize with its reverse rollback.
+ *
+ * <p>One optimization behind the contract: the list is a LinkedHashMap, so the duplicate check
+ * is a hash lookup instead of the kernel's strncmp scan ("might become a bottleneck", the code
+ * comment says; 3.4e13 compares at the 8.19-million limit). List order is insertion order, as
+ * with list_add_tail, and removal keeps the order of the rest.
+ */
+final class OutgoingSessions {
+    private final Kho kho;
+    private final LuoGeometry geometry;
+    private final LuoVariant variant;
+    private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    private final BlockList blocks;
+    private FdtNode fdt;
+
+    private OutgoingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+        this.kho = kho;
+        this.geometry = geometry;
+        this.variant = variant;
+        this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
+    }
+
+    /** luo_session_setup_outgoing: the first block, then the FDT node naming its address. */
+    static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+        OutgoingSessions out = new OutgoingSessions(kho, geometry, variant);
+        Outcome<Unit> first = out.blocks.create();
+        if (!first.isOk()) {
+            return Results.propagate(first);
+        }
+        out.fdt = SessionFdtNode.build(out.blocks.pa(0));
+        return Outcome.ok(out);
+    }
+
+    FdtNode fdt() {
+        return fdt;
+    }
+
+    BlockList blocks() {
+        return blocks;
+    }
+
+    /** luo_session_insert for outgoing: duplicate first, then grow the chain if the variant says so. */
+    Outcome<Unit> create(String name) {
+        if (list.containsKey(name)) {
+            return Outcome.err(Errno.EEXIST);
+        }
+        if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
+            Outcome<Unit> grown = blocks.create();
+            if (!grown.isOk()) {
+                return grown;
+            }
+        }
+        list.put(name, new Session(name, new FileSet(kho, geometry)));
+        return Outcome.ok();
+    }
+
+    /** Release of an outgoing session fd: unpreserve its files, remove it. v1 frees no block. */
+    Outcome<Unit> close(String name) {
+        Session s = list.remove(name);
+        if (s == null) {
+            return Outcome.err(Errno.EBADF);
+        }
+        s.files.unpreserveAll();
+        return Outcome.ok();
+    }
+
+    Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data) {
+        Session s = list.get(session);
+        if (s == null) {
+            return Outcome.err(Errno.EBADF);
+        }
+        return s.files.preserve(token, kind, data);
+    }
+
+    /**
+     * luo_session_serialize. Walks the sessions in list order with (block, i): when i reaches
+     * BLOCK_MAX the block's count is written and the walk moves to the next block. After the loop
+     * the current block's count is i; blocks after it are left to the variant. On a freeze
+     * failure the earlier sessions are undone in reverse and the error returned.
+     */
+    Outcome<Unit> serialize(RebootFault fault) {
+        if (blocks.nblocks() == 0) {
+            return Outcome.ok();
+        }
+        List<Session> order = new ArrayList<>(list.values());
+        int perBlock = geometry.sessionsPerBlock();
+        int b = 0;
+        int i = 0;
+        for (int s = 0; s < order.size(); s++) {
+            if (i == perBlock) {
+                blocks.writeCount(b, i);
+                b = nextBlock(b);
+                i = 0;
+            }
+            long entry = blocks.entryPa(b, i);
+            Outcome<Unit> frozen = order.get(s).files.freeze(SessionSer.fileSetPa(entry), fault, s);
+            if (!frozen.isOk()) {
+                rollback(order, s, b, i);
+                return frozen;
+            }
+            SessionSer.writeName(kho.memory(), entry, order.get(s).name);
+            i++;
+        }
+        blocks.writeCount(b, i);
+        variant.trailingCounts().afterSerialize(blocks, b);
+        return Outcome.ok();
+    }
+
+    /**
+     * err_undo: list_for_each_entry_continue_reverse from the failed session; i-- first, and when
+     * i drops below 0 step to the previous block at BLOCK_MAX - 1. Each earlier session is
+     * unfrozen and its name zeroed. Counts written at block transitions are not reset.
+     */
+    private void rollback(List<Session> order, int failed, int b, int i) {
+        for (int s = failed - 1; s >= 0; s--) {
+            i--;
+            if (i < 0) {
+                b--;
+                i = geometry.sessionsPerBlock() - 1;
+            }
+            long entry = blocks.entryPa(b, i);
+            order.get(s).files.unfreeze(SessionSer.fileSetPa(entry));
+            SessionSer.zeroName(kho.memory(), entry);
+        }
+    }
+
+    /** list_next_entry; past the last block the kernel would treat the list head as a block. */
+    private int nextBlock(int b) {
+        if (b + 1 >= blocks.nblocks()) {
+            throw new IllegalStateException("luo_session_serialize: more sessions than blocks hold ("
+                    + list.size() + " sessions, " + blocks.nblocks() + " blocks); list_next_entry runs off the block list");
+        }
+        return b + 1;
+    }
+
+    long count() {
+        return list.size();
+    }
+
+    Iterable<Session> sessions() {
+        return list.values();
+    }
+
+    List<SessionImage> images() {
+        List<SessionImage> out = new ArrayList<>(list.size());
+        list.values().forEach(s -> out.add(new SessionImage(s.name, s.files.images())));
+        return out;
+    }
+}

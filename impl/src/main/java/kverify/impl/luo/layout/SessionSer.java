@@ -1,0 +1,66 @@
+package kverify.impl.luo.layout;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import kverify.impl.memory.PhysicalMemory;
+
+/**
+ * One session entry of a session block ({@code include/linux/kho/abi/luo.h}, unchanged from the
+ * base through every later version):
+ * <pre>
+ * struct luo_session_ser {
+ *         char name[LIVEUPDATE_SESSION_NAME_LENGTH];   // 64, NUL terminated
+ *         struct luo_file_set_ser file_set_ser;
+ * } __packed;
+ *
+ *  0                               64              72              80
+ *  +-------------------------------+---------------+---------------+
+ *  |            name[64]           | file_set.files| file_set.count|
+ *  +-------------------------------+---------------+---------------+
+ * </pre>
+ */
+public final class SessionSer {
+    public static final String STRUCT = "luo_session_ser";
+    public static final int NAME_OFFSET = 0;
+    public static final int NAME_LENGTH = 64;
+    public static final int FILE_SET_OFFSET = NAME_OFFSET + NAME_LENGTH;
+    public static final int SIZE = FILE_SET_OFFSET + FileSetSer.SIZE;
+
+    private SessionSer() {
+    }
+
+    /** The whole entry, name NUL padded; for tests and golden vectors. */
+    public static byte[] encode(String name, long files, long count) {
+        ByteBuffer b = Fields.littleEndian(SIZE);
+        Fields.putCString(b, name, NAME_LENGTH);
+        b.put(FileSetSer.encode(files, count));
+        return b.array();
+    }
+
+    /**
+     * The name as the next kernel's luo_session_alloc sees it: strscpy into a 64-byte buffer,
+     * so up to the first NUL and at most 63 bytes.
+     */
+    public static String readName(PhysicalMemory m, long entryPa) {
+        byte[] raw = Fields.readBytes(m, entryPa, NAME_OFFSET, NAME_LENGTH, STRUCT, "name");
+        return Fields.cString(raw, NAME_LENGTH - 1);
+    }
+
+    /** strscpy(ser->name, name, 64): the bytes and one NUL; the rest of the field is left as it was. */
+    public static void writeName(PhysicalMemory m, long entryPa, String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        int n = Math.min(bytes.length, NAME_LENGTH - 1);
+        byte[] withNul = new byte[n + 1];
+        System.arraycopy(bytes, 0, withNul, 0, n);
+        m.write(entryPa + NAME_OFFSET, withNul, 0, withNul.length);
+    }
+
+    /** memset(ser->name, 0, sizeof(ser->name)). */
+    public static void zeroName(PhysicalMemory m, long entryPa) {
+        m.fill(entryPa + NAME_OFFSET, NAME_LENGTH, (byte) 0);
+    }
+
+    public static long fileSetPa(long entryPa) {
+        return entryPa + FILE_SET_OFFSET;
+    }
+}

@@ -1,0 +1,66 @@
+package kverify.impl.mk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.impl.memory.RamRange;
+import kverify.model.mk.Halt;
+import kverify.model.mk.Machine;
+import kverify.model.mk.MkConst;
+import kverify.model.mk.MkEvent;
+import kverify.model.mk.PhysRange;
+
+/** All mutable state of the simulated kernel and machine; the code paths operate on it. */
+final class KState {
+    final Machine m;
+    final PhysicalMemory memory;
+    final CpuHardware cpus;
+    final LockTable locks;
+    final ImageStore images;
+    int limitReboot;
+    int limitPanic;
+    /** Images installed so far; the next one gets loads + 1 as its id. */
+    int loads;
+    int nextTask = 1;
+    Halt halt = Halt.RUNNING;
+    /** Hardware events of the operation being applied. */
+    final List<MkEvent> events = new ArrayList<>();
+
+    KState(Machine m, ImageStore images) {
+        this(m, bootMemory(m), new CpuHardware(m), new LockTable(), images);
+        limitReboot = m.caller().loadLimitReboot();
+        limitPanic = m.caller().loadLimitPanic();
+    }
+
+    private KState(Machine m, PhysicalMemory memory, CpuHardware cpus, LockTable locks, ImageStore images) {
+        this.m = m;
+        this.memory = memory;
+        this.cpus = cpus;
+        this.locks = locks;
+        this.images = images;
+    }
+
+    /** RAM as the machine describes it, with the running kernel's pages holding KERNEL_MEMORY_FILL. */
+    private static PhysicalMemory bootMemory(Machine m) {
+        PhysicalMemory mem = new PhysicalMemory(m.ram().stream().map(r -> new RamRange(r.start(), r.end())).toList());
+        for (PhysRange r : m.kernelUsed()) {
+            mem.fill(r.start(), r.size(), (byte) MkConst.KERNEL_MEMORY_FILL);
+        }
+        return mem;
+    }
+
+    KState copy() {
+        PhysicalMemory mem = new PhysicalMemory(memory.ram());
+        for (Map.Entry<Long, byte[]> page : memory.pages().entrySet()) {
+            mem.write(page.getKey(), page.getValue(), 0, page.getValue().length);
+        }
+        KState c = new KState(m, mem, cpus.copy(), locks.copy(), images.copy());
+        c.limitReboot = limitReboot;
+        c.limitPanic = limitPanic;
+        c.loads = loads;
+        c.nextTask = nextTask;
+        c.halt = halt;
+        return c;
+    }
+}

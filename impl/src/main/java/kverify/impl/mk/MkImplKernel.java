@@ -1,0 +1,88 @@
+package kverify.impl.mk;
+
+import java.util.ArrayList;
+import java.util.List;
+import kverify.model.mk.Call;
+import kverify.model.mk.ImageInfo;
+import kverify.model.mk.Machine;
+import kverify.model.mk.MemoryImage;
+import kverify.model.mk.MkKernel;
+import kverify.model.mk.MkOp;
+import kverify.model.mk.MkState;
+import kverify.model.mk.StepResult;
+
+/**
+ * A simulated kernel with the multikernel RFC applied, in one of the named variants, on an
+ * injected machine. kexec_load runs atomically; reboot, suspend and CPU hotplug run as step
+ * lists, so a concurrent op can interleave them under its schedule.
+ */
+public final class MkImplKernel implements MkKernel {
+    private final MkVariant variant;
+    private final KState k;
+    private List<String> lastSteps = List.of();
+
+    private MkImplKernel(MkVariant variant, KState k) {
+        this.variant = variant;
+        this.k = k;
+    }
+
+    public static MkImplKernel create(MkVariant variant, Machine machine) {
+        return new MkImplKernel(variant, new KState(machine, variant.store.get()));
+    }
+
+    public MkVariant variant() {
+        return variant;
+    }
+
+    @Override
+    public Machine machine() {
+        return k.m;
+    }
+
+    @Override
+    public StepResult apply(MkOp op) {
+        k.events.clear();
+        lastSteps = List.of();
+        if (k.halt.halted()) {
+            int n = op instanceof MkOp.Concurrent ? 2 : 1;
+            return new StepResult(java.util.Collections.nCopies(n, Call.NOT_RUN), List.of());
+        }
+        List<Call> calls = new ArrayList<>();
+        if (op instanceof MkOp.KexecLoad l) {
+            calls.add(new KexecLoadPath(k, variant).load(l.entry(), l.segments(), l.flags()));
+        } else if (op instanceof MkOp.Unload u) {
+            calls.add(new KexecLoadPath(k, variant).load(0, List.of(), u.flags()));
+        } else {
+            TaskPrograms programs = new TaskPrograms(k, variant);
+            List<KTask> tasks = new ArrayList<>();
+            List<Integer> schedule = List.of();
+            if (op instanceof MkOp.Concurrent c) {
+                tasks.add(programs.build(c.first()));
+                tasks.add(programs.build(c.second()));
+                schedule = c.schedule();
+            } else {
+                tasks.add(programs.build(op));
+            }
+            lastSteps = Scheduler.run(k, tasks, schedule);
+            tasks.forEach(t -> calls.add(t.result()));
+        }
+        return new StepResult(calls, List.copyOf(k.events));
+    }
+
+    /** The steps the last reboot, suspend, hotplug or concurrent op took, as "task:step". */
+    public List<String> lastSteps() {
+        return lastSteps;
+    }
+
+    @Override
+    public MkState state() {
+        List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
+        return new MkState(MemoryImage.of(k.memory.pages()), k.cpus.snapshot(), k.locks.held(), images, k.halt,
+                k.limitReboot, k.limitPanic);
+    }
+
+    @Override
+    public MkImplKernel copy() {
+        return new MkImplKernel(variant, k.copy());
+    }
+}

@@ -1,0 +1,33 @@
+package kverify.impl.mk;
+
+import java.util.function.Supplier;
+
+/**
+ * The implementations under test, each a set of small strategies. AS_POSTED is RFC 1/7 exactly;
+ * IMAGE_TRACKING is 1/7 plus 6/7's list of multikernel images; CORRECTED keeps the contract.
+ */
+public enum MkVariant {
+    AS_POSTED(FlagRules.AS_POSTED, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageStore.Slot::new,
+            StartSteps.AS_POSTED, RebootRules.AS_POSTED),
+    IMAGE_TRACKING(FlagRules.AS_POSTED, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageStore.Tracking::new,
+            StartSteps.AS_POSTED, RebootRules.AS_POSTED),
+    CORRECTED(FlagRules.CORRECTED, Placement.CORRECTED, SegmentWriter.CORRECTED, ImageStore.Corrected::new,
+            StartSteps.CORRECTED, RebootRules.CORRECTED);
+
+    final FlagRules flags;
+    final Placement placement;
+    final SegmentWriter writer;
+    final Supplier<ImageStore> store;
+    final StartSteps start;
+    final RebootRules reboot;
+
+    MkVariant(FlagRules flags, Placement placement, SegmentWriter writer, Supplier<ImageStore> store, StartSteps start,
+            RebootRules reboot) {
+        this.flags = flags;
+        this.placement = placement;
+        this.writer = writer;
+        this.store = store;
+        this.start = start;
+        this.reboot = reboot;
+    }
+}

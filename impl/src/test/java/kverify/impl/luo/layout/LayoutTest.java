@@ -1,0 +1,108 @@
+package kverify.impl.luo.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import java.util.Optional;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoGeometry;
+import org.junit.jupiter.api.Test;
+
+/** Offsets, sizes and one golden little-endian vector per struct, checked against the C layout. */
+class LayoutTest {
+    private static final HexFormat HEX = HexFormat.of();
+    private final PhysicalMemory mem = PhysicalMemory.ofSize(1 << 20);
+
+    @Test
+    void sessionHeaderV3() {
+        assertThat(SessionHeaderSer.NEXT_OFFSET).isZero();
+        assertThat(SessionHeaderSer.COUNT_OFFSET).isEqualTo(8);
+        assertThat(SessionHeaderSer.SIZE).isEqualTo(16).isEqualTo(LuoGeometry.SESSION_HEADER_BYTES);
+        assertThat(HEX.formatHex(SessionHeaderSer.encode(0x12345000L, 819)))
+                .isEqualTo("0050341200000000" + "3303000000000000");
+        assertThat(SessionHeaderSer.entryPa(0x10000, 818)).isEqualTo(0x10000 + 16 + 818 * 80);
+        assertThat(16 + 819 * 80).as("819 entries fill the 64 KiB block exactly").isEqualTo(65536);
+    }
+
+    @Test
+    void sessionEntry() {
+        assertThat(SessionSer.NAME_OFFSET).isZero();
+        assertThat(SessionSer.FILE_SET_OFFSET).isEqualTo(64);
+        assertThat(SessionSer.SIZE).isEqualTo(80).isEqualTo(LuoGeometry.SESSION_ENTRY_BYTES);
+        assertThat(HEX.formatHex(SessionSer.encode("vm-1", 0x200000, 3)))
+                .isEqualTo("766d2d31" + "00".repeat(60) + "0000200000000000" + "0300000000000000");
+    }
+
+    @Test
+    void fileSet() {
+        assertThat(FileSetSer.FILES_OFFSET).isZero();
+        assertThat(FileSetSer.COUNT_OFFSET).isEqualTo(8);
+        assertThat(FileSetSer.SIZE).isEqualTo(16);
+        assertThat(HEX.formatHex(FileSetSer.encode(0x1000, 127))).isEqualTo("0010000000000000" + "7f00000000000000");
+    }
+
+    @Test
+    void fileEntry() {
+        assertThat(FileSer.COMPATIBLE_OFFSET).isZero();
+        assertThat(FileSer.DATA_OFFSET).isEqualTo(48);
+        assertThat(FileSer.TOKEN_OFFSET).isEqualTo(56);
+        assertThat(FileSer.SIZE).isEqualTo(64).isEqualTo(LuoGeometry.FILE_ENTRY_BYTES);
+        assertThat(HEX.formatHex(FileSer.encode("kverify-test-a-v1", 0xdeadbeefL, 0x0102030405060708L)))
+                .isEqualTo("6b7665726966792d746573742d612d7631" + "00".repeat(31) + "efbeadde00000000" + "0807060504030201");
+    }
+
+    @Test
+    void fileHeaderOfPatch2() {
+        assertThat(FileHeaderSer.NEXT_OFFSET).isZero();
+        assertThat(FileHeaderSer.COUNT_OFFSET).isEqualTo(8);
+        assertThat(FileHeaderSer.SIZE).isEqualTo(16).isEqualTo(LuoGeometry.FILE_HEADER_BYTES);
+        assertThat(HEX.formatHex(FileHeaderSer.encode(0xfedcba9876543210L, 1))).isEqualTo("1032547698badcfe" + "0100000000000000");
+        assertThat(16 + 127 * 64).as("127 entries leave 48 bytes of the 8 KiB block").isEqualTo(8192 - 48);
+    }
+
+    @Test
+    void fdtNodeStoresTheHeadInHostLittleEndianOrder() {
+        FdtNode node = SessionFdtNode.build(0x100200000L);
+        assertThat(node.name()).isEqualTo("luo-session");
+        assertThat(HEX.formatHex(node.property("luo-session-header").orElseThrow())).isEqualTo("0000200001000000");
+        assertThat(node.property("compatible").orElseThrow()).isEqualTo("luo-session-v3\0".getBytes());
+        assertThat(SessionFdtNode.headPa(Optional.of(node))).isEqualTo(Outcome.ok(0x100200000L));
+        assertThat(SessionFdtNode.headPa(Optional.empty())).isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", "luo-session-v2\0".getBytes()))))
+                .isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", new byte[4]))))
+                .isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", null)))).isEqualTo(Outcome.err(Errno.EINVAL));
+    }
+
+    @Test
+    void namesFollowStrscpySemantics() {
+        long pa = 0x1000;
+        mem.fill(pa, 64, (byte) 'x');
+        assertThat(SessionSer.readName(mem, pa)).as("unterminated: strscpy keeps 63 bytes").hasSize(63);
+        SessionSer.writeName(mem, pa, "ab");
+        assertThat(mem.read(pa, 4)).containsExactly('a', 'b', 0, 'x');
+        assertThat(SessionSer.readName(mem, pa)).isEqualTo("ab");
+        SessionSer.zeroName(mem, pa);
+        assertThat(SessionSer.readName(mem, pa)).isEmpty();
+    }
+
+    @Test
+    void fileEntriesRoundTripAndAnUnterminatedCompatibleMatchesNoHandler() {
+        FileSer.write(mem, 0x2000, "kverify-test-b-v1", -1L, 42);
+        assertThat(FileSer.read(mem, 0x2000)).isEqualTo(new FileSer.Value("kverify-test-b-v1", -1L, 42));
+        mem.fill(0x2000, 48, (byte) 'c');
+        assertThat(FileSer.read(mem, 0x2000).compatible()).isNull();
+    }
+
+    @Test
+    void readsOutsideRamNameTheStructAndField() {
+        assertThatThrownBy(() -> SessionHeaderSer.count(mem, (1 << 20) - 8))
+                .isInstanceOf(LayoutException.class)
+                .hasMessage("PA 0x100000: luo_session_header_ser.count = outside simulated RAM, expected an address inside RAM");
+        assertThatThrownBy(() -> FileSetSer.read(mem, 1L << 40)).hasMessageContaining("luo_file_set_ser.files");
+    }
+}

@@ -1,0 +1,40 @@
+package kverify.model.luo;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The abstract state of one live update, compared with {@code equals} after every step:
+ * the outgoing sessions (in list order, with their files), what the preserved memory hands over,
+ * whether the next kernel's /dev/liveupdate is held open, and the next kernel's sessions.
+ */
+public record LuoState(Phase phase, List<SessionImage> outgoing, Handover handover, boolean deviceOpen,
+        List<IncomingSession> incoming) {
+    public LuoState {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(handover, "handover");
+        outgoing = List.copyOf(outgoing);
+        incoming = List.copyOf(incoming);
+    }
+
+    /** One line per component that differs, "component: this vs other"; empty if equal. */
+    public List<String> differences(LuoState other) {
+        List<String> out = new java.util.ArrayList<>();
+        if (phase != other.phase) {
+            out.add("phase: " + phase + " vs " + other.phase);
+        }
+        if (!outgoing.equals(other.outgoing)) {
+            out.add("outgoing sessions: " + outgoing + " vs " + other.outgoing);
+        }
+        if (!handover.equals(other.handover)) {
+            out.add("handover: " + handover + " vs " + other.handover);
+        }
+        if (deviceOpen != other.deviceOpen) {
+            out.add("device open: " + deviceOpen + " vs " + other.deviceOpen);
+        }
+        if (!incoming.equals(other.incoming)) {
+            out.add("incoming sessions: " + incoming + " vs " + other.incoming);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,114 @@
+package kverify.model.mk;
+
+import java.util.List;
+
+/**
+ * The injected, deterministic description of the machine a multikernel run happens on: the CPU
+ * topology, the physical memory map, the kernel configuration and who is calling. Nothing here is
+ * read from real hardware; generators build it and traces spell it out line by line.
+ *
+ * @param nrCpuIds    nr_cpu_ids: CPUs 0..nrCpuIds-1 are possible; {@code cpus} describes each
+ * @param nrCpus      NR_CPUS: the size in bits of the cpumask bitmaps (cpu_online_mask), >= nrCpuIds
+ * @param maxApicId   apic->max_apic_id: apic_id_valid(id) is id <= maxApicId
+ * @param ram         RAM ranges, page aligned, ascending, with holes between them
+ * @param mkReserved  memory reserved at boot for multikernel images (inside RAM)
+ * @param kernelUsed  memory the running kernel uses (inside RAM, disjoint from mkReserved)
+ * @param crashKernel the crashkernel= reservation (crashk_res); empty when none was reserved
+ */
+public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, List<PhysRange> ram,
+        List<PhysRange> mkReserved, List<PhysRange> kernelUsed, PhysRange crashKernel, Config config, Caller caller) {
+
+    /** Kernel configuration switches that change the code paths the RFC touches. */
+    public record Config(boolean kexecJump, boolean crashDump) {
+    }
+
+    /**
+     * The calling task and the kexec sysctls.
+     *
+     * @param loadLimitReboot kexec_load_limit_reboot: -1 unlimited, else calls left (decremented per permitted call)
+     * @param loadLimitPanic  kexec_load_limit_panic, the same for ON_CRASH loads
+     */
+    public record Caller(boolean capSysBoot, boolean initPidNs, boolean kexecLoadDisabled, int loadLimitReboot,
+            int loadLimitPanic) {
+        public Caller {
+            if (loadLimitReboot < -1 || loadLimitPanic < -1) {
+                throw new IllegalArgumentException("load limits are -1 (unlimited) or >= 0");
+            }
+        }
+    }
+
+    public Machine {
+        cpus = List.copyOf(cpus);
+        ram = List.copyOf(ram);
+        mkReserved = List.copyOf(mkReserved);
+        kernelUsed = List.copyOf(kernelUsed);
+        check(nrCpuIds >= 1 && nrCpuIds <= nrCpus && nrCpus <= 8192,
+                "need 1 <= nr_cpu_ids <= NR_CPUS <= 8192, got nr_cpu_ids=" + nrCpuIds + " NR_CPUS=" + nrCpus);
+        check(cpus.size() == nrCpuIds, "need one cpu line per possible CPU: nr_cpu_ids=" + nrCpuIds + " cpus=" + cpus.size());
+        check(cpus.stream().anyMatch(Cpu::online), "at least one CPU must be online (the one running the caller)");
+        checkSortedDisjointAligned("ram", ram);
+        for (int i = 1; i < ram.size(); i++) {
+            // e820 merges touching RAM ranges, so two ranges always have a hole between them.
+            check(ram.get(i - 1).end() < ram.get(i).start(), "ram ranges must be separated by a hole at " + ram.get(i));
+        }
+        checkSortedDisjointAligned("mk-reserved", mkReserved);
+        checkSortedDisjointAligned("kernel-used", kernelUsed);
+        check(crashKernel.isPageAligned(), "crashkernel not page aligned: " + crashKernel);
+        for (PhysRange r : concat(mkReserved, kernelUsed, crashKernel.isEmpty() ? List.of() : List.of(crashKernel))) {
+            check(inside(ram, r), "range " + r + " is not inside RAM");
+        }
+        check(disjoint(mkReserved, kernelUsed), "mk-reserved overlaps kernel-used memory");
+        check(crashKernel.isEmpty() || (disjoint(mkReserved, List.of(crashKernel)) && disjoint(kernelUsed, List.of(crashKernel))),
+                "crashkernel overlaps mk-reserved or kernel-used memory");
+    }
+
+    /** totalram_pages(): RAM minus what is reserved at boot (multikernel and crash reservations). */
+    public long totalRamPages() {
+        long bytes = sum(ram) - sum(mkReserved) - crashKernel.size();
+        return bytes / MkConst.PAGE_SIZE;
+    }
+
+    /** crashk_res.start; 0 when nothing was reserved (the kernel's static initialiser). */
+    public long crashkStart() {
+        return crashKernel.isEmpty() ? 0 : crashKernel.start();
+    }
+
+    /** crashk_res.end, inclusive; 0 when nothing was reserved. */
+    public long crashkEndInclusive() {
+        return crashKernel.isEmpty() ? 0 : crashKernel.end() - 1;
+    }
+
+    public boolean isPossibleCpu(long cpu) {
+        return cpu >= 0 && cpu < nrCpuIds;
+    }
+
+    private static long sum(List<PhysRange> ranges) {
+        return ranges.stream().mapToLong(PhysRange::size).sum();
+    }
+
+    private static boolean inside(List<PhysRange> outer, PhysRange r) {
+        return outer.stream().anyMatch(o -> o.containsUnsigned(r.start(), r.size()));
+    }
+
+    private static boolean disjoint(List<PhysRange> a, List<PhysRange> b) {
+        return a.stream().noneMatch(x -> b.stream().anyMatch(x::overlaps));
+    }
+
+    private static List<PhysRange> concat(List<PhysRange> a, List<PhysRange> b, List<PhysRange> c) {
+        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toList();
+    }
+
+    private static void checkSortedDisjointAligned(String what, List<PhysRange> ranges) {
+        for (int i = 0; i < ranges.size(); i++) {
+            PhysRange r = ranges.get(i);
+            check(!r.isEmpty() && r.isPageAligned(), what + " range " + r + " is empty or not page aligned");
+            check(i == 0 || ranges.get(i - 1).end() <= r.start(), what + " ranges must ascend without overlap at " + r);
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

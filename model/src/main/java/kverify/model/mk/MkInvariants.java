@@ -1,0 +1,172 @@
+package kverify.model.mk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import kverify.model.Outcome;
+
+/**
+ * The promises of the contract that can be judged from one step alone (the state before, the
+ * operation, its result and the state after), each with a stable name. They are checked after
+ * every step on the model and on every implementation; the first one broken names the defect.
+ * Listed most severe first: another kernel's memory or CPU, then locks, then return values.
+ */
+public final class MkInvariants {
+
+    /** A broken promise: its name and what exactly happened. */
+    public record Violation(String name, String detail) {
+    }
+
+    private record Step(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
+    }
+
+    private record Check(String name, Function<Step, String> problem) {
+    }
+
+    private static final long MK_CONFLICTS = MkConst.KEXEC_ON_CRASH | MkConst.KEXEC_PRESERVE_CONTEXT
+            | MkConst.KEXEC_UPDATE_ELFCOREHDR | MkConst.KEXEC_CRASH_HOTPLUG_SUPPORT;
+
+    private static final List<Check> CHECKS = List.of(
+            new Check("kexec-reboot-runs-only-default-images", MkInvariants::kexecRanOtherImage),
+            new Check("no-oops", s -> s.after.halt().kind() == Halt.Kind.OOPS && !s.before.halt().halted() ? s.after.halt().detail() : null),
+            new Check("kernel-memory-intact", s -> changedPageIn(s, s.m.kernelUsed(), true)),
+            new Check("running-image-memory-intact", s -> changedPageIn(s, runningRanges(s.before), true)),
+            new Check("writes-only-in-mk-reserved", s -> changedPageIn(s, s.m.mkReserved(), false)),
+            new Check("failed-load-leaves-memory", MkInvariants::failedLoadChangedMemory),
+            new Check("given-cpu-stays-given", MkInvariants::guestCpuTaken),
+            new Check("only-multikernel-images-on-cpus", s -> firstCpu(s.after, c -> c.owner() == CpuState.Owner.GUEST
+                    && c.imageType() != ImageType.MULTIKERNEL)),
+            new Check("one-cpu-per-image", MkInvariants::imageOnTwoCpus),
+            new Check("host-online-iff-host-owns", s -> firstCpu(s.after, c -> c.hostOnline() != (c.owner() == CpuState.Owner.HOST))),
+            new Check("running-images-stay-recorded", MkInvariants::runningImageForgotten),
+            new Check("no-hang", s -> s.result.calls().stream().anyMatch(c -> c.completion() == Call.Completion.HUNG)
+                    ? "a call blocks forever on a lock nobody will release" : null),
+            new Check("locks-released", s -> s.after.locksHeld().isEmpty() ? null : "still held after the call: " + s.after.locksHeld()),
+            new Check("no-out-of-bounds-read", s -> s.result.events().stream().filter(e -> e instanceof MkEvent.OutOfBoundsRead)
+                    .map(Object::toString).findFirst().orElse(null)),
+            new Check("reboot-returns-zero-or-negative", MkInvariants::positiveReboot),
+            new Check("conflicting-flags-rejected", MkInvariants::conflictAccepted));
+
+    private MkInvariants() {
+    }
+
+    /** Names of all invariants, in checking order. */
+    public static List<String> names() {
+        return CHECKS.stream().map(Check::name).toList();
+    }
+
+    public static Optional<Violation> firstViolation(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
+        Step s = new Step(m, op, before, result, after);
+        for (Check c : CHECKS) {
+            String problem = c.problem.apply(s);
+            if (problem != null) {
+                return Optional.of(new Violation(c.name, problem));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String kexecRanOtherImage(Step s) {
+        Halt h = s.after.halt();
+        if (s.before.halt().halted() || !h.halted()) {
+            return null;
+        }
+        ImageInfo ran = s.before.images().stream().filter(i -> i.id() == h.imageId()).findFirst().orElse(null);
+        return ran != null && ran.type() != ImageType.DEFAULT ? "kexec reboot ran " + ran + ": " + h : null;
+    }
+
+    /** A page that changed inside (or, with inside=false, outside) the given ranges. */
+    private static String changedPageIn(Step s, List<PhysRange> ranges, boolean inside) {
+        for (long page : s.before.memory().differingPages(s.after.memory())) {
+            PhysRange p = new PhysRange(page, page + MkConst.PAGE_SIZE);
+            boolean hit = inside ? ranges.stream().anyMatch(p::overlaps) : ranges.stream().noneMatch(r -> r.containsUnsigned(page, MkConst.PAGE_SIZE));
+            if (hit) {
+                return "page " + Hex.hex(page) + " changed; ranges " + ranges;
+            }
+        }
+        return null;
+    }
+
+    private static List<PhysRange> runningRanges(MkState st) {
+        List<PhysRange> out = new ArrayList<>();
+        for (CpuState c : st.cpus()) {
+            if (c.owner() == CpuState.Owner.GUEST) {
+                st.images().stream().filter(i -> i.id() == c.imageId()).forEach(i -> out.addAll(i.segments()));
+            }
+        }
+        return out;
+    }
+
+    private static String failedLoadChangedMemory(Step s) {
+        boolean failed = s.op instanceof MkOp.KexecLoad && !s.result.call().outcome().isOk();
+        return failed && !s.before.memory().equals(s.after.memory())
+                ? "load failed with " + s.result.call() + " but changed memory at " + Hex.hex(s.before.memory().firstDifference(s.after.memory()))
+                : null;
+    }
+
+    private static String guestCpuTaken(Step s) {
+        for (int cpu = 0; cpu < s.before.cpus().size(); cpu++) {
+            CpuState was = s.before.cpus().get(cpu);
+            if (was.owner() != CpuState.Owner.GUEST) {
+                continue;
+            }
+            CpuState now = s.after.cpus().get(cpu);
+            final int c = cpu;
+            boolean kicked = s.result.events().stream().anyMatch(e -> e instanceof MkEvent.Kick k && k.cpu() == c);
+            if (now.owner() != CpuState.Owner.GUEST || now.imageId() != was.imageId() || kicked) {
+                return "cpu " + cpu + " ran guest#" + was.imageId() + ", now " + now + (kicked ? " (kicked again)" : "");
+            }
+        }
+        return null;
+    }
+
+    private static String firstCpu(MkState st, java.util.function.Predicate<CpuState> bad) {
+        for (int cpu = 0; cpu < st.cpus().size(); cpu++) {
+            if (bad.test(st.cpus().get(cpu))) {
+                return "cpu " + cpu + ": " + st.cpus().get(cpu);
+            }
+        }
+        return null;
+    }
+
+    private static String imageOnTwoCpus(Step s) {
+        List<CpuState> cpus = s.after.cpus();
+        for (int a = 0; a < cpus.size(); a++) {
+            for (int b = a + 1; b < cpus.size(); b++) {
+                if (cpus.get(a).owner() == CpuState.Owner.GUEST && cpus.get(b).owner() == CpuState.Owner.GUEST
+                        && cpus.get(a).imageId() == cpus.get(b).imageId()) {
+                    return "image #" + cpus.get(a).imageId() + " runs on cpus " + a + " and " + b;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String runningImageForgotten(Step s) {
+        for (CpuState c : s.after.cpus()) {
+            if (c.owner() == CpuState.Owner.GUEST && s.after.images().stream().noneMatch(i -> i.id() == c.imageId())) {
+                return "guest#" + c.imageId() + " runs but the kernel no longer records its image";
+            }
+        }
+        return null;
+    }
+
+    private static String positiveReboot(Step s) {
+        List<MkOp> ops = s.op instanceof MkOp.Concurrent c ? List.of(c.first(), c.second()) : List.of(s.op);
+        for (int i = 0; i < ops.size(); i++) {
+            Outcome<Integer> o = s.result.calls().get(i).outcome();
+            if (ops.get(i) instanceof MkOp.Reboot && o != null && o.isOk() && o.value() != 0) {
+                return ops.get(i).kind() + " returned " + o.value();
+            }
+        }
+        return null;
+    }
+
+    private static String conflictAccepted(Step s) {
+        long flags = s.op instanceof MkOp.KexecLoad l ? l.flags() : s.op instanceof MkOp.Unload u ? u.flags() : 0;
+        boolean conflict = (flags & MkConst.KEXEC_MULTIKERNEL) != 0 && (flags & MK_CONFLICTS) != 0;
+        return conflict && s.result.call().outcome() != null && s.result.call().outcome().isOk()
+                ? "accepted flags " + KexecFlags.format(flags) : null;
+    }
+}

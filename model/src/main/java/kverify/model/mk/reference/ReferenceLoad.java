@@ -1,0 +1,130 @@
+package kverify.model.mk.reference;
+
+import java.util.List;
+import kverify.model.Errno;
+import kverify.model.mk.Call;
+import kverify.model.mk.ImageInfo;
+import kverify.model.mk.ImageType;
+import kverify.model.mk.Machine;
+import kverify.model.mk.MkConst;
+import kverify.model.mk.PhysRange;
+import kverify.model.mk.Segment;
+
+/**
+ * kexec_load as the contract states it: permission, flags, segment placement, then the copy.
+ * Every check happens before any byte is written, so a failed load leaves memory as it was.
+ * Multikernel segments are written page by page with zero fill, as RFC 1/7 writes them.
+ */
+final class ReferenceLoad {
+    /** Flags that have no meaning for a multikernel image, so combining them with MULTIKERNEL is a conflict. */
+    private static final long MK_CONFLICTS = MkConst.KEXEC_ON_CRASH | MkConst.KEXEC_PRESERVE_CONTEXT
+            | MkConst.KEXEC_UPDATE_ELFCOREHDR | MkConst.KEXEC_CRASH_HOTPLUG_SUPPORT;
+
+    private final ReferenceMk k;
+    private final Machine m;
+
+    ReferenceLoad(ReferenceMk k) {
+        this.k = k;
+        this.m = k.m;
+    }
+
+    Call load(long entry, List<Segment> segs, long flags) {
+        boolean onCrash = (flags & MkConst.KEXEC_ON_CRASH) != 0;
+        boolean mk = (flags & MkConst.KEXEC_MULTIKERNEL) != 0;
+        if (!permitted(onCrash)) {
+            return Call.err(Errno.EPERM);
+        }
+        long legal = MK_CONFLICTS | MkConst.KEXEC_MULTIKERNEL;
+        if (!m.config().kexecJump()) {
+            legal &= ~MkConst.KEXEC_PRESERVE_CONTEXT; // preserve_context needs CONFIG_KEXEC_JUMP; nothing else does
+        }
+        long arch = flags & MkConst.KEXEC_ARCH_MASK;
+        if ((flags & ~MkConst.KEXEC_ARCH_MASK & ~legal) != 0 || segs.size() > MkConst.KEXEC_SEGMENT_MAX
+                || (arch != MkConst.KEXEC_ARCH_DEFAULT && arch != MkConst.KEXEC_ARCH_X86_64) || (mk && (flags & MK_CONFLICTS) != 0)) {
+            return Call.err(Errno.EINVAL);
+        }
+        boolean crashSlot = onCrash && m.config().crashDump();
+        if (segs.isEmpty()) {
+            unload(mk, crashSlot);
+            return Call.ok();
+        }
+        if (crashSlot) {
+            k.crashImage = null; // a crash load writes the crash region in place, so the old image is gone first
+            if (Long.compareUnsigned(entry, m.crashkStart()) < 0 || Long.compareUnsigned(entry, m.crashkEndInclusive()) > 0) {
+                return Call.err(Errno.EADDRNOTAVAIL);
+            }
+        }
+        Errno bad = new ReferenceSegmentCheck(k, segs, crashSlot, mk, entry).firstError();
+        if (bad != null) {
+            return Call.err(bad);
+        }
+        if (segs.stream().anyMatch(s -> s.buffer().faultsWithin(0, s.bufsz()))) {
+            return Call.err(Errno.EFAULT);
+        }
+        if (mk) {
+            segs.forEach(this::writePages);
+        }
+        ImageType type = mk ? ImageType.MULTIKERNEL : crashSlot ? ImageType.CRASH : ImageType.DEFAULT;
+        ImageInfo image = k.newImage(type, entry, segs.stream().map(Segment::range).toList(),
+                (flags & MkConst.KEXEC_PRESERVE_CONTEXT) != 0);
+        if (mk) {
+            k.mkImages.add(image);
+        } else if (crashSlot) {
+            k.crashImage = image;
+        } else {
+            k.kexecImage = image;
+        }
+        return Call.ok();
+    }
+
+    /** kexec_load_permitted(): the limit of the call's type counts calls, not successful loads. */
+    private boolean permitted(boolean onCrash) {
+        if (!m.caller().capSysBoot() || m.caller().kexecLoadDisabled()) {
+            return false;
+        }
+        int limit = onCrash ? k.limitPanic : k.limitReboot;
+        if (limit == 0) {
+            return false;
+        }
+        if (limit > 0) {
+            if (onCrash) {
+                k.limitPanic--;
+            } else {
+                k.limitReboot--;
+            }
+        }
+        return true;
+    }
+
+    /** Unloading never forgets a multikernel image that runs on a CPU: its memory stays in use. */
+    private void unload(boolean mk, boolean crashSlot) {
+        if (mk) {
+            k.mkImages.removeIf(i -> !k.isRunning(i));
+        } else if (crashSlot) {
+            k.crashImage = null;
+        } else {
+            k.kexecImage = null;
+        }
+    }
+
+    /** kimage_load_multikernel_segment(): one destination page at a time, zero past the user bytes. */
+    private void writePages(Segment s) {
+        long maddr = s.mem();
+        long mbytes = s.memsz();
+        long ubytes = s.bufsz();
+        long from = 0;
+        while (mbytes > 0) {
+            byte[] page = k.memory.computeIfAbsent(maddr & MkConst.PAGE_MASK, a -> new byte[(int) MkConst.PAGE_SIZE]);
+            int offset = (int) (maddr & ~MkConst.PAGE_MASK);
+            long mchunk = Math.min(mbytes, MkConst.PAGE_SIZE - offset);
+            long uchunk = Math.min(ubytes, mchunk);
+            for (int i = 0; i < mchunk; i++) {
+                page[offset + i] = i < uchunk ? (byte) s.buffer().byteAt(from + i) : 0;
+            }
+            ubytes -= uchunk;
+            from += uchunk;
+            maddr += mchunk;
+            mbytes -= mchunk;
+        }
+    }
+}

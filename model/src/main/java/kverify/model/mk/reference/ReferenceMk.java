@@ -1,0 +1,210 @@
+package kverify.model.mk.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import kverify.model.Errno;
+import kverify.model.mk.Call;
+import kverify.model.mk.Cpu;
+import kverify.model.mk.CpuState;
+import kverify.model.mk.Halt;
+import kverify.model.mk.ImageInfo;
+import kverify.model.mk.ImageType;
+import kverify.model.mk.Machine;
+import kverify.model.mk.MemoryImage;
+import kverify.model.mk.MkConst;
+import kverify.model.mk.MkEvent;
+import kverify.model.mk.MkKernel;
+import kverify.model.mk.MkOp;
+import kverify.model.mk.MkState;
+import kverify.model.mk.PhysRange;
+import kverify.model.mk.StepResult;
+
+/**
+ * The reference model: what a kernel with multikernel support promises, written as plainly as
+ * possible. Every call is atomic, so no lock is ever left held and nothing blocks. The order of
+ * checks and the error codes are the contract's, documented in docs/multikernel.md; loading is in
+ * {@link ReferenceLoad}.
+ */
+public final class ReferenceMk implements MkKernel {
+    final Machine m;
+    /** Physical memory by page address; a missing page reads as zero. */
+    final TreeMap<Long, byte[]> memory = new TreeMap<>();
+    final List<CpuState> cpus = new ArrayList<>();
+    ImageInfo kexecImage;
+    ImageInfo crashImage;
+    /** Multikernel images, loaded or running, in load order. */
+    final List<ImageInfo> mkImages = new ArrayList<>();
+    int limitReboot;
+    int limitPanic;
+    int loads;
+    Halt halt = Halt.RUNNING;
+
+    public ReferenceMk(Machine machine) {
+        this.m = machine;
+        for (Cpu c : machine.cpus()) {
+            cpus.add(c.online() ? CpuState.host() : CpuState.none());
+        }
+        for (PhysRange r : machine.kernelUsed()) {
+            for (long page = r.start(); page < r.end(); page += MkConst.PAGE_SIZE) {
+                byte[] bytes = new byte[(int) MkConst.PAGE_SIZE];
+                java.util.Arrays.fill(bytes, (byte) MkConst.KERNEL_MEMORY_FILL);
+                memory.put(page, bytes);
+            }
+        }
+        limitReboot = machine.caller().loadLimitReboot();
+        limitPanic = machine.caller().loadLimitPanic();
+    }
+
+    @Override
+    public Machine machine() {
+        return m;
+    }
+
+    @Override
+    public StepResult apply(MkOp op) {
+        if (op instanceof MkOp.Concurrent c) {
+            // Atomic calls: the first task's call, then the second's.
+            StepResult a = apply(c.first());
+            StepResult b = apply(c.second());
+            List<MkEvent> events = new ArrayList<>(a.events());
+            events.addAll(b.events());
+            return new StepResult(List.of(a.call(), b.call()), events);
+        }
+        List<MkEvent> events = new ArrayList<>();
+        Call call = halt.halted() ? Call.NOT_RUN : run(op, events);
+        return StepResult.of(call, events);
+    }
+
+    private Call run(MkOp op, List<MkEvent> events) {
+        if (op instanceof MkOp.KexecLoad l) {
+            return new ReferenceLoad(this).load(l.entry(), l.segments(), l.flags());
+        } else if (op instanceof MkOp.Unload u) {
+            return new ReferenceLoad(this).load(0, List.of(), u.flags());
+        } else if (op instanceof MkOp.Reboot r) {
+            return reboot(r, events);
+        } else if (op instanceof MkOp.CpuOnline c) {
+            return cpuOnline(c.cpu());
+        } else if (op instanceof MkOp.CpuOffline c) {
+            return cpuOffline(c.cpu());
+        }
+        return Call.ok(); // suspend: takes and releases system_transition_mutex, changes nothing here
+    }
+
+    private Call reboot(MkOp.Reboot r, List<MkEvent> events) {
+        if (!m.caller().capSysBoot()) {
+            return Call.err(Errno.EPERM);
+        }
+        if (r.magic1() != MkConst.LINUX_REBOOT_MAGIC1 || !MkConst.isMagic2(r.magic2()) || !m.caller().initPidNs()) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (r.cmd() == MkConst.LINUX_REBOOT_CMD_MULTIKERNEL) {
+            return r.argFaults() ? Call.err(Errno.EFAULT) : startOnCpu(r.cpu(), events);
+        } else if (r.cmd() == MkConst.LINUX_REBOOT_CMD_KEXEC) {
+            return kexecReboot();
+        } else if (r.cmd() == MkConst.LINUX_REBOOT_CMD_CAD_ON || r.cmd() == MkConst.LINUX_REBOOT_CMD_CAD_OFF) {
+            return Call.ok();
+        }
+        return Call.err(Errno.EINVAL);
+    }
+
+    /** Only a default image replaces the kernel, and never while other kernels run on our CPUs. */
+    private Call kexecReboot() {
+        if (kexecImage == null) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (cpus.stream().anyMatch(c -> c.owner() == CpuState.Owner.GUEST)) {
+            return Call.err(Errno.EBUSY);
+        }
+        if (kexecImage.preserveContext()) {
+            return Call.ok(); // the image ran and jumped back
+        }
+        halt = Halt.replacedBy(kexecImage);
+        return Call.HALTED;
+    }
+
+    /** reboot(LINUX_REBOOT_CMD_MULTIKERNEL): the first multikernel image not yet started, on an offline CPU of nobody. */
+    private Call startOnCpu(int cpu, List<MkEvent> events) {
+        if (!m.isPossibleCpu(cpu)) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (cpus.get(cpu).owner() != CpuState.Owner.NONE) {
+            return Call.err(Errno.EBUSY);
+        }
+        ImageInfo image = mkImages.stream().filter(i -> !isRunning(i)).findFirst().orElse(null);
+        Cpu c = m.cpus().get(cpu);
+        if (image == null || !c.present() || c.apicId() == MkConst.BAD_APICID || c.apicId() > m.maxApicId() || !c.inPresentMap()) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (c.wakeupStatus() != 0) {
+            return Call.err(Errno.EIO);
+        }
+        cpus.set(cpu, CpuState.guest(image));
+        events.add(new MkEvent.Kick(cpu, image.id()));
+        return Call.ok();
+    }
+
+    boolean isRunning(ImageInfo image) {
+        return cpus.stream().anyMatch(c -> c.owner() == CpuState.Owner.GUEST && c.imageId() == image.id());
+    }
+
+    private Call cpuOnline(int cpu) {
+        if (!m.isPossibleCpu(cpu) || !m.cpus().get(cpu).present()) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (cpus.get(cpu).owner() == CpuState.Owner.GUEST) {
+            return Call.err(Errno.EBUSY);
+        }
+        cpus.set(cpu, CpuState.host());
+        return Call.ok();
+    }
+
+    private Call cpuOffline(int cpu) {
+        if (!m.isPossibleCpu(cpu) || !m.cpus().get(cpu).present()) {
+            return Call.err(Errno.EINVAL);
+        }
+        if (cpus.get(cpu).owner() != CpuState.Owner.HOST) {
+            return Call.ok();
+        }
+        if (cpus.stream().filter(c -> c.owner() == CpuState.Owner.HOST).count() == 1) {
+            return Call.err(Errno.EBUSY);
+        }
+        cpus.set(cpu, CpuState.none());
+        return Call.ok();
+    }
+
+    @Override
+    public MkState state() {
+        List<ImageInfo> images = new ArrayList<>(mkImages);
+        if (kexecImage != null) {
+            images.add(kexecImage);
+        }
+        if (crashImage != null) {
+            images.add(crashImage);
+        }
+        images.sort(java.util.Comparator.comparingInt(ImageInfo::id));
+        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic);
+    }
+
+    @Override
+    public ReferenceMk copy() {
+        ReferenceMk c = new ReferenceMk(m);
+        c.memory.clear();
+        memory.forEach((a, p) -> c.memory.put(a, p.clone()));
+        c.cpus.clear();
+        c.cpus.addAll(cpus);
+        c.kexecImage = kexecImage;
+        c.crashImage = crashImage;
+        c.mkImages.addAll(mkImages);
+        c.limitReboot = limitReboot;
+        c.limitPanic = limitPanic;
+        c.loads = loads;
+        c.halt = halt;
+        return c;
+    }
+
+    ImageInfo newImage(ImageType type, long entry, List<PhysRange> segments, boolean preserveContext) {
+        loads++;
+        return new ImageInfo(loads, type, entry, segments, preserveContext);
+    }
+}
