@@ -17,7 +17,7 @@ final class Deletions {
         spans.sort(Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]));
         for (int[] span : spans) {
             if (span[1] <= s.length()) {
-                delete(s, span[0], span[1], false);
+                delete(s, span[0], span[1]);
             }
         }
     }
@@ -26,11 +26,7 @@ final class Deletions {
         for (int size = 8; size >= 1; size /= 2) {
             for (int start = s.length() - size; start >= 0; start--) {
                 if (start + size <= s.length()) {
-                    if (size <= 2) {
-                        delete(s, start, start + size, true);
-                    } else {
-                        s.consider(Shrinker.remove(s.current(), start, start + size));
-                    }
+                    delete(s, start, start + size);
                 }
             }
         }
@@ -41,13 +37,10 @@ final class Deletions {
      * a part often can only go together with a smaller count drawn before it (a loop bound, a
      * length): the nearest few choices before the part and the first few of the case.
      */
-    static boolean delete(Shrinker s, int from, int to, boolean alwaysRetry) {
+    static boolean delete(Shrinker s, int from, int to) {
         long[] removed = Shrinker.remove(s.current(), from, to);
         if (s.consider(removed)) {
             return true;
-        }
-        if (!alwaysRetry && !s.lastReadPastEnd()) {
-            return false;
         }
         for (int j = from - 1; j >= 0; j--) {
             if (j < from - NEAR && j >= NEAR) {

@@ -10,7 +10,7 @@ enum ShrinkPass {
     /** Delete whole draws, largest first; retry with one earlier choice lowered by one. */
     DELETE_SPANS(Deletions::spans),
     /** Delete runs of 8, 4, 2, 1 adjacent choices regardless of spans, with the same retry. */
-    DELETE_CHUNKS(Deletions::chunks, true),
+    DELETE_CHUNKS(Deletions::chunks),
     /** Delete an element of a run of siblings and lower the later elements' contents by one. */
     DELETE_SHIFTING(Deletions::shifting),
     /** Replace a draw by one of the draws nested inside it (a subtree by a sub-subtree). */
@@ -19,32 +19,17 @@ enum ShrinkPass {
     SWAP_SIBLINGS(Structure::swapSiblings),
     /** Set all choices of a draw to zero (its simplest value). */
     ZERO_SPANS(Values::zeroSpans),
-    /** Minimize each choice alone: 0, 1, then binary search. */
+    /** Minimize each choice alone: 0, 1, then the largest step down that still fails. */
     MINIMIZE_CHOICES(Values::minimizeChoices),
     /** Lower two nearby choices by the same amount (values that must stay equal or close). */
-    LOWER_PAIRS(Values::lowerPairs, true),
+    LOWER_PAIRS(Values::lowerPairs),
     /** Move value from a choice to a later one (the sum stays, the sequence gets smaller). */
-    REDISTRIBUTE(Values::redistribute, true);
+    REDISTRIBUTE(Values::redistribute);
 
     private final Consumer<Shrinker> pass;
-    private final boolean expensive;
 
     ShrinkPass(Consumer<Shrinker> pass) {
-        this(pass, false);
-    }
-
-    ShrinkPass(Consumer<Shrinker> pass, boolean expensive) {
         this.pass = pass;
-        this.expensive = expensive;
-    }
-
-    /**
-     * An expensive pass is skipped in a round where earlier passes already made the case
-     * shorter: it will run, on a shorter case, in a later round (a round that shortens nothing
-     * runs every pass, so the result is still a fixed point of all passes).
-     */
-    boolean expensive() {
-        return expensive;
     }
 
     void run(Shrinker shrinker) {

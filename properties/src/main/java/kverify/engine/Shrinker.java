@@ -1,9 +1,9 @@
 package kverify.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,11 +16,10 @@ final class Shrinker {
     private final Consumer<Source> body;
     private final String key;
     private final int maxEvaluations;
-    // Lookup only (never iterated): candidates already run, and whether they were adopted.
-    private final Map<ChoiceSequence, Tried> tried = new HashMap<>();
+    // Lookup only (never iterated): candidates already run.
+    private final Set<ChoiceSequence> tried = new HashSet<>();
     private TestCase best;
     private long[] bounds;
-    private boolean lastReadPastEnd;
     private int evaluations;
 
     Shrinker(Consumer<Source> body, TestCase failing, int maxEvaluations) {
@@ -40,9 +39,6 @@ final class Shrinker {
         while (improved && !exhausted()) {
             ChoiceSequence before = best.choices();
             for (ShrinkPass pass : ShrinkPass.values()) {
-                if (pass.expensive() && best.choices().length() < before.length()) {
-                    continue;
-                }
                 pass.run(this);
             }
             improved = best.choices().compareTo(before) < 0;
@@ -90,9 +86,7 @@ final class Shrinker {
         if (seq.compareTo(best.choices()) >= 0 || exhausted()) {
             return false;
         }
-        Tried known = tried.get(seq);
-        if (known != null) {
-            lastReadPastEnd = known.readPastEnd();
+        if (!tried.add(seq)) {
             return false;
         }
         evaluations++;
@@ -100,25 +94,11 @@ final class Shrinker {
         TestCase result = Execution.run(body, source);
         boolean better = result.failed() && Execution.sameFailure(key, result.failureKey())
                 && result.choices().compareTo(best.choices()) < 0;
-        lastReadPastEnd = result.choices().length() > seq.length();
-        tried.put(seq, new Tried(better, lastReadPastEnd));
         if (better) {
             best = result;
             bounds = source.bounds();
         }
         return better;
-    }
-
-    /**
-     * Whether the last candidate {@link #consider} ran (or found already run) needed more
-     * choices than it had: a count or loop bound drawn earlier still asks for the deleted part.
-     */
-    boolean lastReadPastEnd() {
-        return lastReadPastEnd;
-    }
-
-    /** A candidate already run: whether it was adopted and whether it read past its end. */
-    private record Tried(boolean adopted, boolean readPastEnd) {
     }
 
     /** values without [from, to). */

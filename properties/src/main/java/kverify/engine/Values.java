@@ -21,19 +21,32 @@ final class Values {
         }
     }
 
+    /**
+     * Minimizes each choice alone: the simplest values 0 and 1 first (they often mean a
+     * different, simpler kind of thing, which may fail where the values between do not), then
+     * the largest working step down from the current value.
+     */
     static void minimizeChoices(Shrinker s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.get(i) > 0) {
-                int at = i;
-                long[] base = s.current();
-                // Lowering choice i by d; the largest d that still fails is the smallest value.
-                largestWorking(base[i], true, d -> {
-                    long[] cand = base.clone();
-                    cand[at] -= d;
-                    return s.consider(cand);
-                });
+            long value = s.get(i);
+            if (value == 0 || setTo(s, i, 0) || (value > 1 && setTo(s, i, 1)) || value <= 2) {
+                continue;
             }
+            int at = i;
+            long[] base = s.current();
+            // Lowering choice i by d, d <= value - 2 (0 and 1 failed above).
+            largestWorking(value - 2, true, d -> {
+                long[] cand = base.clone();
+                cand[at] -= d;
+                return s.consider(cand);
+            });
         }
+    }
+
+    private static boolean setTo(Shrinker s, int i, long value) {
+        long[] cand = s.current();
+        cand[i] = value;
+        return s.consider(cand);
     }
 
     /** Lowers two nearby choices by the same amount (finds values that must stay equal or close). */
