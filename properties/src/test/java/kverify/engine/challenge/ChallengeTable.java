@@ -10,7 +10,7 @@ import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 /**
  * The benchmark table: per problem, the share of runs that reached the normal form (with a 95%
  * Wilson interval), the median evaluations to find and to shrink, and the number of distinct
- * final results. Seed mapping: run i of n uses seed i (0 .. n-1).
+ * final results. Seed mapping: run i uses seed first + i (first is 0 unless asked otherwise).
  */
 final class ChallengeTable {
     /** One problem's runs, summarized. */
@@ -33,16 +33,16 @@ final class ChallengeTable {
     private ChallengeTable() {
     }
 
-    static Row measure(Challenge c, int seeds) {
+    static Row measure(Challenge c, long firstSeed, int seeds) {
         List<ChallengeRunner.Run> runs = new ArrayList<>();
-        for (long seed = 0; seed < seeds; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             runs.add(ChallengeRunner.run(c, seed));
         }
         return new Row(c, runs);
     }
 
-    static List<Row> measureAll(int seeds) {
-        return Challenges.all().stream().map(c -> measure(c, seeds)).toList();
+    static List<Row> measureAll(long firstSeed, int seeds) {
+        return Challenges.all().stream().map(c -> measure(c, firstSeed, seeds)).toList();
     }
 
     static double median(List<Integer> values) {
