@@ -66,7 +66,7 @@ final class ChallengeTable {
             List<Integer> find = row.runs().stream().map(ChallengeRunner.Run::findEvaluations).toList();
             List<Integer> shrink = row.runs().stream().map(ChallengeRunner.Run::shrinkEvaluations).toList();
             List<Integer> total = row.runs().stream().map(ChallengeRunner.Run::totalEvaluations).toList();
-            sb.append(String.format("| %s | `%s` | %d/%d | %.0f%% [%.0f%%, %.0f%%] | %.0f | %.0f | %.1f | %.0f | %d |%n",
+            sb.append(String.format("| %s | `%s` | %d/%d | %.0f%% [%.1f%%, %.1f%%] | %.0f | %.0f | %.1f | %.0f | %d |%n",
                     row.challenge().name(), row.challenge().normalForm(), row.reached(), n,
                     100.0 * row.reached() / n, 100 * ci.getLowerBound(), 100 * ci.getUpperBound(),
                     median(find), median(shrink), shrink.stream().mapToInt(Integer::intValue).average().orElse(0),
