@@ -39,14 +39,14 @@ final class ChallengeRunner {
         RunSettings settings = new RunSettings(MAX_TRIES, seed, Optional.empty(), SHRINK_EVALUATIONS,
                 NOWHERE, NOWHERE, true);
         PropertyResult r = c.property().run(settings);
-        int found = r.validCases() + r.discarded();
+        int executed = r.validCases() + r.discarded();
         if (r.failures().isEmpty()) {
-            return new Run(c.name(), seed, false, false, "(no failure found)", found, 0);
+            return new Run(c.name(), seed, false, false, "(no failure found)", executed, 0);
         }
         Failure f = r.failures().get(0);
         String line = finalLine(f.shrunkRendering());
         return new Run(c.name(), seed, true, line.equals(c.normalFormLine()), line.substring(line.indexOf(": ") + 2),
-                found, f.shrinkEvaluations());
+                executed, f.shrinkEvaluations());
     }
 
     private static String finalLine(List<String> rendering) {
