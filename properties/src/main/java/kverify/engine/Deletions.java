@@ -22,15 +22,30 @@ final class Deletions {
         }
     }
 
+    /**
+     * Deletes runs of 8, 4, 2 and 1 adjacent choices, ignoring spans, each with the decrement
+     * retry of {@link #delete}; on a case too long for the remaining budget to pay for the
+     * retries (up to 1 + 2 * NEAR runs per chunk), plain deletions only, so one pass cannot
+     * spend the whole budget before the value passes have run.
+     */
     static void chunks(Shrinker s) {
+        boolean retry = s.remaining() >= (long) s.length() * CHUNK_SIZES * (1 + 2 * NEAR);
         for (int size = 8; size >= 1; size /= 2) {
             for (int start = s.length() - size; start >= 0; start--) {
-                if (start + size <= s.length()) {
+                if (start + size > s.length()) {
+                    continue;
+                }
+                if (retry) {
                     delete(s, start, start + size);
+                } else {
+                    s.consider(Shrinker.remove(s.current(), start, start + size));
                 }
             }
         }
     }
+
+    /** The chunk sizes tried: 8, 4, 2, 1. */
+    private static final int CHUNK_SIZES = 4;
 
     /**
      * Deletes [from, to); failing that, deletes it with one earlier choice lowered by one, since
@@ -65,14 +80,14 @@ final class Deletions {
      */
     static void shifting(Shrinker s) {
         List<int[]> spans = s.spans();
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            List<int[]> now = s.spans();
-            if (i < now.size()) {
-                int[] x = now.get(i);
-                int end = new SpanIndex(now).endOfRun(x);
-                if (end > x[1]) {
-                    s.consider(deleteAndShift(s.current(), now, x, end));
-                }
+        SpanIndex index = new SpanIndex(spans);
+        for (int i = spans.size() - 1; i >= 0 && !s.exhausted(); i--) {
+            int[] x = spans.get(i);
+            int end = index.endOfRun(x);
+            if (end > x[1] && end <= s.length() && s.consider(deleteAndShift(s.current(), spans, x, end))) {
+                spans = s.spans();
+                index = new SpanIndex(spans);
+                i = Math.min(i, spans.size());
             }
         }
     }

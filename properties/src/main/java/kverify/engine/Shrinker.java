@@ -50,6 +50,11 @@ final class Shrinker {
         return evaluations;
     }
 
+    /** Evaluations left in the budget. */
+    int remaining() {
+        return Math.max(0, maxEvaluations - evaluations);
+    }
+
     boolean exhausted() {
         return evaluations >= maxEvaluations;
     }

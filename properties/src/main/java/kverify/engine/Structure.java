@@ -16,17 +16,21 @@ final class Structure {
      * tried again, since it now names the promoted draw.
      */
     static void promoteDescendants(Shrinker s) {
+        List<int[]> spans = largestFirst(s);
         int rank = 0;
-        while (!s.exhausted()) {
-            List<int[]> spans = s.spans();
-            spans.sort(LARGEST_FIRST);
-            if (rank >= spans.size()) {
-                return;
-            }
-            if (!promote(s, spans, spans.get(rank))) {
+        while (rank < spans.size() && !s.exhausted()) {
+            if (promote(s, spans, spans.get(rank))) {
+                spans = largestFirst(s);
+            } else {
                 rank++;
             }
         }
+    }
+
+    private static List<int[]> largestFirst(Shrinker s) {
+        List<int[]> spans = s.spans();
+        spans.sort(LARGEST_FIRST);
+        return spans;
     }
 
     private static final Comparator<int[]> LARGEST_FIRST =
