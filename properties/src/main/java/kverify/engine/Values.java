@@ -49,10 +49,19 @@ final class Values {
         return s.consider(cand);
     }
 
+    /**
+     * How far apart the pair passes look: {@link #PAIR_WINDOW}, or only neighbours on a case too
+     * long for the remaining budget to pay for the full window (up to 2 runs per pair per pass).
+     */
+    private static int window(Shrinker s) {
+        return s.remaining() >= (long) s.length() * PAIR_WINDOW * 2 * 2 ? PAIR_WINDOW : 1;
+    }
+
     /** Lowers two nearby choices by the same amount (finds values that must stay equal or close). */
     static void lowerPairs(Shrinker s) {
+        int window = window(s);
         for (int i = 0; i < s.length(); i++) {
-            for (int j = i + 1; j < Math.min(s.length(), i + 1 + PAIR_WINDOW); j++) {
+            for (int j = i + 1; j < Math.min(s.length(), i + 1 + window); j++) {
                 long most = Math.min(s.get(i), s.get(j));
                 if (most > 0) {
                     largestWorking(most, false, shift(s, i, j, -1));
@@ -63,8 +72,9 @@ final class Values {
 
     /** Moves value from an earlier choice to a later one, making the sequence lexicographically smaller. */
     static void redistribute(Shrinker s) {
+        int window = window(s);
         for (int i = 0; i < s.length(); i++) {
-            for (int j = i + 1; j < Math.min(s.length(), i + 1 + PAIR_WINDOW); j++) {
+            for (int j = i + 1; j < Math.min(s.length(), i + 1 + window); j++) {
                 // A choice cannot rise above its bound (it would be clamped back on replay).
                 long most = Math.min(s.get(i), s.bound(j) - s.get(j));
                 if (most > 0) {
