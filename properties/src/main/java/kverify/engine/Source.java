@@ -1,7 +1,9 @@
 package kverify.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -20,7 +22,10 @@ public final class Source {
     private final SplittableRandom random;
     private final long[] prefix;
     private final List<Long> recorded = new ArrayList<>();
+    private final List<Long> bounds = new ArrayList<>();
     private final List<int[]> spans = new ArrayList<>();
+    // Lookup only (never iterated): generator class -> small id, numbered in order of first draw.
+    private final Map<Class<?>, Integer> kinds = new HashMap<>();
     private final List<String> log = new ArrayList<>();
     private final TreeSet<String> labels = new TreeSet<>();
     private int depth;
@@ -63,6 +68,7 @@ public final class Source {
             value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
         }
         recorded.add(value);
+        bounds.add(max);
         return value;
     }
 
@@ -89,7 +95,28 @@ public final class Source {
         }
         long v = Math.max(0, Math.min(value, max));
         recorded.add(v);
+        bounds.add(max);
         return v;
+    }
+
+    /** True when choices come from a given sequence rather than from the random generator. */
+    boolean isReplaying() {
+        return random == null;
+    }
+
+    /** A uniformly random long in [min, max] (random mode only); records nothing. */
+    long uniform(long min, long max) {
+        long span = max - min;
+        if (span >= 0 && span < Long.MAX_VALUE) {
+            return min + random.nextLong(span + 1);
+        }
+        // The span does not fit a long: sample all longs and keep those in range (at least half).
+        while (true) {
+            long v = random.nextLong();
+            if (v >= min && v <= max) {
+                return v;
+            }
+        }
     }
 
     public <T> T draw(Gen<T> gen) {
@@ -100,9 +127,18 @@ public final class Source {
         } finally {
             depth--;
             if (recorded.size() > start) {
-                spans.add(new int[] {start, recorded.size(), depth});
+                spans.add(new int[] {start, recorded.size(), depth, kindOf(gen)});
             }
         }
+    }
+
+    /**
+     * The kind of a generator: its class, so every draw made by one factory (each level of a
+     * recursive generator, each node of a tree, each list entry) has the same kind. The shrinker
+     * only promotes a draw to a nested draw of the same kind.
+     */
+    private int kindOf(Gen<?> gen) {
+        return kinds.computeIfAbsent(gen.getClass(), c -> kinds.size());
     }
 
     /** Draws and logs {@code label: value} as a line of the rendered case. */
@@ -136,7 +172,12 @@ public final class Source {
         return ChoiceSequence.of(out);
     }
 
-    /** Spans as [start, end, depth], in the order the draws finished. */
+    /** The upper bound each recorded choice was drawn with. */
+    long[] bounds() {
+        return bounds.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Spans as [start, end, depth, kind], in the order the draws finished. */
     List<int[]> spans() {
         return spans;
     }
