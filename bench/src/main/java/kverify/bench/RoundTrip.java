@@ -1,0 +1,143 @@
+package kverify.bench;
+
+import java.util.Locale;
+import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoInvariants;
+import kverify.impl.luo.LuoProbe;
+import kverify.impl.luo.LuoVariant;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.RebootFault;
+
+/**
+ * Part 1: one full live update at the real geometry through the byte-level implementation:
+ * 8,190,000 sessions created (and the next one refused with ENOSPC), reboot (serialize and kexec
+ * handover), early setup, first open (deserialize), and every session retrieved by name. The
+ * physical floor is writing the 10,000 session blocks (625 MiB), measured in the same JVM as a plain
+ * sequential write into a byte[] and into a fresh simulated memory.
+ */
+final class RoundTrip {
+    private static final LuoGeometry G = LuoGeometry.REAL;
+    private static final int BLOCK = G.sessionBlockBytes();
+    private static final long FLOOR_BYTES = (long) G.maxBlocks() * BLOCK;
+
+    private RoundTrip() {
+    }
+
+    static void run(Table t, LuoVariant variant) {
+        double floorArray = plainWriteSeconds();
+        double floorSimulated = simulatedWriteSeconds();
+        System.gc();
+        double[] phases;
+        HeapWatch.Peak peak;
+        try (HeapWatch watch = new HeapWatch()) {
+            phases = roundTrip(variant);
+            peak = watch.peak();
+        }
+        double total = phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
+        String p = "1 round trip";
+        t.add(p, "floor: sequential write of " + FLOOR_BYTES + " B into a byte[] (64 KiB arraycopy chunks)",
+                Table.seconds(floorArray), Table.rate(FLOOR_BYTES / floorArray));
+        t.add(p, "floor: the same bytes into a fresh simulated PhysicalMemory (pages allocated on write)",
+                Table.seconds(floorSimulated), Table.rate(FLOOR_BYTES / floorSimulated));
+        t.add(p, "boot + create 8,190,000 sessions (+1 refused with ENOSPC), " + variant,
+                Table.seconds(phases[0] + phases[1]), String.format(Locale.ROOT, "%.0f ns/create", phases[1] * 1e9 / G.maxSessions()));
+        t.add(p, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(phases[3]), "");
+        t.add(p, "setup (walk 10,000 blocks)", Table.seconds(phases[4]), "");
+        t.add(p, "open: deserialize 8,190,000 sessions", Table.seconds(phases[5]), "");
+        t.add(p, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(phases[6]), "");
+        t.add(p, "round trip total (boot .. check)", Table.seconds(total),
+                "target < 20 s: " + (total < 20 ? "met" : "MISSED") + "; " + Table.ratio(total / floorArray) + " the byte[] floor, "
+                        + Table.ratio(total / floorSimulated) + " the simulated-memory floor");
+        t.add(p, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(phases[2] + phases[7]),
+                "not in the total");
+        t.add(p, "peak heap (sampled every 1 ms / sum of pool peaks) over the round trip",
+                Table.bytes(peak.sampledPeakUsed()) + " / " + Table.bytes(peak.sumOfPoolPeaks()),
+                "max heap " + Table.bytes(peak.maxHeap()) + ", committed at most " + Table.bytes(peak.maxCommitted())
+                        + "; target <= 3 GiB: " + (peak.maxHeap() <= 3L << 30 ? "met (-Xmx)" : "not checked: run with -Xmx3g"));
+        t.add(p, "garbage collection during the round trip", peak.gcCount() + " collections",
+                Table.seconds(peak.gcMillis() / 1e3) + " total GC time");
+    }
+
+    /** Seconds per phase: boot, create, outgoing invariants, reboot, setup, open, check, incoming invariants. */
+    private static double[] roundTrip(LuoVariant variant) {
+        double[] s = new double[8];
+        LuoImpl[] box = new LuoImpl[1];
+        s[0] = sec(() -> box[0] = LuoImpl.boot(variant, G));
+        LuoImpl impl = box[0];
+        long n = G.maxSessions();
+        s[1] = sec(() -> createAll(impl, n));
+        s[2] = sec(() -> requireNoViolations(impl, "outgoing"));
+        expect(LuoProbe.outgoingBlocks(impl) == G.maxBlocks(), "nblocks=" + LuoProbe.outgoingBlocks(impl));
+        s[3] = sec(() -> expect(impl.reboot(RebootFault.NONE).equals(Outcome.ok()), "reboot"));
+        s[4] = sec(() -> expect(impl.setup().equals(Outcome.ok()), "setup"));
+        s[5] = sec(() -> expect(impl.openDevice().equals(Outcome.ok()), "open"));
+        s[6] = sec(() -> checkAll(impl, n));
+        s[7] = sec(() -> requireNoViolations(impl, "incoming"));
+        return s;
+    }
+
+    private static void createAll(LuoImpl impl, long n) {
+        for (long i = 0; i < n; i++) {
+            Outcome<?> o = impl.createSession("s" + i);
+            if (!o.isOk()) {
+                throw new IllegalStateException("create s" + i + ": " + o);
+            }
+        }
+        expect(impl.createSession("s" + n).equals(Outcome.err(Errno.ENOSPC)), "session " + (n + 1) + " refused with ENOSPC");
+    }
+
+    private static void checkAll(LuoImpl impl, long n) {
+        for (long i = 0; i < n; i++) {
+            Outcome<?> o = impl.retrieveSession("s" + i);
+            if (!o.isOk()) {
+                throw new IllegalStateException("retrieve s" + i + ": " + o);
+            }
+        }
+        expect(impl.retrieveSession("s" + n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
+        expect(LuoProbe.incomingSessions(impl) == n, "incoming sessions=" + LuoProbe.incomingSessions(impl));
+    }
+
+    private static void requireNoViolations(LuoImpl impl, String when) {
+        var broken = LuoInvariants.check(impl);
+        expect(broken.isEmpty(), when + " invariants: " + broken);
+    }
+
+    /** 64 KiB chunks into one touched byte[] of 655,360,000 bytes; median of 3 after one warm-up. */
+    private static double plainWriteSeconds() {
+        byte[] chunk = new byte[BLOCK];
+        java.util.Arrays.fill(chunk, (byte) 0x5A);
+        byte[] dst = new byte[(int) FLOOR_BYTES];
+        return Timing.measure(1, 3, () -> Timing.time(() -> {
+            for (int off = 0; off < dst.length; off += BLOCK) {
+                System.arraycopy(chunk, 0, dst, off, BLOCK);
+            }
+        })).medianSeconds();
+    }
+
+    /** The same chunks, one per block address the allocator hands out, into a new PhysicalMemory each trial. */
+    private static double simulatedWriteSeconds() {
+        byte[] chunk = new byte[BLOCK];
+        java.util.Arrays.fill(chunk, (byte) 0x5A);
+        return Timing.measure(1, 3, () -> {
+            PhysicalMemory m = PhysicalMemory.ofSize(LuoImpl.RAM_BYTES);
+            return Timing.time(() -> {
+                for (long b = 0; b < G.maxBlocks(); b++) {
+                    m.write((1L << 20) + b * BLOCK, chunk, 0, BLOCK);
+                }
+            });
+        }).medianSeconds();
+    }
+
+    private static double sec(Runnable r) {
+        return Timing.time(r) / 1e9;
+    }
+
+    private static void expect(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("round trip check failed: " + what);
+        }
+    }
+}

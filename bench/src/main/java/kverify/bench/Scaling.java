@@ -1,0 +1,113 @@
+package kverify.bench;
+
+import java.util.Locale;
+import java.util.function.Function;
+import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoVariant;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoSystem;
+import kverify.model.luo.RebootFault;
+import kverify.model.luo.reference.LuoReference;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Part 2: the cost of n creates, and of deserializing n sessions (the first open of the next
+ * kernel), for n from 1,000 to 100,000 at the real geometry, impl against the reference model.
+ * The log-log slope (Commons Math SimpleRegression of ln time on ln n) is the growth exponent:
+ * 1 is linear, 2 quadratic. Names are built before the clock starts, so only the system is timed.
+ */
+final class Scaling {
+    static final int[] SIZES = {1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
+    private static final String[] NAMES = names(SIZES[SIZES.length - 1]);
+
+    private Scaling() {
+    }
+
+    static void run(Table t) {
+        Function<LuoGeometry, LuoSystem> impl = g -> LuoImpl.boot(LuoVariant.AS_POSTED, g);
+        Function<LuoGeometry, LuoSystem> model = LuoReference::new;
+        warmUp(impl, model);
+        SimpleRegression implCreate = new SimpleRegression();
+        SimpleRegression modelCreate = new SimpleRegression();
+        SimpleRegression implOpen = new SimpleRegression();
+        SimpleRegression modelOpen = new SimpleRegression();
+        for (int n : SIZES) {
+            int trials = Math.max(5, Math.min(41, 200_000 / n));
+            double ic = create(impl, n, trials);
+            double mc = create(model, n, trials);
+            double io = open(impl, n, trials);
+            double mo = open(model, n, trials);
+            implCreate.addData(Math.log(n), Math.log(ic));
+            modelCreate.addData(Math.log(n), Math.log(mc));
+            implOpen.addData(Math.log(n), Math.log(io));
+            modelOpen.addData(Math.log(n), Math.log(mo));
+            t.add("2 scaling", String.format(Locale.ROOT, "n=%,d: create impl / model; deserialize impl / model", n),
+                    String.format(Locale.ROOT, "%s / %s; %s / %s", Table.millis(ic / 1e6), Table.millis(mc / 1e6),
+                            Table.millis(io / 1e6), Table.millis(mo / 1e6)),
+                    String.format(Locale.ROOT, "impl/model: create %s, deserialize %s; %.0f vs %.0f ns/create (median of %d)",
+                            Table.ratio(ic / mc), Table.ratio(io / mo), ic / n, mc / n, trials));
+        }
+        slope(t, "create, impl", implCreate, "target <= 1.1");
+        slope(t, "create, reference model", modelCreate,
+                "the model's duplicate check is LinkedHashMap.containsKey (hash), not the kernel's linear strncmp scan");
+        slope(t, "deserialize, impl", implOpen, "target <= 1.1");
+        slope(t, "deserialize, reference model", modelOpen, "");
+    }
+
+    private static void slope(Table t, String what, SimpleRegression r, String comparison) {
+        String verdict = comparison.startsWith("target") ? (r.getSlope() <= 1.1 ? "; met" : "; MISSED") : "";
+        t.add("2 scaling", "log-log slope, " + what,
+                String.format(Locale.ROOT, "%.3f (95%% CI +-%.3f, R^2 %.4f)", r.getSlope(), r.getSlopeConfidenceInterval(),
+                        r.getRSquare()),
+                comparison + verdict);
+    }
+
+    private static void warmUp(Function<LuoGeometry, LuoSystem> impl, Function<LuoGeometry, LuoSystem> model) {
+        for (int i = 0; i < 5; i++) {
+            create(impl, 100_000, 1);
+            create(model, 100_000, 1);
+            open(impl, 100_000, 1);
+            open(model, 100_000, 1);
+        }
+    }
+
+    /** Median nanoseconds for n creates on a freshly booted system. */
+    static double create(Function<LuoGeometry, LuoSystem> boot, int n, int trials) {
+        return Timing.measure(0, trials, () -> {
+            LuoSystem s = boot.apply(LuoGeometry.REAL);
+            return Timing.time(() -> createAll(s, n));
+        }).medianNanos();
+    }
+
+    /** Median nanoseconds of the first open (deserialize) after n sessions were handed over. */
+    static double open(Function<LuoGeometry, LuoSystem> boot, int n, int trials) {
+        return Timing.measure(0, trials, () -> {
+            LuoSystem s = boot.apply(LuoGeometry.REAL);
+            createAll(s, n);
+            require(s.reboot(RebootFault.NONE), "reboot");
+            require(s.setup(), "setup");
+            return Timing.time(() -> require(s.openDevice(), "open"));
+        }).medianNanos();
+    }
+
+    private static void createAll(LuoSystem s, int n) {
+        for (int i = 0; i < n; i++) {
+            require(s.createSession(NAMES[i]), NAMES[i]);
+        }
+    }
+
+    private static void require(Outcome<?> o, String what) {
+        if (!o.equals(Outcome.ok())) {
+            throw new IllegalStateException(what + ": " + o);
+        }
+    }
+
+    private static String[] names(int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = "session-" + i;
+        }
+        return out;
+    }
+}
