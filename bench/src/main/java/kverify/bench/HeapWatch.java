@@ -70,6 +70,11 @@ final class HeapWatch implements AutoCloseable {
         sampler.interrupt();
     }
 
+    /** Collector time so far in this JVM, all collectors, in milliseconds. */
+    static long gcMillisNow() {
+        return gcMillis();
+    }
+
     private static long gcCount() {
         long n = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {

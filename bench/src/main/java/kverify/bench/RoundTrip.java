@@ -1,5 +1,6 @@
 package kverify.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoInvariants;
@@ -32,10 +33,14 @@ final class RoundTrip {
         System.gc();
         double[] phases;
         HeapWatch.Peak peak;
+        long processCpu = processCpuNanos();
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (HeapWatch watch = new HeapWatch()) {
             phases = roundTrip(variant);
             peak = watch.peak();
         }
+        processCpu = processCpuNanos() - processCpu;
+        mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu;
         double total = phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
         String p = "1 round trip";
         t.add(p, "floor: sequential write of " + FLOOR_BYTES + " B into a byte[] (64 KiB arraycopy chunks)",
@@ -43,11 +48,11 @@ final class RoundTrip {
         t.add(p, "floor: the same bytes into a fresh simulated PhysicalMemory (pages allocated on write)",
                 Table.seconds(floorSimulated), Table.rate(FLOOR_BYTES / floorSimulated));
         t.add(p, "boot + create 8,190,000 sessions (+1 refused with ENOSPC), " + variant,
-                Table.seconds(phases[0] + phases[1]), String.format(Locale.ROOT, "%.0f ns/create", phases[1] * 1e9 / G.maxSessions()));
-        t.add(p, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(phases[3]), "");
-        t.add(p, "setup (walk 10,000 blocks)", Table.seconds(phases[4]), "");
-        t.add(p, "open: deserialize 8,190,000 sessions", Table.seconds(phases[5]), "");
-        t.add(p, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(phases[6]), "");
+                Table.seconds(phases[0] + phases[1]), String.format(Locale.ROOT, "%.0f ns/create; ", phases[1] * 1e9 / G.maxSessions()) + gc(0, 1));
+        t.add(p, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(phases[3]), gc(3));
+        t.add(p, "setup (walk 10,000 blocks)", Table.seconds(phases[4]), gc(4));
+        t.add(p, "open: deserialize 8,190,000 sessions", Table.seconds(phases[5]), gc(5));
+        t.add(p, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(phases[6]), gc(6));
         t.add(p, "round trip total (boot .. check)", Table.seconds(total),
                 "target < 20 s: " + (total < 20 ? "met" : "MISSED") + "; " + Table.ratio(total / floorArray) + " the byte[] floor, "
                         + Table.ratio(total / floorSimulated) + " the simulated-memory floor");
@@ -57,8 +62,11 @@ final class RoundTrip {
                 Table.bytes(peak.sampledPeakUsed()) + " / " + Table.bytes(peak.sumOfPoolPeaks()),
                 "max heap " + Table.bytes(peak.maxHeap()) + ", committed at most " + Table.bytes(peak.maxCommitted())
                         + "; target <= 3 GiB: " + (peak.maxHeap() <= 3L << 30 ? "met (-Xmx)" : "not checked: run with -Xmx3g"));
-        t.add(p, "garbage collection during the round trip", peak.gcCount() + " collections",
-                Table.seconds(peak.gcMillis() / 1e3) + " total GC time");
+        t.add(p, "garbage collection during the round trip (and its invariant checks)", peak.gcCount() + " collections",
+                Table.seconds(peak.gcMillis() / 1e3) + " total GC pause time");
+        t.add(p, "CPU time of the round trip (and its invariant checks): main thread / whole process",
+                Table.seconds(mainCpu / 1e9) + " / " + Table.seconds(processCpu / 1e9),
+                "main thread = the code under test and pauses it sat in; process adds the GC and JIT threads");
     }
 
     /** Seconds per phase: boot, create, outgoing invariants, reboot, setup, open, check, incoming invariants. */
@@ -131,8 +139,28 @@ final class RoundTrip {
         }).medianSeconds();
     }
 
+    private static final double[] GC_SECONDS = new double[8];
+    private static int phase;
+
+    /** Wall seconds of one phase; its GC seconds go to GC_SECONDS in phase order. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     private static double sec(Runnable r) {
-        return Timing.time(r) / 1e9;
+        long gc = HeapWatch.gcMillisNow();
+        double s = Timing.time(r) / 1e9;
+        GC_SECONDS[phase++ % GC_SECONDS.length] = (HeapWatch.gcMillisNow() - gc) / 1e3;
+        return s;
+    }
+
+    private static String gc(int... phases) {
+        double s = 0;
+        for (int p : phases) {
+            s += GC_SECONDS[p];
+        }
+        return String.format(Locale.ROOT, "of which GC %.2f s", s);
     }
 
     private static void expect(boolean ok, String what) {

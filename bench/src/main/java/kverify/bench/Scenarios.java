@@ -42,7 +42,7 @@ public final class Scenarios {
         Table t = new Table();
         for (String part : ALL) {
             if (parts.contains(part)) {
-                System.out.println("== " + part);
+                System.out.println("== " + part + " (load average " + Table.loadAverage() + ")");
                 runPart(part, t);
             }
         }

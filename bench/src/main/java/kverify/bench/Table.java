@@ -39,11 +39,21 @@ final class Table {
     static String machine() {
         Runtime rt = Runtime.getRuntime();
         return String.format(Locale.ROOT, "- CPU: %s, %d cores visible to the JVM%n- OS: %s %s (%s)%n- JDK: %s %s (%s)%n"
-                + "- max heap: %s; JVM arguments: %s%n",
+                + "- max heap: %s; JVM arguments: %s%n- load average (1, 5, 15 min) when the table was printed: %s%n",
                 cpuModel(), rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vendor"), bytes(rt.maxMemory()),
-                ManagementFactory.getRuntimeMXBean().getInputArguments());
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), loadAverage());
+    }
+
+    /** The machine is shared: the load average says how much of the two cores this run could have. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

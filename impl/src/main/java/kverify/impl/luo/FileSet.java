@@ -112,8 +112,11 @@ final class FileSet {
      * capacity, ENOENT for a compatible no handler claims. Files found before an error stay.
      */
     Outcome<Unit> deserialize(long fileSetSerPa) {
-        ensureCollections();
         long pa = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+        if (pa != 0) {
+            // Only a session with files gets the collections (see the class comment).
+            ensureCollections();
+        }
         while (pa != 0) {
             Outcome<Unit> added = blocks.add(pa);
             if (!added.isOk()) {
