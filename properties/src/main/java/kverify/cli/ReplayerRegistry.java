@@ -11,6 +11,6 @@ final class ReplayerRegistry {
     }
 
     static List<Entry> entries() {
-        return List.of();
+        return List.of(new Entry("kverify-trace luo", kverify.properties.luo.LuoTraceReplay::run));
     }
 }

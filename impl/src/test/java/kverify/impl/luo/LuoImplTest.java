@@ -125,6 +125,29 @@ class LuoImplTest {
         assertInvariants(impl);
     }
 
+    /**
+     * What the next kernel does with the stale counts (the consequence stated in the finding
+     * stale-block-count-survives-failed-reboot.trace; this continuation is hand-written).
+     */
+    @Test
+    void asPostedStaleCountsMakeTheFirstOpenFailWithEioAndLeaveAPhantomSession() {
+        LuoImpl impl = small(LuoVariant.AS_POSTED);
+        for (int i = 0; i < 7; i++) {
+            impl.createSession("y" + i);
+        }
+        impl.preserveFile("y6", 0, HandlerKind.TEST_A, 0);
+        impl.reboot(new RebootFault.FreezeFails(6, 0, Errno.EIO));
+        for (int i = 0; i < 4; i++) {
+            impl.closeSession("y" + i);
+        }
+        assertThat(impl.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+        assertThat(impl.setup()).isEqualTo(Outcome.ok());
+        assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
+        assertThat(impl.state().incoming()).extracting(s -> s.name()).containsExactly("y4", "y5", "y6", "");
+        assertThat(impl.phase()).isEqualTo(Phase.INCOMING);
+        assertInvariants(impl);
+    }
+
     @Test
     void correctedClearsTheCountsOfBlocksAfterTheLastOneUsed() {
         LuoImpl impl = small(LuoVariant.CORRECTED);

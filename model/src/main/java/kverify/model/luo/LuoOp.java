@@ -1,5 +1,7 @@
 package kverify.model.luo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import kverify.model.Outcome;
 
@@ -17,6 +19,26 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
     Outcome<?> applyTo(LuoSystem system);
 
     boolean validIn(Phase phase);
+
+    /**
+     * The single operations this one stands for, in order: itself, or for a bulk op the
+     * creates or closes it repeats. Applying a bulk op applies these until the first error.
+     */
+    default List<LuoOp> expansion() {
+        return List.of(this);
+    }
+
+    /** Applies the expansion in order, stopping at and returning the first error. */
+    static Outcome<?> applyAll(List<LuoOp> ops, LuoSystem s) {
+        Outcome<?> last = Outcome.ok();
+        for (LuoOp op : ops) {
+            last = op.applyTo(s);
+            if (!last.isOk()) {
+                return last;
+            }
+        }
+        return last;
+    }
 
     record CreateSession(String name) implements LuoOp {
         public CreateSession {
@@ -42,13 +64,16 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
 
         @Override
         public Outcome<?> applyTo(LuoSystem s) {
+            return LuoOp.applyAll(expansion(), s);
+        }
+
+        @Override
+        public List<LuoOp> expansion() {
+            List<LuoOp> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                Outcome<?> o = s.createSession(prefix + i);
-                if (!o.isOk()) {
-                    return o;
-                }
+                out.add(new CreateSession(prefix + i));
             }
-            return Outcome.ok();
+            return out;
         }
 
         @Override
@@ -81,13 +106,16 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
 
         @Override
         public Outcome<?> applyTo(LuoSystem s) {
+            return LuoOp.applyAll(expansion(), s);
+        }
+
+        @Override
+        public List<LuoOp> expansion() {
+            List<LuoOp> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                Outcome<?> o = s.closeSession(prefix + i);
-                if (!o.isOk()) {
-                    return o;
-                }
+                out.add(new CloseSession(prefix + i));
             }
-            return Outcome.ok();
+            return out;
         }
 
         @Override

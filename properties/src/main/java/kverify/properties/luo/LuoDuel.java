@@ -1,0 +1,161 @@
+package kverify.properties.luo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import kverify.engine.Divergence;
+import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoInvariants;
+import kverify.impl.luo.LuoVariant;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoOp;
+import kverify.model.luo.LuoState;
+import kverify.model.luo.reference.LuoReference;
+
+/**
+ * The model and one implementation variant receive the same operation; after every step the
+ * outcomes, the abstract states and the implementation's invariants are compared. The first
+ * difference becomes a {@link Divergence} whose key says what differs, stably enough that the
+ * shrinker keeps to one defect and the campaign counts each defect once.
+ */
+public final class LuoDuel {
+    private final LuoReference model;
+    private final LuoImpl impl;
+    private final List<String> history = new ArrayList<>();
+    private StepResult firstDivergent;
+    private int steps;
+
+    public LuoDuel(LuoVariant variant, LuoGeometry geometry) {
+        this.model = new LuoReference(geometry);
+        this.impl = LuoImpl.boot(variant, geometry);
+    }
+
+    /** What one step did on both sides. {@code crash} is the impl's exception text, or null. */
+    public record StepResult(int step, LuoOp op, Outcome<?> model, Outcome<?> impl, String crash,
+            List<String> stateDifferences, List<String> invariantViolations) {
+
+        public boolean agrees() {
+            return crash == null && model.equals(impl) && stateDifferences.isEmpty() && invariantViolations.isEmpty();
+        }
+
+        /** "what differs", without addresses or counts, so one defect has one key. */
+        public String key() {
+            String op = opKind(this.op);
+            if (crash != null) {
+                return op + ": implementation threw " + crash.split(":")[0];
+            }
+            if (!model.equals(impl)) {
+                return op + ": outcome " + impl + " vs model " + model;
+            }
+            if (!stateDifferences.isEmpty()) {
+                return op + ": state differs in " + String.join(", ", stateDifferences.stream()
+                        .map(d -> d.substring(0, d.indexOf(':'))).toList());
+            }
+            return op + ": invariant " + invariantViolations.get(0).replaceAll("0x[0-9a-f]+|\\d+", "N")
+                    .replaceAll("\\[[^\\]]*\\]", "[..]");
+        }
+    }
+
+    public LuoReference model() {
+        return model;
+    }
+
+    public LuoImpl impl() {
+        return impl;
+    }
+
+    /**
+     * Applies the op to both sides and compares; the op must be valid in the model's phase.
+     * A bulk op is compared after each single op it stands for (so one defect has one key
+     * however it was reached); states and invariants are compared after the whole step.
+     */
+    public StepResult step(LuoOp op) {
+        if (!op.validIn(model.phase())) {
+            throw new IllegalArgumentException("'" + LuoTraceFormat.line(op) + "' is not valid in phase " + model.phase());
+        }
+        Outcome<?> m = Outcome.ok();
+        Outcome<?> i = Outcome.ok();
+        String crash = null;
+        String within = null;
+        for (LuoOp single : op.expansion()) {
+            m = single.applyTo(model);
+            try {
+                i = single.validIn(impl.phase()) ? single.applyTo(impl) : null;
+            } catch (RuntimeException e) {
+                crash = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (i == null && crash == null) {
+                crash = "IllegalStateException: the implementation is in phase " + impl.phase();
+            }
+            if (crash != null || !m.equals(i) || !m.isOk()) {
+                if (single != op && (crash != null || !m.equals(i))) {
+                    within = LuoTraceFormat.line(single);
+                }
+                break;
+            }
+        }
+        return record(op, m, i, crash, within);
+    }
+
+    private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within) {
+        List<String> diffs = List.of();
+        List<String> broken = List.of();
+        if (crash == null && m.equals(i)) {
+            try {
+                diffs = model.state().differences(impl.state());
+                broken = LuoInvariants.check(impl);
+            } catch (RuntimeException e) {
+                crash = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        StepResult r = new StepResult(++steps, op, m, i, crash, diffs, broken);
+        history.add(String.format("%3d  %-50s model %-14s impl %s", r.step(), LuoTraceFormat.line(op), m,
+                crash != null ? "crash" : i));
+        if (within != null) {
+            history.add("       the outcomes differ at " + within + " within this bulk step");
+        }
+        if (!r.agrees() && firstDivergent == null) {
+            firstDivergent = r;
+        }
+        return r;
+    }
+
+    /** Steps and throws the Divergence at the first disagreement. */
+    public void stepOrThrow(LuoOp op) {
+        StepResult r = step(op);
+        if (!r.agrees()) {
+            throw new Divergence(r.key(), report(r));
+        }
+    }
+
+    public java.util.Optional<StepResult> firstDivergence() {
+        return java.util.Optional.ofNullable(firstDivergent);
+    }
+
+    public LuoState modelState() {
+        return model.state();
+    }
+
+    /** The failure text: the numbered steps, both outcomes, what differs, and the session blocks in hex. */
+    public String report(StepResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(impl.variant()).append(" diverges from the model at step ").append(r.step()).append(": ")
+                .append(LuoTraceFormat.line(r.op())).append('\n');
+        sb.append("  model outcome: ").append(r.model()).append('\n');
+        sb.append("  impl outcome:  ").append(r.crash() != null ? r.crash() : r.impl()).append('\n');
+        r.stateDifferences().forEach(d -> sb.append("  state (model vs impl) ").append(d).append('\n'));
+        r.invariantViolations().forEach(v -> sb.append("  invariant ").append(v).append('\n'));
+        sb.append("Steps (geometry ").append(impl.geometry()).append("):\n");
+        history.forEach(h -> sb.append("  ").append(h).append('\n'));
+        sb.append(MemoryDump.sessionBlocks(impl));
+        return sb.toString();
+    }
+
+    static String opKind(LuoOp op) {
+        String line = LuoTraceFormat.line(op);
+        String kind = line.split(" ")[0];
+        // Bulk operations are the single operation repeated: one defect, one key.
+        return kind.endsWith("-sessions") ? kind.substring(0, kind.length() - 1) : kind.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,124 @@
+package kverify.properties.luo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import kverify.impl.luo.LuoVariant;
+import kverify.model.luo.reference.LuoReference;
+
+/**
+ * {@code kverify replay FILE} for LUO traces: runs the trace on the model and on every variant in
+ * lockstep and prints each step's outcome side by side, marking where a variant's outcome, state
+ * or invariants differ from the model; then, per variant, where it first diverges and why.
+ * Returns 0, or 2 after printing {@code FILE:LINE: message} for a malformed trace.
+ */
+public final class LuoTraceReplay {
+    private static final String ROW = "%5s  %-48s %-14s";
+    private static final String CELL = " %-20s";
+
+    private LuoTraceReplay() {
+    }
+
+    public static int run(Path trace, PrintStream out) {
+        LuoTrace t = load(trace, out);
+        if (t == null) {
+            return 2;
+        }
+        List<LuoDuel> duels = new ArrayList<>();
+        for (LuoVariant v : LuoVariant.values()) {
+            duels.add(new LuoDuel(v, t.geometry()));
+        }
+        out.println("replay " + trace + ": variant under study " + t.variant() + ", geometry " + t.geometry());
+        t.comments().forEach(c -> out.println("  # " + c));
+        printHeader(out);
+        List<LuoDuel.StepResult> first = new ArrayList<>();
+        duels.forEach(d -> first.add(null));
+        for (LuoTrace.Step step : t.steps()) {
+            StringBuilder row = new StringBuilder();
+            String modelOutcome = null;
+            for (int i = 0; i < duels.size(); i++) {
+                LuoDuel.StepResult r = duels.get(i).step(step.op());
+                modelOutcome = r.model().toString();
+                row.append(String.format(CELL, cell(r)));
+                if (!r.agrees() && first.get(i) == null) {
+                    first.set(i, r);
+                }
+            }
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcome) + row);
+        }
+        summary(out, duels, first);
+        return 0;
+    }
+
+    /** The parsed, well-phased trace; or null after printing "FILE:LINE: message". */
+    private static LuoTrace load(Path trace, PrintStream out) {
+        try {
+            LuoTrace t = LuoTraceFormat.parse(trace.toString(), Files.readString(trace, StandardCharsets.UTF_8));
+            String phaseError = phaseError(trace, t);
+            if (phaseError == null) {
+                return t;
+            }
+            out.println(phaseError);
+        } catch (IOException e) {
+            out.println(trace + ":1: cannot read the trace: " + e.getMessage());
+        } catch (MalformedTrace e) {
+            out.println(e.getMessage());
+        }
+        return null;
+    }
+
+    /** A trace must be well-phased on the model (a dry run); else "FILE:LINE: ..." naming the step. */
+    private static String phaseError(Path trace, LuoTrace t) {
+        LuoReference model = new LuoReference(t.geometry());
+        for (LuoTrace.Step step : t.steps()) {
+            if (!step.op().validIn(model.phase())) {
+                return trace + ":" + step.line() + ": '" + LuoTraceFormat.line(step.op()) + "' is not valid in phase "
+                        + model.phase() + " (one live update: outgoing ops, a successful reboot, setup, then incoming ops)";
+            }
+            step.op().applyTo(model);
+        }
+        return null;
+    }
+
+    private static void printHeader(PrintStream out) {
+        StringBuilder h = new StringBuilder(String.format(ROW, "line", "operation", "model"));
+        for (LuoVariant v : LuoVariant.values()) {
+            h.append(String.format(CELL, v.name()));
+        }
+        out.println(h);
+    }
+
+    /** The variant's outcome; '*' if it differs from the model's, '!' if the state or invariants do. */
+    private static String cell(LuoDuel.StepResult r) {
+        if (r.crash() != null) {
+            return "crash";
+        }
+        String s = r.impl().toString();
+        if (!r.impl().equals(r.model())) {
+            return s + " *";
+        }
+        return r.agrees() ? s : s + " !";
+    }
+
+    private static void summary(PrintStream out, List<LuoDuel> duels, List<LuoDuel.StepResult> first) {
+        out.println("(* outcome differs from the model; ! state or invariants differ)");
+        for (int i = 0; i < duels.size(); i++) {
+            LuoDuel.StepResult r = first.get(i);
+            String v = duels.get(i).impl().variant().name();
+            if (r == null) {
+                out.println(v + ": agrees with the model at every step");
+                continue;
+            }
+            out.println(v + ": first diverges at step " + r.step() + " (" + LuoTraceFormat.line(r.op()) + "): " + r.key());
+            if (r.crash() != null) {
+                out.println("    " + r.crash());
+            }
+            r.stateDifferences().forEach(d -> out.println("    model vs " + v + ": " + d));
+            r.invariantViolations().forEach(d -> out.println("    invariant " + d));
+        }
+    }
+}

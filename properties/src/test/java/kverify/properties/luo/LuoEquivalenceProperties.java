@@ -1,0 +1,73 @@
+package kverify.properties.luo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import kverify.engine.Failure;
+import kverify.engine.PropertyResult;
+import kverify.engine.RunSettings;
+import kverify.impl.luo.LuoVariant;
+import kverify.model.luo.LuoGeometry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The equivalence property at every geometry. CORRECTED must pass. AS_POSTED and the review
+ * suggestion are known to diverge: their runs pass only if every divergence found is one a
+ * checked-in finding already reproduces; a new one fails with its shrunk case so it can be
+ * promoted to a finding (LuoHunt writes the trace).
+ */
+class LuoEquivalenceProperties {
+    /** Known-defect runs only classify failures, so a short shrink is enough. */
+    private static final int CLASSIFY_SHRINK = 300;
+
+    @Test
+    void correctedSmall() {
+        LuoEquivalence.property(LuoVariant.CORRECTED, LuoGeometry.SMALL).check();
+    }
+
+    @Test
+    void correctedUnit() {
+        LuoEquivalence.property(LuoVariant.CORRECTED, LuoGeometry.UNIT).check();
+    }
+
+    @Test
+    void correctedReal() {
+        LuoEquivalence.property(LuoVariant.CORRECTED, LuoGeometry.REAL).check();
+    }
+
+    @Test
+    void asPostedDivergesOnlyInKnownWays() {
+        onlyKnownDivergences(LuoVariant.AS_POSTED);
+    }
+
+    @Test
+    void reviewSuggestionDivergesOnlyInKnownWays() {
+        onlyKnownDivergences(LuoVariant.REVIEW_SUGGESTION);
+    }
+
+    private static void onlyKnownDivergences(LuoVariant v) {
+        Set<String> known = LuoFindings.knownKeys(v);
+        assertThat(known).as("findings reproduce at least one defect of " + v).isNotEmpty();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withShrinkEvaluations(CLASSIFY_SHRINK);
+        for (LuoGeometry g : LuoGeometry.named()) {
+            PropertyResult r = LuoEquivalence.property(v, g).run(settings);
+            List<Failure> unknown = r.failures().stream().filter(f -> !known.contains(f.key())).toList();
+            assertThat(unknown).as(() -> newDivergenceReport(r, unknown, known)).isEmpty();
+            assertThat(r.tooManyDiscards()).isNull();
+        }
+    }
+
+    private static String newDivergenceReport(PropertyResult r, List<Failure> unknown, Set<String> known) {
+        StringBuilder sb = new StringBuilder(r.property() + " (seed " + r.seed() + ", " + r.tries()
+                + " tries) found divergences no finding reproduces; known: " + known + "\n");
+        for (Failure f : unknown) {
+            sb.append("NEW: ").append(f.key()).append(" (").append(f.origin()).append(")\n");
+            f.shrunkRendering().forEach(l -> sb.append("    ").append(l).append('\n'));
+            sb.append(f.shrunkError().getMessage()).append('\n');
+        }
+        sb.append("Promote it: LuoHunt properties/src/test/resources/findings/luo ").append(r.tries()).append(' ')
+                .append(r.seed()).append(" <VARIANT> <geometry>, then write its defect line.\n");
+        return sb.toString();
+    }
+}
