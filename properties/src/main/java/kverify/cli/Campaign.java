@@ -27,7 +27,11 @@ final class Campaign {
     private Campaign() {
     }
 
-    record Row(CampaignEntry entry, PropertyResult result) {
+    record Row(CampaignEntry entry, PropertyResult result, KnownFindings known) {
+        boolean isKnown(kverify.engine.Failure f) {
+            return known.isKnown(entry.property().name(), f.key());
+        }
+
         boolean unexpectedFailure() {
             return entry.mustPass() && !result.passed();
         }
@@ -46,22 +50,43 @@ final class Campaign {
         if (entries.isEmpty()) {
             throw new UsageError("campaign: no property matches --only " + options.only().orElse(""));
         }
-        out.printf("kverify campaign: %d properties, base tries %d, seed %d%n", entries.size(), base.tries(), base.seed());
+        KnownFindings known = KnownFindings.load(FINDINGS);
+        out.printf("kverify campaign: %d properties, base tries %d, seed %d, %d known findings%n", entries.size(),
+                base.tries(), base.seed(), known.all().size());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CampaignEntry e = entries.get(i);
             err.printf("[%d/%d] %s ...%n", i + 1, entries.size(), e.property().name());
             PropertyResult r = e.property().run(base);
-            rows.add(new Row(e, r));
-            err.printf("[%d/%d] %s: %s%n", i + 1, entries.size(), e.property().name(), verdict(new Row(e, r)));
+            rows.add(new Row(e, r, known));
+            err.printf("[%d/%d] %s: %s%n", i + 1, entries.size(), e.property().name(), verdict(rows.get(i)));
         }
         String table = CampaignReport.table(rows);
         out.print(table);
-        writeOutputs(rows, base.seed(), table, out);
+        String power = options.powerSeeds() == 0 ? "" : powerTable(known, entries, options.powerSeeds(), base, err);
+        out.print(power);
+        writeOutputs(rows, base.seed(), table + power, out);
         long bad = rows.stream().filter(Row::unexpectedFailure).count();
         out.println(bad == 0 ? "campaign: every must-pass property passed"
                 : "campaign: " + bad + " must-pass properties FAILED (a defect of the suite or of CORRECTED)");
         return bad == 0 ? 0 : 1;
+    }
+
+    static final Path FINDINGS = RunSettings.propertiesModuleDir().resolve("src/test/resources/findings");
+
+    /** For each known finding, K seeds of its property on the base budget: detection rate and lengths. */
+    static String powerTable(KnownFindings known, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
+        StringBuilder sb = new StringBuilder("\nPower: each known finding, " + k + " independent seeds at "
+                + base.tries() + " base tries\n" + Power.header() + "\n");
+        for (KnownFindings.Known f : known.all()) {
+            CampaignEntry e = entries.stream().filter(x -> x.property().name().equals(f.property())).findFirst().orElse(null);
+            if (e == null) {
+                continue;
+            }
+            err.printf("power: %s (%s) over %d seeds ...%n", f.file().getFileName(), f.property(), k);
+            sb.append(Power.measure(e, f.key(), f.steps(), k, base).render()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String verdict(Row row) {
@@ -83,12 +108,15 @@ final class Campaign {
             for (Row row : rows) {
                 for (Failure f : row.result().failures()) {
                     RegressionStore.write(OUT.resolve("counterexamples"), row.entry().property().name(), f, seed);
+                    if (!row.isKnown(f)) {
+                        FindingExport.write(OUT.resolve("new-findings"), row.entry(), f, seed, row.result().tries());
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the campaign report under " + OUT.toAbsolutePath(), e);
         }
         out.println("report: " + OUT.resolve("report.md") + " and " + OUT.resolve("report.html")
-                + "; counterexamples: " + OUT.resolve("counterexamples"));
+                + "; counterexamples: " + OUT.resolve("counterexamples") + "; new findings as traces: " + OUT.resolve("new-findings"));
     }
 }

@@ -17,8 +17,9 @@ final class CampaignReport {
             sb.append(String.format("%-48s %-18s %6d  %-24s%n", row.entry().property().name(), row.entry().variant(),
                     r.validCases(), Campaign.verdict(row)));
             for (Failure f : r.failures()) {
-                sb.append(String.format("    - %s%n      shrunk to %d lines (%d choices), first at %s, seen %d times%n",
-                        f.key(), f.shrunk().rendering().size(), f.shrunk().choices().length(), f.origin(), f.occurrences()));
+                sb.append(String.format("    - %s %s%n      shrunk to %d steps (%d choices), first at %s, seen %d times%n",
+                        row.isKnown(f) ? "[known]" : "[NEW]", f.key(), Traces.length(f), f.shrunk().choices().length(),
+                        f.origin(), f.occurrences()));
             }
         }
         return sb.toString();

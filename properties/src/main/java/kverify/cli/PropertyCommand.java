@@ -30,7 +30,7 @@ final class PropertyCommand {
             }
         }
         PropertyResult r = entry.property().run(settings);
-        out.println(name + ": " + Campaign.verdict(new Campaign.Row(entry, r)) + " (" + r.validCases() + " cases, seed " + r.seed() + ")");
+        out.println(name + ": " + Campaign.verdict(new Campaign.Row(entry, r, KnownFindings.load(Campaign.FINDINGS))) + " (" + r.validCases() + " cases, seed " + r.seed() + ")");
         for (Failure f : r.failures()) {
             out.println("\n" + f.key() + " (found by " + f.origin() + ")");
             f.shrunk().rendering().forEach(l -> out.println("  " + l));

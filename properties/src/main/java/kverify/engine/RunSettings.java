@@ -83,7 +83,7 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
     }
 
     /** The properties module directory, whether we run from the repository root or the module. */
-    static Path propertiesModuleDir() {
+    public static Path propertiesModuleDir() {
         Path here = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
         if (Files.isDirectory(here.resolve("properties/src"))) {
             return here.resolve("properties");

@@ -65,13 +65,14 @@ public final class LuoHunt {
             log.printf("  FAILURE key=%s%n    found by %s, %d occurrences, %d shrink evaluations%n", f.key(), f.origin(),
                     f.occurrences(), f.shrinkEvaluations());
             f.shrunkRendering().forEach(l -> log.println("      " + l));
-            Path written = write(out, v, g, p.name(), seed, r.tries(), f);
+            Path written = write(out, v, g, p.name(), seed, r.tries(), tries, f);
             log.println("    trace: " + (written == null ? "(not written: a trace with this key exists)" : written));
         }
     }
 
     /** Writes the finding unless a trace with the same "# key:" is already in the directory. */
-    static Path write(Path dir, LuoVariant v, LuoGeometry g, String property, long seed, int tries, Failure f) {
+    static Path write(Path dir, LuoVariant v, LuoGeometry g, String property, long seed, int tries, int requestedTries,
+            Failure f) {
         Path file = dir.resolve(slug(f.key()) + ".trace");
         if (Files.exists(file) || hasKey(dir, f.key())) {
             return null;
@@ -81,7 +82,7 @@ public final class LuoHunt {
         comments.add("key: " + f.key());
         comments.add("found by: property " + property + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
         comments.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
-        comments.add("reproduce the search: LuoHunt DIR " + tries + " " + seed + " " + v.name() + " " + g.label());
+        comments.add("reproduce the search: LuoHunt DIR " + requestedTries + " " + seed + " " + v.name() + " " + g.label());
         String body = String.join("\n", f.shrunkRendering());
         String header = LuoTraceFormat.MAGIC + "\nvariant: " + v.name() + "\ngeometry: " + g.label() + "\n";
         LuoTrace parsed = LuoTraceFormat.parse(file.toString(), header + body + "\n");

@@ -55,6 +55,7 @@ class LuoEquivalenceProperties {
             List<Failure> unknown = r.failures().stream().filter(f -> !known.contains(f.key())).toList();
             assertThat(unknown).as(() -> newDivergenceReport(r, unknown, known)).isEmpty();
             assertThat(r.tooManyDiscards()).isNull();
+            assertThat(r.coverageFailures()).as(r.property() + " coverage (decided when no case failed)").isEmpty();
         }
     }
 

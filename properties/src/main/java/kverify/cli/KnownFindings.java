@@ -1,0 +1,75 @@
+package kverify.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The findings checked in under {@code properties/src/test/resources/findings/}: each trace or
+ * image file names, in its comments, the divergence key ({@code # key: ...}) and the property
+ * that found it ({@code # found by: property NAME, ...}). The campaign marks a divergence it
+ * finds as known when its key is here, and measures detection power for each of these.
+ */
+record KnownFindings(List<Known> all) {
+
+    record Known(Path file, String property, String key, int steps) {
+    }
+
+    static KnownFindings load(Path root) {
+        List<Known> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return new KnownFindings(out);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                read(f).ifPresent(out::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list findings under " + root, e);
+        }
+        return new KnownFindings(out);
+    }
+
+    boolean isKnown(String property, String key) {
+        return all.stream().anyMatch(k -> k.key().equals(key) && sameFamily(k.property(), property));
+    }
+
+    /** A finding recorded for "luo.equivalence.as-posted.small" is the same defect at another geometry. */
+    static boolean sameFamily(String a, String b) {
+        return family(a).equals(family(b));
+    }
+
+    static String family(String property) {
+        String[] parts = property.split("\\.");
+        return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : property;
+    }
+
+    private static java.util.Optional<Known> read(Path f) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read finding " + f, e);
+        }
+        String key = null;
+        String property = null;
+        int steps = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.startsWith("# key: ")) {
+                key = l.substring("# key: ".length());
+            } else if (l.startsWith("# found by: property ")) {
+                property = l.substring("# found by: property ".length()).split("[ ,]")[0];
+            } else if (!l.isEmpty() && !l.startsWith("#") && !l.matches("^[a-z][a-z-]*: .*")) {
+                steps++;
+            }
+        }
+        return key == null || property == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Known(f, property, key, steps));
+    }
+}
