@@ -70,6 +70,11 @@ final class HeapWatch implements AutoCloseable {
         sampler.interrupt();
     }
 
+    /** Collections so far in this JVM, all collectors. */
+    static long gcCountNow() {
+        return gcCount();
+    }
+
     /** Collector time so far in this JVM, all collectors, in milliseconds. */
     static long gcMillisNow() {
         return gcMillis();

@@ -66,7 +66,7 @@ final class RoundTrip {
                 Table.seconds(peak.gcMillis() / 1e3) + " total GC pause time");
         t.add(p, "CPU time of the round trip (and its invariant checks): main thread / whole process",
                 Table.seconds(mainCpu / 1e9) + " / " + Table.seconds(processCpu / 1e9),
-                "main thread = the code under test and pauses it sat in; process adds the GC and JIT threads");
+                "main thread = the code under test, GC pauses excluded; the process adds the GC and JIT threads");
     }
 
     /** Seconds per phase: boot, create, outgoing invariants, reboot, setup, open, check, incoming invariants. */

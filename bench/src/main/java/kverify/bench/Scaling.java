@@ -20,6 +20,10 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
 final class Scaling {
     static final int[] SIZES = {1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000};
     private static final String[] NAMES = names(SIZES[SIZES.length - 1]);
+    /** Timed trials during which a collection ran (excluded from the figures where possible). */
+    private static int trialsWithGc;
+    /** Measurements in which every trial met a collection, so their figure includes one. */
+    private static int measurementsAllWithGc;
 
     private Scaling() {
     }
@@ -32,6 +36,10 @@ final class Scaling {
         SimpleRegression modelCreate = new SimpleRegression();
         SimpleRegression implOpen = new SimpleRegression();
         SimpleRegression modelOpen = new SimpleRegression();
+        SimpleRegression implCreateSmall = new SimpleRegression();
+        SimpleRegression modelCreateSmall = new SimpleRegression();
+        trialsWithGc = 0;
+        measurementsAllWithGc = 0;
         for (int n : SIZES) {
             int trials = Math.max(7, Math.min(21, 200_000 / n));
             double ic = create(impl, n, trials);
@@ -39,13 +47,17 @@ final class Scaling {
             double io = open(impl, n, trials);
             double mo = open(model, n, trials);
             implCreate.addData(Math.log(n), Math.log(ic));
+            if (n <= 20_000) {
+                implCreateSmall.addData(Math.log(n), Math.log(ic));
+                modelCreateSmall.addData(Math.log(n), Math.log(mc));
+            }
             modelCreate.addData(Math.log(n), Math.log(mc));
             implOpen.addData(Math.log(n), Math.log(io));
             modelOpen.addData(Math.log(n), Math.log(mo));
             t.add("2 scaling", String.format(Locale.ROOT, "n=%,d: create impl / model; deserialize impl / model", n),
                     String.format(Locale.ROOT, "%s / %s; %s / %s", Table.millis(ic / 1e6), Table.millis(mc / 1e6),
                             Table.millis(io / 1e6), Table.millis(mo / 1e6)),
-                    String.format(Locale.ROOT, "impl/model: create %s, deserialize %s; %.0f vs %.0f ns/create (minimum of %d)",
+                    String.format(Locale.ROOT, "impl/model: create %s, deserialize %s; %.0f vs %.0f ns/create (fastest GC-free of %d)",
                             Table.ratio(ic / mc), Table.ratio(io / mo), ic / n, mc / n, trials));
         }
         slope(t, "create, impl", implCreate, "target <= 1.1");
@@ -53,6 +65,11 @@ final class Scaling {
                 "the model's duplicate check is LinkedHashMap.containsKey (hash), not the kernel's linear strncmp scan");
         slope(t, "deserialize, impl", implOpen, "target <= 1.1");
         slope(t, "deserialize, reference model", modelOpen, "");
+        slope(t, "create, impl, n <= 20,000 only", implCreateSmall, "");
+        slope(t, "create, reference model, n <= 20,000 only", modelCreateSmall, "");
+        t.add("2 scaling", "timed trials during which a GC ran (not used when a GC-free trial existed)",
+                String.valueOf(trialsWithGc), measurementsAllWithGc + " of " + 4 * SIZES.length
+                        + " measurements had no GC-free trial (their figure includes a collection)");
     }
 
     private static void slope(Table t, String what, SimpleRegression r, String comparison) {
@@ -72,30 +89,51 @@ final class Scaling {
         }
     }
 
-    /**
-     * Minimum nanoseconds for n creates on a freshly booted system. Each trial starts after a full
-     * collection, so the young generation is empty and a 100,000-session trial (about 20 MB)
-     * normally runs without a collection: the slope measures the code, not when GC happens to
-     * strike. The minimum, not the median, is fitted: on a shared machine noise only adds time.
-     */
+    /** Nanoseconds for n creates on a freshly booted system (see {@link #fastest}). */
     static double create(Function<LuoGeometry, LuoSystem> boot, int n, int trials) {
-        return Timing.measure(0, trials, () -> {
+        return fastest(trials, () -> {
             LuoSystem s = boot.apply(LuoGeometry.REAL);
-            System.gc();
-            return Timing.time(() -> createAll(s, n));
-        }).minNanos();
+            return () -> createAll(s, n);
+        });
     }
 
-    /** Minimum nanoseconds of the first open (deserialize) after n sessions were handed over. */
+    /** Nanoseconds of the first open (deserialize) after n sessions were handed over. */
     static double open(Function<LuoGeometry, LuoSystem> boot, int n, int trials) {
-        return Timing.measure(0, trials, () -> {
+        return fastest(trials, () -> {
             LuoSystem s = boot.apply(LuoGeometry.REAL);
             createAll(s, n);
             require(s.reboot(RebootFault.NONE), "reboot");
             require(s.setup(), "setup");
+            return () -> require(s.openDevice(), "open");
+        });
+    }
+
+    /**
+     * The fastest trial in which no collection ran. Each trial starts after a full collection, so
+     * a trial of 100,000 sessions (about 20 MB) normally runs without one; a trial that still met
+     * a collection is not used unless all did (then the fastest of all, and the row says so). The
+     * minimum, not the median: on a shared machine noise only ever adds time.
+     */
+    static double fastest(int trials, java.util.function.Supplier<Runnable> prepare) {
+        long best = Long.MAX_VALUE;
+        long bestAny = Long.MAX_VALUE;
+        for (int i = 0; i < trials; i++) {
+            Runnable region = prepare.get();
             System.gc();
-            return Timing.time(() -> require(s.openDevice(), "open"));
-        }).minNanos();
+            long gc = HeapWatch.gcCountNow();
+            long ns = Timing.time(region);
+            bestAny = Math.min(bestAny, ns);
+            if (HeapWatch.gcCountNow() == gc) {
+                best = Math.min(best, ns);
+            } else {
+                trialsWithGc++;
+            }
+        }
+        if (best == Long.MAX_VALUE) {
+            measurementsAllWithGc++;
+            return bestAny;
+        }
+        return best;
     }
 
     private static void createAll(LuoSystem s, int n) {
