@@ -23,49 +23,63 @@ final class RoundTrip {
     private static final LuoGeometry G = LuoGeometry.REAL;
     private static final int BLOCK = G.sessionBlockBytes();
     private static final long FLOOR_BYTES = (long) G.maxBlocks() * BLOCK;
+    private static final String P = "1 round trip";
 
     private RoundTrip() {
+    }
+
+    /** What one round trip measured: the two floors, phase seconds, heap, and CPU nanoseconds. */
+    private record Measured(double floorArray, double floorSimulated, double[] phases, HeapWatch.Peak peak,
+            long mainCpu, long processCpu) {
+        double total() {
+            return phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
+        }
     }
 
     static void run(Table t, LuoVariant variant) {
         double floorArray = plainWriteSeconds();
         double floorSimulated = simulatedWriteSeconds();
         System.gc();
-        double[] phases;
-        HeapWatch.Peak peak;
         long processCpu = processCpuNanos();
         long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (HeapWatch watch = new HeapWatch()) {
-            phases = roundTrip(variant);
-            peak = watch.peak();
+            double[] phases = roundTrip(variant);
+            Measured m = new Measured(floorArray, floorSimulated, phases, watch.peak(),
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu, processCpuNanos() - processCpu);
+            reportPhases(t, m, variant);
+            reportResources(t, m);
         }
-        processCpu = processCpuNanos() - processCpu;
-        mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu;
-        double total = phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
-        String p = "1 round trip";
-        t.add(p, "floor: sequential write of " + FLOOR_BYTES + " B into a byte[] (64 KiB arraycopy chunks)",
-                Table.seconds(floorArray), Table.rate(FLOOR_BYTES / floorArray));
-        t.add(p, "floor: the same bytes into a fresh simulated PhysicalMemory (pages allocated on write)",
-                Table.seconds(floorSimulated), Table.rate(FLOOR_BYTES / floorSimulated));
-        t.add(p, "boot + create 8,190,000 sessions (+1 refused with ENOSPC), " + variant,
-                Table.seconds(phases[0] + phases[1]), String.format(Locale.ROOT, "%.0f ns/create; ", phases[1] * 1e9 / G.maxSessions()) + gc(0, 1));
-        t.add(p, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(phases[3]), gc(3));
-        t.add(p, "setup (walk 10,000 blocks)", Table.seconds(phases[4]), gc(4));
-        t.add(p, "open: deserialize 8,190,000 sessions", Table.seconds(phases[5]), gc(5));
-        t.add(p, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(phases[6]), gc(6));
-        t.add(p, "round trip total (boot .. check)", Table.seconds(total),
-                "target < 20 s: " + (total < 20 ? "met" : "MISSED") + "; " + Table.ratio(total / floorArray) + " the byte[] floor, "
-                        + Table.ratio(total / floorSimulated) + " the simulated-memory floor");
-        t.add(p, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(phases[2] + phases[7]),
+    }
+
+    private static void reportPhases(Table t, Measured m, LuoVariant variant) {
+        double[] ph = m.phases();
+        t.add(P, "floor: sequential write of " + FLOOR_BYTES + " B into a byte[] (64 KiB arraycopy chunks)",
+                Table.seconds(m.floorArray()), Table.rate(FLOOR_BYTES / m.floorArray()));
+        t.add(P, "floor: the same bytes into a fresh simulated PhysicalMemory (pages allocated on write)",
+                Table.seconds(m.floorSimulated()), Table.rate(FLOOR_BYTES / m.floorSimulated()));
+        t.add(P, "boot + create 8,190,000 sessions (+1 refused with ENOSPC), " + variant, Table.seconds(ph[0] + ph[1]),
+                String.format(Locale.ROOT, "%.0f ns/create; ", ph[1] * 1e9 / G.maxSessions()) + gc(0, 1));
+        t.add(P, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(ph[3]), gc(3));
+        t.add(P, "setup (walk 10,000 blocks)", Table.seconds(ph[4]), gc(4));
+        t.add(P, "open: deserialize 8,190,000 sessions", Table.seconds(ph[5]), gc(5));
+        t.add(P, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(ph[6]), gc(6));
+        t.add(P, "round trip total (boot .. check)", Table.seconds(m.total()),
+                "target < 20 s: " + (m.total() < 20 ? "met" : "MISSED") + "; " + Table.ratio(m.total() / m.floorArray())
+                        + " the byte[] floor, " + Table.ratio(m.total() / m.floorSimulated()) + " the simulated-memory floor");
+        t.add(P, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(ph[2] + ph[7]),
                 "not in the total");
-        t.add(p, "peak heap (sampled every 1 ms / sum of pool peaks) over the round trip",
+    }
+
+    private static void reportResources(Table t, Measured m) {
+        HeapWatch.Peak peak = m.peak();
+        t.add(P, "peak heap (sampled every 1 ms / sum of pool peaks) over the round trip",
                 Table.bytes(peak.sampledPeakUsed()) + " / " + Table.bytes(peak.sumOfPoolPeaks()),
                 "max heap " + Table.bytes(peak.maxHeap()) + ", committed at most " + Table.bytes(peak.maxCommitted())
                         + "; target <= 3 GiB: " + (peak.maxHeap() <= 3L << 30 ? "met (-Xmx)" : "not checked: run with -Xmx3g"));
-        t.add(p, "garbage collection during the round trip (and its invariant checks)", peak.gcCount() + " collections",
+        t.add(P, "garbage collection during the round trip (and its invariant checks)", peak.gcCount() + " collections",
                 Table.seconds(peak.gcMillis() / 1e3) + " total GC pause time");
-        t.add(p, "CPU time of the round trip (and its invariant checks): main thread / whole process",
-                Table.seconds(mainCpu / 1e9) + " / " + Table.seconds(processCpu / 1e9),
+        t.add(P, "CPU time of the round trip (and its invariant checks): main thread / whole process",
+                Table.seconds(m.mainCpu() / 1e9) + " / " + Table.seconds(m.processCpu() / 1e9),
                 "main thread = the code under test, GC pauses excluded; the process adds the GC and JIT threads");
     }
 

@@ -24,57 +24,71 @@ final class Scaling {
     private static int trialsWithGc;
     /** Measurements in which every trial met a collection, so their figure includes one. */
     private static int measurementsAllWithGc;
+    private static final String P = "2 scaling";
 
     private Scaling() {
+    }
+
+    /** The six log-log fits, filled one n at a time. */
+    private record Fits(SimpleRegression implCreate, SimpleRegression modelCreate, SimpleRegression implOpen,
+            SimpleRegression modelOpen, SimpleRegression implCreateSmall, SimpleRegression modelCreateSmall) {
+        Fits() {
+            this(new SimpleRegression(), new SimpleRegression(), new SimpleRegression(), new SimpleRegression(),
+                    new SimpleRegression(), new SimpleRegression());
+        }
+
+        void add(int n, double ic, double mc, double io, double mo) {
+            double x = Math.log(n);
+            implCreate.addData(x, Math.log(ic));
+            modelCreate.addData(x, Math.log(mc));
+            implOpen.addData(x, Math.log(io));
+            modelOpen.addData(x, Math.log(mo));
+            if (n <= 20_000) {
+                implCreateSmall.addData(x, Math.log(ic));
+                modelCreateSmall.addData(x, Math.log(mc));
+            }
+        }
     }
 
     static void run(Table t) {
         Function<LuoGeometry, LuoSystem> impl = g -> LuoImpl.boot(LuoVariant.AS_POSTED, g);
         Function<LuoGeometry, LuoSystem> model = LuoReference::new;
         warmUp(impl, model);
-        SimpleRegression implCreate = new SimpleRegression();
-        SimpleRegression modelCreate = new SimpleRegression();
-        SimpleRegression implOpen = new SimpleRegression();
-        SimpleRegression modelOpen = new SimpleRegression();
-        SimpleRegression implCreateSmall = new SimpleRegression();
-        SimpleRegression modelCreateSmall = new SimpleRegression();
         trialsWithGc = 0;
         measurementsAllWithGc = 0;
+        Fits f = new Fits();
         for (int n : SIZES) {
             int trials = Math.max(7, Math.min(21, 200_000 / n));
             double ic = create(impl, n, trials);
             double mc = create(model, n, trials);
             double io = open(impl, n, trials);
             double mo = open(model, n, trials);
-            implCreate.addData(Math.log(n), Math.log(ic));
-            if (n <= 20_000) {
-                implCreateSmall.addData(Math.log(n), Math.log(ic));
-                modelCreateSmall.addData(Math.log(n), Math.log(mc));
-            }
-            modelCreate.addData(Math.log(n), Math.log(mc));
-            implOpen.addData(Math.log(n), Math.log(io));
-            modelOpen.addData(Math.log(n), Math.log(mo));
-            t.add("2 scaling", String.format(Locale.ROOT, "n=%,d: create impl / model; deserialize impl / model", n),
+            f.add(n, ic, mc, io, mo);
+            t.add(P, String.format(Locale.ROOT, "n=%,d: create impl / model; deserialize impl / model", n),
                     String.format(Locale.ROOT, "%s / %s; %s / %s", Table.millis(ic / 1e6), Table.millis(mc / 1e6),
                             Table.millis(io / 1e6), Table.millis(mo / 1e6)),
                     String.format(Locale.ROOT, "impl/model: create %s, deserialize %s; %.0f vs %.0f ns/create (fastest GC-free of %d)",
                             Table.ratio(ic / mc), Table.ratio(io / mo), ic / n, mc / n, trials));
         }
-        slope(t, "create, impl", implCreate, "target <= 1.1");
-        slope(t, "create, reference model", modelCreate,
+        report(t, f);
+    }
+
+    private static void report(Table t, Fits f) {
+        slope(t, "create, impl", f.implCreate(), "target <= 1.1");
+        slope(t, "create, reference model", f.modelCreate(),
                 "the model's duplicate check is LinkedHashMap.containsKey (hash), not the kernel's linear strncmp scan");
-        slope(t, "deserialize, impl", implOpen, "target <= 1.1");
-        slope(t, "deserialize, reference model", modelOpen, "");
-        slope(t, "create, impl, n <= 20,000 only", implCreateSmall, "");
-        slope(t, "create, reference model, n <= 20,000 only", modelCreateSmall, "");
-        t.add("2 scaling", "timed trials during which a GC ran (not used when a GC-free trial existed)",
+        slope(t, "deserialize, impl", f.implOpen(), "target <= 1.1");
+        slope(t, "deserialize, reference model", f.modelOpen(), "");
+        slope(t, "create, impl, n <= 20,000 only", f.implCreateSmall(), "");
+        slope(t, "create, reference model, n <= 20,000 only", f.modelCreateSmall(), "");
+        t.add(P, "timed trials during which a GC ran (not used when a GC-free trial existed)",
                 String.valueOf(trialsWithGc), measurementsAllWithGc + " of " + 4 * SIZES.length
                         + " measurements had no GC-free trial (their figure includes a collection)");
     }
 
     private static void slope(Table t, String what, SimpleRegression r, String comparison) {
         String verdict = comparison.startsWith("target") ? (r.getSlope() <= 1.1 ? "; met" : "; MISSED") : "";
-        t.add("2 scaling", "log-log slope, " + what,
+        t.add(P, "log-log slope, " + what,
                 String.format(Locale.ROOT, "%.3f (95%% CI +-%.3f, R^2 %.4f)", r.getSlope(), r.getSlopeConfidenceInterval(),
                         r.getRSquare()),
                 comparison + verdict);

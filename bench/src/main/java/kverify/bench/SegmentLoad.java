@@ -28,6 +28,7 @@ final class SegmentLoad {
     static final long MK_BASE = 256L << 20;
     static final UserBuffer BUFFER = new UserBuffer(7, UserBuffer.NO_FAULT);
     static final Segment SEGMENT = new Segment(MK_BASE, SIZE, SIZE, BUFFER);
+    private static final String P = "4 segment load";
     static final MkOp.KexecLoad LOAD = new MkOp.KexecLoad(MK_BASE, List.of(SEGMENT), MkConst.KEXEC_MULTIKERNEL);
 
     private SegmentLoad() {
@@ -50,40 +51,49 @@ final class SegmentLoad {
         checkSameBytes(m);
         byte[] src = SegmentProbe.userBytes(BUFFER, SIZE);
         byte[] dst = new byte[SIZE];
-        String p = "4 segment load";
         Timing.Sample copy = Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, dst, 0, SIZE)));
         double base = copy.bandwidth(SIZE);
-        t.add(p, "System.arraycopy 64 MiB, byte[] to byte[] (destination touched)", Table.millis(copy.medianMillis()),
+        t.add(P, "System.arraycopy 64 MiB, byte[] to byte[] (destination touched)", Table.millis(copy.medianMillis()),
                 Table.rate(base) + " = 1.00 (the reference bandwidth)");
-        row(t, p, "System.arraycopy 64 MiB into a newly allocated byte[]", base, "",
+        row(t, "System.arraycopy 64 MiB into a newly allocated byte[]", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, new byte[SIZE], 0, SIZE))));
+        loads(t, m, base);
+        stages(t, src, base);
+    }
+
+    /** The whole kexec_load: impl variants (first load and reload) and the model. */
+    private static void loads(Table t, Machine m, double base) {
         for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.CORRECTED)) {
-            row(t, p, "impl kexec_load[MK] " + v + ", first load (fresh kernel: destination pages allocated)", base,
+            row(t, "impl kexec_load[MK] " + v + ", first load (fresh kernel: destination pages allocated)", base,
                     "target >= 0.50", Timing.measure(3, 11, () -> load(MkImplKernel.create(v, m))));
             MkImplKernel again = MkImplKernel.create(v, m);
             load(again);
-            row(t, p, "impl kexec_load[MK] " + v + ", reload over the same destination (pages exist, as RAM does)", base,
+            row(t, "impl kexec_load[MK] " + v + ", reload over the same destination (pages exist, as RAM does)", base,
                     "target >= 0.50", Timing.measure(3, 11, () -> reload(again)));
         }
-        row(t, p, "reference model kexec_load[MK] (page-by-page loop, byte by byte)", base, "",
+        row(t, "reference model kexec_load[MK] (page-by-page loop, byte by byte)", base, "",
                 Timing.measure(1, 3, () -> load(new ReferenceMk(m))));
-        row(t, p, "impl stage 1: read the simulated user buffer (SegmentWriter.userBytes, one byteAt per byte)", base, "",
+    }
+
+    /** The impl's copy taken apart: producing the user bytes, then writing them into simulated memory. */
+    private static void stages(Table t, byte[] src, double base) {
+        row(t, "impl stage 1: read the simulated user buffer (SegmentWriter.userBytes, one byteAt per byte)", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> SegmentProbe.userBytes(BUFFER, SIZE))));
         byte[] scratch = new byte[SIZE];
-        row(t, p, "lower bound of stage 1: UserBuffer.byteAt for every byte into a preallocated byte[]", base, "",
+        row(t, "lower bound of stage 1: UserBuffer.byteAt for every byte into a preallocated byte[]", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> {
                     for (int i = 0; i < SIZE; i++) {
                         scratch[i] = (byte) BUFFER.byteAt(i);
                     }
                 })));
-        row(t, p, "impl stage 2: PhysicalMemory.write of the 64 MiB into fresh memory", base, "",
+        row(t, "impl stage 2: PhysicalMemory.write of the 64 MiB into fresh memory", base, "",
                 Timing.measure(3, 11, () -> {
                     PhysicalMemory mem = new PhysicalMemory(List.of(new RamRange(0, 1L << 30)));
                     return Timing.time(() -> mem.write(MK_BASE, src, 0, SIZE));
                 }));
         PhysicalMemory touched = new PhysicalMemory(List.of(new RamRange(0, 1L << 30)));
         touched.write(MK_BASE, src, 0, SIZE);
-        row(t, p, "impl stage 2': PhysicalMemory.write of the 64 MiB over existing pages", base, "",
+        row(t, "impl stage 2': PhysicalMemory.write of the 64 MiB over existing pages", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> touched.write(MK_BASE, src, 0, SIZE))));
     }
 
@@ -96,10 +106,10 @@ final class SegmentLoad {
         return load(kernel);
     }
 
-    private static void row(Table t, String p, String what, double base, String target, Timing.Sample s) {
+    private static void row(Table t, String what, double base, String target, Timing.Sample s) {
         double r = s.bandwidth(SIZE) / base;
         String verdict = target.isEmpty() ? "" : "; " + target + ": " + (r >= 0.5 ? "met" : "MISSED");
-        t.add(p, what, Table.millis(s.medianMillis()), Table.rate(s.bandwidth(SIZE)) + " = " + String.format(
+        t.add(P, what, Table.millis(s.medianMillis()), Table.rate(s.bandwidth(SIZE)) + " = " + String.format(
                 java.util.Locale.ROOT, "%.3f", r) + " of arraycopy" + verdict);
     }
 
