@@ -23,6 +23,9 @@ import kverify.model.luo.RebootFault;
  * test needs.
  */
 final class FileSet {
+    /** The file set of every session without files; only read, never preserved into or deserialized. */
+    static final FileSet NONE = new FileSet(null, null);
+
     private final Kho kho;
     private final LuoGeometry geometry;
     private LinkedHashMap<Long, LuoFile> files;
