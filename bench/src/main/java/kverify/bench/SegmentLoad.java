@@ -29,6 +29,7 @@ final class SegmentLoad {
     static final UserBuffer BUFFER = new UserBuffer(7, UserBuffer.NO_FAULT);
     static final Segment SEGMENT = new Segment(MK_BASE, SIZE, SIZE, BUFFER);
     private static final String P = "4 segment load";
+    private static final int PAGE = (int) MkConst.PAGE_SIZE;
     static final MkOp.KexecLoad LOAD = new MkOp.KexecLoad(MK_BASE, List.of(SEGMENT), MkConst.KEXEC_MULTIKERNEL);
 
     private SegmentLoad() {
@@ -51,10 +52,19 @@ final class SegmentLoad {
         checkSameBytes(m);
         byte[] src = SegmentProbe.userBytes(BUFFER, SIZE);
         byte[] dst = new byte[SIZE];
-        Timing.Sample copy = Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, dst, 0, SIZE)));
-        double base = copy.bandwidth(SIZE);
-        t.add(P, "System.arraycopy 64 MiB, byte[] to byte[] (destination touched)", Table.millis(copy.medianMillis()),
-                Table.rate(base) + " = 1.00 (the reference bandwidth)");
+        // The reference is the fastest of three arraycopy measurements (whole array twice, and in
+        // page-sized chunks as PhysicalMemory copies), so a slow first measurement cannot flatter the impl.
+        Timing.Sample whole = Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, dst, 0, SIZE)));
+        Timing.Sample chunks = Timing.measure(3, 11, () -> Timing.time(() -> {
+            for (int off = 0; off < SIZE; off += PAGE) {
+                System.arraycopy(src, off, dst, off, PAGE);
+            }
+        }));
+        Timing.Sample again = Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, dst, 0, SIZE)));
+        double base = Math.max(whole.bandwidth(SIZE), Math.max(chunks.bandwidth(SIZE), again.bandwidth(SIZE)));
+        t.add(P, "System.arraycopy 64 MiB, byte[] to byte[] (destination touched): whole, 4 KiB chunks, whole again",
+                Table.millis(whole.medianMillis()) + ", " + Table.millis(chunks.medianMillis()) + ", " + Table.millis(again.medianMillis()),
+                Table.rate(base) + " (the fastest) = 1.00, the reference bandwidth");
         row(t, "System.arraycopy 64 MiB into a newly allocated byte[]", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> System.arraycopy(src, 0, new byte[SIZE], 0, SIZE))));
         loads(t, m, base);
