@@ -35,18 +35,17 @@ record KnownFindings(List<Known> all) {
         return new KnownFindings(out);
     }
 
+    /**
+     * Known when a checked-in finding of the same subsystem (the first part of the property name)
+     * has this key: one defect often shows in several variants and corruption families.
+     */
     boolean isKnown(String property, String key) {
-        return all.stream().anyMatch(k -> k.key().equals(key) && sameFamily(k.property(), property));
+        return all.stream().anyMatch(k -> k.key().equals(key) && subsystem(k.property()).equals(subsystem(property)));
     }
 
-    /** A finding recorded for "luo.equivalence.as-posted.small" is the same defect at another geometry. */
-    static boolean sameFamily(String a, String b) {
-        return family(a).equals(family(b));
-    }
-
-    static String family(String property) {
-        String[] parts = property.split("\\.");
-        return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : property;
+    static String subsystem(String property) {
+        int dot = property.indexOf('.');
+        return dot < 0 ? property : property.substring(0, dot);
     }
 
     private static java.util.Optional<Known> read(Path f) {
@@ -65,6 +64,8 @@ record KnownFindings(List<Known> all) {
                 key = l.substring("# key: ".length());
             } else if (l.startsWith("# found by: property ")) {
                 property = l.substring("# found by: property ".length()).split("[ ,]")[0];
+            } else if (l.startsWith("# property: ") && property == null) {
+                property = l.substring("# property: ".length()).split("[ ,]")[0];
             } else if (!l.isEmpty() && !l.startsWith("#") && !l.matches("^[a-z][a-z-]*: .*")) {
                 steps++;
             }

@@ -11,6 +11,7 @@ final class ReplayerRegistry {
     }
 
     static List<Entry> entries() {
-        return List.of(new Entry("kverify-trace luo", kverify.properties.luo.LuoTraceReplay::run));
+        return List.of(new Entry("kverify-trace luo", kverify.properties.luo.LuoTraceReplay::run),
+                new Entry("kverify-image luo", kverify.properties.luo.corrupt.ImageReplay::run));
     }
 }

@@ -43,6 +43,19 @@ public final class Kho {
         allocated.putAll(incoming);
     }
 
+    /**
+     * The next kernel's KHO for a handover loaded from an image: these folios were preserved by
+     * the previous kernel and are restorable once each; allocation starts above all of them.
+     */
+    public static Kho handedOver(PhysicalMemory memory, SortedMap<Long, Integer> preserved) {
+        RamRange r = memory.ram().get(memory.ram().size() - 1);
+        long start = ALLOCATOR_START;
+        if (!preserved.isEmpty()) {
+            start = Math.max(start, preserved.lastKey() + ((long) PhysicalMemory.PAGE_SIZE << preserved.get(preserved.lastKey())));
+        }
+        return new Kho(memory, new PageAllocator(start, Math.max(start, r.end())), new TreeMap<>(preserved));
+    }
+
     /** The first kernel on this memory: nothing handed over. Allocates from the first RAM range. */
     public static Kho boot(PhysicalMemory memory) {
         RamRange r = memory.ram().get(0);

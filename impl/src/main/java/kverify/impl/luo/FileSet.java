@@ -3,6 +3,7 @@ package kverify.impl.luo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FileSer;
 import kverify.impl.luo.layout.FileSetSer;
@@ -113,20 +114,29 @@ final class FileSet {
      * luo_file_deserialize: files PA 0 means no files. Otherwise walk the chain (at most
      * LUO_MAX_BLOCKS blocks, ENOSPC beyond), EINVAL for a block count above the block's
      * capacity, ENOENT for a compatible no handler claims. Files found before an error stay.
+     * The variant's {@link HandoverChecks} run before each block is read, on a repeated token and
+     * on the set's count; the walk counts the block headers read.
      */
-    Outcome<Unit> deserialize(long fileSetSerPa) {
-        long pa = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk) {
+        FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
+        long pa = set.files();
         if (pa != 0) {
             // Only a session with files gets the collections (see the class comment).
             ensureCollections();
         }
         while (pa != 0) {
+            Optional<Errno> bad = walk.block(pa, geometry.fileBlockBytes());
+            if (bad.isPresent()) {
+                return Outcome.err(bad.get());
+            }
             Outcome<Unit> added = blocks.add(pa);
             if (!added.isOk()) {
                 return added;
             }
+            walk.visit(false, pa);
             long n = blocks.readCount(blocks.nblocks() - 1);
-            if (n > geometry.filesPerBlock()) {
+            // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
+            if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
                 return Outcome.err(Errno.EINVAL);
             }
             for (long i = 0; i < n; i++) {
@@ -135,11 +145,16 @@ final class FileSet {
                 if (kind == null) {
                     return Outcome.err(Errno.ENOENT);
                 }
+                Optional<Errno> duplicate = files.containsKey(v.token()) ? walk.duplicateToken() : Optional.empty();
+                if (duplicate.isPresent()) {
+                    return Outcome.err(duplicate.get());
+                }
                 files.put(v.token(), new LuoFile(v.token(), kind, v.data()));
             }
             pa = blocks.readNext(pa);
         }
-        return Outcome.ok();
+        Optional<Errno> count = walk.fileSetCount(set.count(), count(), set.files());
+        return count.isPresent() ? Outcome.err(count.get()) : Outcome.ok();
     }
 
     /** luo_retrieve_file: ENOENT if unknown; a second retrieve returns the same file. */

@@ -28,6 +28,7 @@ final class IncomingSessions {
     private final LuoVariant variant;
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
     private final BlockList blocks;
+    private final HandoverWalk walk;
     private boolean active;
     private Outcome<Unit> deserialized;
 
@@ -36,12 +37,14 @@ final class IncomingSessions {
         this.geometry = geometry;
         this.variant = variant;
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
+        this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
 
     /**
      * luo_session_setup_incoming: EINVAL for a missing or incompatible node; then follow next
      * from the head, adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS). No count
-     * check, no cycle check, no cleanup of blocks already added on error.
+     * check, no cycle check, no cleanup of blocks already added on error. The variant's
+     * {@link HandoverChecks} look at each pointer before it is followed (none as posted).
      */
     Outcome<Unit> setup(Optional<FdtNode> node) {
         Outcome<Long> head = SessionFdtNode.headPa(node);
@@ -51,13 +54,19 @@ final class IncomingSessions {
         try {
             long pa = head.value();
             while (pa != 0) {
+                Optional<Errno> bad = walk.block(pa, geometry.sessionBlockBytes());
+                if (bad.isPresent()) {
+                    return Outcome.err(bad.get());
+                }
                 Outcome<Unit> added = blocks.add(pa);
                 if (!added.isOk()) {
                     return added;
                 }
+                walk.visit(true, pa);
                 pa = SessionHeaderSer.next(kho.memory(), pa);
             }
         } catch (LayoutException e) {
+            walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
         active = true;
@@ -70,6 +79,7 @@ final class IncomingSessions {
             try {
                 deserialized = deserializeBlocks();
             } catch (LayoutException e) {
+                walk.readFault(e.struct());
                 deserialized = failed(Errno.EFAULT);
             }
         }
@@ -81,8 +91,10 @@ final class IncomingSessions {
             return Outcome.ok();
         }
         for (int b = 0; b < blocks.nblocks(); b++) {
+            walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
-            if (count > geometry.sessionsPerBlock()) {
+            // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
+            if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
                 return failed(Errno.EINVAL);
             }
             for (long i = 0; i < count; i++) {
@@ -98,12 +110,16 @@ final class IncomingSessions {
 
     /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
     private Outcome<Unit> deserializeOne(long entryPa) {
+        Optional<Errno> badName = walk.name(entryPa);
+        if (badName.isPresent()) {
+            return Outcome.err(badName.get());
+        }
         Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry));
         if (list.containsKey(s.name)) {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
-        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa));
+        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
         // A session that got no file block keeps no file set of its own (Session.files).
         if (s.files.blockPas().isEmpty()) {
             s.files = FileSet.NONE;
@@ -167,6 +183,15 @@ final class IncomingSessions {
 
     BlockList blocks() {
         return blocks;
+    }
+
+    HandoverWalk walk() {
+        return walk;
+    }
+
+    /** The cached deserialize result with its inner errno (EFAULT: a read outside RAM), or empty. */
+    Optional<Outcome<Unit>> deserializeResult() {
+        return Optional.ofNullable(deserialized);
     }
 
     Iterable<Session> sessions() {

@@ -49,6 +49,47 @@ public final class LuoImpl implements LuoSystem {
         this.outgoing = setup.value();
     }
 
+    /** The next kernel on a handover (e.g. loaded from an image file): BOOTING, setup not yet run. */
+    private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory, Kho kho, Optional<FdtNode> fdt) {
+        this.variant = variant;
+        this.geometry = geometry;
+        this.memory = memory;
+        this.kho = kho;
+        this.handoverFdt = fdt.orElse(null);
+        this.incoming = new IncomingSessions(kho, geometry, variant);
+        this.phase = Phase.BOOTING;
+    }
+
+    /** The next kernel booting on memory and a KHO state the previous kernel left behind. */
+    public static LuoImpl nextKernel(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<FdtNode> fdt) {
+        return new LuoImpl(variant, geometry, kho.memory(), kho, fdt);
+    }
+
+    /** Block headers the next kernel has read so far (setup and deserialize); 0 before the kexec. */
+    public long blocksVisited() {
+        return incoming == null ? 0 : incoming.walk().visits().size();
+    }
+
+    /** Every block header the next kernel has read, in order. */
+    public List<WalkVisit> walkVisits() {
+        return incoming == null ? List.of() : incoming.walk().visits();
+    }
+
+    /** The struct whose read fell outside RAM and ended setup or deserialize with EFAULT, if any. */
+    public Optional<String> readFault() {
+        return incoming == null ? Optional.empty() : incoming.walk().readFault();
+    }
+
+    /** Session blocks the next kernel still tracks in its block list (tracking structs not freed). */
+    public int incomingBlocksTracked() {
+        return incoming == null ? 0 : incoming.blocks().nblocks();
+    }
+
+    /** The deserialize result before open maps it to EIO (EFAULT: a read outside RAM); empty if not run. */
+    public Optional<Outcome<Unit>> deserializeResult() {
+        return incoming == null ? Optional.empty() : incoming.deserializeResult();
+    }
+
     /** Boots the outgoing kernel: its first session block is allocated and the FDT node written. */
     public static LuoImpl boot(LuoVariant variant, LuoGeometry geometry) {
         return new LuoImpl(variant, geometry, PhysicalMemory.ofSize(RAM_BYTES));

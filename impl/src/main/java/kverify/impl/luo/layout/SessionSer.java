@@ -46,6 +46,11 @@ public final class SessionSer {
         return Fields.cString(raw, NAME_LENGTH - 1);
     }
 
+    /** The raw 64-byte name field, NUL or not; for the corrected next kernel's name check. */
+    public static byte[] readNameField(PhysicalMemory m, long entryPa) {
+        return Fields.readBytes(m, entryPa, NAME_OFFSET, NAME_LENGTH, STRUCT, "name");
+    }
+
     /** strscpy(ser->name, name, 64): the bytes and one NUL; the rest of the field is left as it was. */
     public static void writeName(PhysicalMemory m, long entryPa, String name) {
         byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);

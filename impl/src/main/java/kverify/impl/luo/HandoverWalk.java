@@ -1,0 +1,60 @@
+package kverify.impl.luo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import kverify.impl.kho.Kho;
+import kverify.model.Errno;
+
+/**
+ * One next kernel's walk over the handover, shared by setup and deserialize: the variant's
+ * checks, the blocks reached so far, and the work done (every block header read, in order, and
+ * the struct of a read outside RAM), which the corruption properties bound by the image size.
+ */
+final class HandoverWalk {
+    private final HandoverChecks checks;
+    private final Kho kho;
+    private final TreeSet<Long> reached = new TreeSet<>();
+    private final List<WalkVisit> visits = new ArrayList<>();
+    private String readFault;
+
+    HandoverWalk(HandoverChecks checks, Kho kho) {
+        this.checks = checks;
+        this.kho = kho;
+    }
+
+    Optional<Errno> block(long pa, int blockBytes) {
+        return checks.block(kho, pa, Kho.orderOf(blockBytes), reached);
+    }
+
+    /** The header of a session or file block at pa is read. */
+    void visit(boolean sessionBlock, long pa) {
+        visits.add(new WalkVisit(sessionBlock, pa));
+    }
+
+    List<WalkVisit> visits() {
+        return List.copyOf(visits);
+    }
+
+    /** A read outside RAM ended the walk: the struct being read (the kernel would oops there). */
+    void readFault(String struct) {
+        readFault = struct;
+    }
+
+    Optional<String> readFault() {
+        return Optional.ofNullable(readFault);
+    }
+
+    Optional<Errno> name(long entryPa) {
+        return checks.name(kho.memory(), entryPa);
+    }
+
+    Optional<Errno> duplicateToken() {
+        return checks.duplicateToken();
+    }
+
+    Optional<Errno> fileSetCount(long stored, long found, long head) {
+        return checks.fileSetCount(stored, found, head);
+    }
+}

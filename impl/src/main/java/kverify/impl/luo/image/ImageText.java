@@ -1,0 +1,122 @@
+package kverify.impl.luo.image;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kverify.model.luo.image.HandoverImage;
+
+/**
+ * The text form of a handover image, written to be read and written by hand:
+ * <pre>
+ * kverify-image luo v1                       first line
+ * # comment                                  anywhere; '#' also ends any line
+ * geometry small                             real | small | unit | session-block=N file-block=N max-blocks=N
+ * ram 0x1000000000                           optional, default 2^36; RAM is [0, ram)
+ * fdt node luo-session                       or "fdt none": the next kernel finds no session node
+ * fdt prop compatible str "luo-session-v3"   the NUL is appended
+ * fdt prop luo-session-header u64 0x100000   8 bytes little-endian
+ * fdt prop NAME hex 00 10 00 00              raw bytes, any length (also: wrong-size heads)
+ * preserve 0x100000 order 0                  one KHO-preserved folio: head address and order
+ * page 0x100000                              a 4 KiB page; the data lines after it fill it:
+ *   0000: 00 00 00 00 00 00 00 00 03 00 ...  optional hex offset and ':', then hex bytes
+ * at 0x100010 u64 3                          sparse: also "at PA hex ..." and "at PA str ..."
+ * </pre>
+ * Memory not written reads as zero. The writer prints 16 bytes per line, skips all-zero lines
+ * and marks pages outside every preserved folio.
+ */
+public final class ImageText {
+    public static final String HEADER = "kverify-image luo v1";
+    public static final long DEFAULT_RAM_BYTES = 1L << 36;
+    private static final int PER_LINE = 16;
+
+    private ImageText() {
+    }
+
+    public static HandoverImage parse(List<String> lines) {
+        return new ImageParser(lines).parse();
+    }
+
+    /** Reads and parses a file; a malformed file throws {@link ImageFormatException} (line-located). */
+    public static HandoverImage read(Path file) {
+        try {
+            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read image " + file, e);
+        }
+    }
+
+    /** The image as text, with the given comment lines (without '#') after the header. */
+    public static String format(HandoverImage img, List<String> comments) {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        comments.forEach(c -> sb.append("# ").append(c).append('\n'));
+        sb.append("geometry ").append(img.geometry().label()).append('\n');
+        sb.append(String.format("ram 0x%x%n", img.ramBytes()));
+        if (img.fdt().isEmpty()) {
+            sb.append("fdt none\n");
+        } else {
+            sb.append("fdt node ").append(img.fdt().get().name()).append('\n');
+            img.fdt().get().properties().forEach((k, v) -> sb.append("fdt prop ").append(k).append(' ').append(value(v)).append('\n'));
+        }
+        img.preserved().forEach((pa, order) -> sb.append(String.format("preserve 0x%x order %d%n", pa, order)));
+        for (Map.Entry<Long, byte[]> p : img.pages().entrySet()) {
+            sb.append(String.format("page 0x%x%s%n", p.getKey(), img.isPreservedPage(p.getKey()) ? "" : "   # not preserved"));
+            page(sb, p.getValue());
+        }
+        return sb.toString();
+    }
+
+    public static void write(Path file, HandoverImage img, List<String> comments) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, format(img, comments), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write image " + file, e);
+        }
+    }
+
+    private static void page(StringBuilder sb, byte[] page) {
+        for (int off = 0; off < page.length; off += PER_LINE) {
+            StringBuilder hex = new StringBuilder();
+            StringBuilder text = new StringBuilder();
+            boolean zero = true;
+            int printable = 0;
+            for (int i = off; i < off + PER_LINE; i++) {
+                int b = page[i] & 0xFF;
+                zero &= b == 0;
+                hex.append(String.format(" %02x", b));
+                boolean p = b >= 0x20 && b < 0x7F;
+                printable += p ? 1 : 0;
+                text.append(p ? (char) b : '.');
+            }
+            if (!zero) {
+                sb.append(String.format("  %04x:", off)).append(hex);
+                sb.append(printable >= 3 ? "  # " + text : "").append('\n');
+            }
+        }
+    }
+
+    /** str for a clean C string, u64 for 8 bytes, hex otherwise. */
+    private static String value(byte[] v) {
+        if (v.length >= 1 && v[v.length - 1] == 0) {
+            boolean clean = true;
+            for (int i = 0; i < v.length - 1; i++) {
+                clean &= v[i] >= 0x20 && v[i] < 0x7F && v[i] != '"' && v[i] != '\\' && v[i] != '#';
+            }
+            if (clean) {
+                return "str \"" + new String(v, 0, v.length - 1, StandardCharsets.ISO_8859_1) + "\"";
+            }
+        }
+        if (v.length == 8) {
+            return String.format("u64 0x%x", java.nio.ByteBuffer.wrap(v).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong());
+        }
+        StringBuilder sb = new StringBuilder("hex");
+        for (byte b : v) {
+            sb.append(String.format(" %02x", b & 0xFF));
+        }
+        return sb.toString();
+    }
+}

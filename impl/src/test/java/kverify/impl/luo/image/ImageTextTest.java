@@ -1,0 +1,101 @@
+package kverify.impl.luo.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.image.HandoverImage;
+import kverify.model.luo.image.ImageFdt;
+import org.junit.jupiter.api.Test;
+
+/** The image text format: a hand-written image, the printer's output, and located errors. */
+class ImageTextTest {
+    /** Hand-written: one small session block holding session "s0", written two ways. */
+    static final String HAND_WRITTEN = """
+            kverify-image luo v1
+            # one session, "s0", no files
+            geometry small
+            fdt node luo-session
+            fdt prop compatible str "luo-session-v3"
+            fdt prop luo-session-header u64 0x100000   # head of the session chain
+            preserve 0x100000 order 0
+            at 0x100008 u64 1
+            at 0x100010 str "s0"
+            """;
+
+    @Test
+    void aHandWrittenImageParses() {
+        HandoverImage img = parse(HAND_WRITTEN);
+        assertThat(img.geometry()).isEqualTo(LuoGeometry.SMALL);
+        assertThat(img.ramBytes()).isEqualTo(ImageText.DEFAULT_RAM_BYTES);
+        assertThat(img.fdt()).contains(ImageFdt.standard(0x100000));
+        assertThat(img.preserved()).containsEntry(0x100000L, 0);
+        assertThat(img.u64(0x100008)).isEqualTo(1);
+        assertThat(img.bytes(0x100010, 3)).containsExactly('s', '0', 0);
+    }
+
+    @Test
+    void theSameImageWrittenAsPageLinesIsEqual() {
+        String pages = """
+                kverify-image luo v1
+                geometry small
+                ram 0x1000000000
+                fdt node luo-session
+                fdt prop compatible hex 6c 75 6f 2d 73 65 73 73 69 6f 6e 2d 76 33 00
+                fdt prop luo-session-header hex 0000100000000000
+                preserve 0x100000 order 0
+                page 0x100000
+                  0000: 00 00 00 00 00 00 00 00 01 00 00 00 00 00 00 00
+                  73 30
+                """;
+        assertThat(parse(pages)).isEqualTo(parse(HAND_WRITTEN));
+    }
+
+    @Test
+    void thePrinterWritesWhatTheParserReads() {
+        HandoverImage img = parse(HAND_WRITTEN).withFdt(java.util.Optional.empty()).withU64(0x7000, 0xabcdef);
+        String text = ImageText.format(img, List.of("provenance line"));
+        assertThat(text).startsWith("kverify-image luo v1\n# provenance line\n").contains("fdt none")
+                .contains("page 0x7000   # not preserved").contains("  0010: 73 30 00");
+        assertThat(parse(text)).isEqualTo(img);
+        HandoverImage odd = parse(HAND_WRITTEN).withFdt(java.util.Optional.of(new ImageFdt("luo-session",
+                java.util.Map.of("compatible", new byte[] {'#', '"', 0}, "x", new byte[0], "luo-session-header", new byte[4]))));
+        assertThat(parse(ImageText.format(odd, List.of()))).isEqualTo(odd);
+    }
+
+    @Test
+    void malformedFilesNameTheLine() {
+        error("", 1, "expected the header line");
+        error("kverify-image luo v2\n", 1, "expected the header line");
+        error("kverify-image luo v1\nfdt none\n", 2, "no 'geometry' line");
+        error("kverify-image luo v1\ngeometry tiny\n", 2, "unknown geometry 'tiny'");
+        error("kverify-image luo v1\ngeometry small\nfdt none\nfrobnicate 3\n", 4, "unknown keyword 'frobnicate'");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x100800 order 0\n", 4, "not aligned");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x100000 order 11\n", 4, "within [0, 10]");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x100000 order 1\npreserve 0x101000 order 0\n", 5, "overlaps");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x2000000000 order 0\n", 4, "outside RAM");
+        error("kverify-image luo v1\ngeometry small\nfdt none\n00 11\n", 4, "hex data outside a page");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npage 0x1000\n  0ff8: 00 11 22 33 44 55 66 77 88\n", 5, "past the end");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npage 0x1000\n  0: 0g\n", 5, "expected hex bytes");
+        error("kverify-image luo v1\ngeometry small\nfdt none\nat 0x1000 u64 zz\n", 4, "unsigned 64-bit number");
+        error("kverify-image luo v1\ngeometry small\nfdt none\nat 0x1000 str \"abc\n", 4, "not closed");
+        error("kverify-image luo v1\ngeometry small\nfdt prop compatible str \"x\"\n", 3, "needs an 'fdt node NAME' line");
+        error("kverify-image luo v1\ngeometry small\nfdt node n\nfdt none\n", 4, "second 'fdt none' or 'fdt node'");
+        error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x100000 order 0\nram 0x2000\n", 5, "before any preserve");
+        error("kverify-image luo v1\ngeometry small\nfdt none\nat 0xfffffffff8 u64 1\n", 4, "outside RAM");
+        error("kverify-image luo v1\ngeometry small\nfdt none\nat 0x10 str \"\\q\"\n", 4, "unknown escape");
+    }
+
+    private static void error(String text, int line, String message) {
+        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(ImageFormatException.class, e -> {
+            assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
+            assertThat(e.detail()).contains(message);
+            assertThat(e.located("f.image")).startsWith("f.image:" + line + ": ");
+        });
+    }
+
+    private static HandoverImage parse(String text) {
+        return ImageText.parse(text.lines().toList());
+    }
+}

@@ -1,0 +1,236 @@
+package kverify.model.luo.image;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import kverify.model.luo.LuoGeometry;
+
+/**
+ * Everything one live update hands to the next kernel, as a value: the geometry both kernels
+ * were built with, the RAM size, the LUO session FDT node (or none), the KHO preserved set
+ * (folio head address to order) and the contents of physical memory (4 KiB pages; a page not
+ * listed reads as zero). Immutable: each {@code with*} returns a copy, sharing untouched pages.
+ *
+ * <p>Invariants, checked on construction: RAM is a whole number of pages; every preserved folio
+ * is naturally aligned to its order, lies inside RAM and overlaps no other; every page is page
+ * aligned, inside RAM, 4096 bytes, and not all zero (zero pages are dropped, so equal memories
+ * give equal images).
+ */
+public final class HandoverImage {
+    public static final int PAGE_SIZE = 4096;
+    public static final int MAX_ORDER = 10;
+
+    private final LuoGeometry geometry;
+    private final long ramBytes;
+    private final Optional<ImageFdt> fdt;
+    private final TreeMap<Long, Integer> preserved;
+    private final TreeMap<Long, byte[]> pages;
+
+    public HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
+            Map<Long, byte[]> pages) {
+        this(geometry, ramBytes, fdt, preserved, pages, true);
+    }
+
+    /** Copies share page arrays they do not change; only the public constructor clones the caller's. */
+    private HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
+            Map<Long, byte[]> pages, boolean clone) {
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        this.ramBytes = ramBytes;
+        this.fdt = Objects.requireNonNull(fdt, "fdt");
+        this.preserved = new TreeMap<>(preserved);
+        this.pages = new TreeMap<>();
+        pages.forEach((pa, bytes) -> {
+            if (!isZero(bytes)) {
+                this.pages.put(pa, clone ? bytes.clone() : bytes);
+            }
+        });
+        check();
+    }
+
+    private void check() {
+        require(ramBytes > 0 && ramBytes % PAGE_SIZE == 0, "ram=0x%x is a positive whole number of pages", ramBytes);
+        long end = 0;
+        for (Map.Entry<Long, Integer> f : preserved.entrySet()) {
+            long pa = f.getKey();
+            int order = f.getValue();
+            require(order >= 0 && order <= MAX_ORDER, "folio 0x%x: order=%d within [0, 10]", pa, order);
+            require(pa >= end, "folio 0x%x overlaps the folio before it", pa);
+            require(pa % folioBytes(order) == 0 && inRam(pa, folioBytes(order)),
+                    "folio 0x%x of order %d is aligned to its size and inside RAM", pa, order);
+            end = pa + folioBytes(order);
+        }
+        for (Map.Entry<Long, byte[]> p : pages.entrySet()) {
+            require(p.getKey() % PAGE_SIZE == 0 && inRam(p.getKey(), PAGE_SIZE) && p.getValue().length == PAGE_SIZE,
+                    "page 0x%x is an aligned 4096-byte page inside RAM", p.getKey());
+        }
+    }
+
+    private static void require(boolean ok, String format, Object... args) {
+        if (!ok) {
+            throw new IllegalArgumentException("bad handover image: " + String.format(format, args));
+        }
+    }
+
+    public static long folioBytes(int order) {
+        return (long) PAGE_SIZE << order;
+    }
+
+    /** get_order(bytes): the smallest order whose folio holds that many bytes. */
+    public static int orderOf(long bytes) {
+        int order = 0;
+        while (folioBytes(order) < bytes) {
+            order++;
+        }
+        return order;
+    }
+
+    public LuoGeometry geometry() {
+        return geometry;
+    }
+
+    public long ramBytes() {
+        return ramBytes;
+    }
+
+    public Optional<ImageFdt> fdt() {
+        return fdt;
+    }
+
+    public SortedMap<Long, Integer> preserved() {
+        return Collections.unmodifiableSortedMap(preserved);
+    }
+
+    /** Page address to a copy of its 4096 bytes, ascending; all-zero pages are absent. */
+    public SortedMap<Long, byte[]> pages() {
+        TreeMap<Long, byte[]> out = new TreeMap<>();
+        pages.forEach((pa, b) -> out.put(pa, b.clone()));
+        return out;
+    }
+
+    /** Overflow-safe: true if [pa, pa+length) lies inside RAM. */
+    public boolean inRam(long pa, long length) {
+        return pa >= 0 && length >= 0 && pa <= ramBytes && length <= ramBytes - pa;
+    }
+
+    /** True if a preserved folio of exactly this order starts at pa. */
+    public boolean isFolio(long pa, int order) {
+        Integer o = preserved.get(pa);
+        return o != null && o == order;
+    }
+
+    /** True if the page at this page-aligned address lies inside some preserved folio. */
+    public boolean isPreservedPage(long pageAddress) {
+        Map.Entry<Long, Integer> f = preserved.floorEntry(pageAddress);
+        return f != null && pageAddress < f.getKey() + folioBytes(f.getValue());
+    }
+
+    public long preservedBytes() {
+        long n = 0;
+        for (int order : preserved.values()) {
+            n += folioBytes(order);
+        }
+        return n;
+    }
+
+    /** Little-endian u64 at pa; the range must be inside RAM. */
+    public long u64(long pa) {
+        byte[] b = bytes(pa, 8);
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xFFL);
+        }
+        return v;
+    }
+
+    /** length bytes from pa; the range must be inside RAM. */
+    public byte[] bytes(long pa, int length) {
+        require(inRam(pa, length), "read of %d bytes at 0x%x is inside RAM", length, pa);
+        byte[] out = new byte[length];
+        for (int i = 0; i < length; i++) {
+            long a = pa + i;
+            byte[] page = pages.get(a - a % PAGE_SIZE);
+            out[i] = page == null ? 0 : page[(int) (a % PAGE_SIZE)];
+        }
+        return out;
+    }
+
+    public HandoverImage withBytes(long pa, byte[] data) {
+        return with(Map.of(), new TreeMap<>(Map.of(pa, data)));
+    }
+
+    /**
+     * A copy with more preserved folios and byte writes (address to bytes, applied in address
+     * order) in one step, so building a long chain costs one copy, not one per block.
+     */
+    public HandoverImage with(Map<Long, Integer> moreFolios, SortedMap<Long, byte[]> writes) {
+        TreeMap<Long, byte[]> copy = new TreeMap<>(pages);
+        TreeMap<Long, byte[]> cloned = new TreeMap<>();
+        writes.forEach((pa, data) -> {
+            require(inRam(pa, data.length), "write of %d bytes at 0x%x is inside RAM", data.length, pa);
+            for (int i = 0; i < data.length; i++) {
+                long a = pa + i;
+                long page = a - a % PAGE_SIZE;
+                byte[] p = cloned.computeIfAbsent(page, k -> copy.containsKey(k) ? copy.get(k).clone() : new byte[PAGE_SIZE]);
+                p[(int) (a % PAGE_SIZE)] = data[i];
+            }
+        });
+        copy.putAll(cloned);
+        TreeMap<Long, Integer> folios = new TreeMap<>(preserved);
+        folios.putAll(moreFolios);
+        return new HandoverImage(geometry, ramBytes, fdt, folios, copy, false);
+    }
+
+    public HandoverImage withU64(long pa, long value) {
+        return withBytes(pa, ImageFdt.u64(value));
+    }
+
+    public HandoverImage withFdt(Optional<ImageFdt> newFdt) {
+        return new HandoverImage(geometry, ramBytes, newFdt, preserved, pages, false);
+    }
+
+    /** The lowest address above every preserved folio and every page, aligned for this order. */
+    public long freeAddressAbove(int order) {
+        long top = PAGE_SIZE;
+        if (!preserved.isEmpty()) {
+            top = Math.max(top, preserved.lastKey() + folioBytes(preserved.lastEntry().getValue()));
+        }
+        if (!pages.isEmpty()) {
+            top = Math.max(top, pages.lastKey() + PAGE_SIZE);
+        }
+        long size = folioBytes(order);
+        return (top + size - 1) / size * size;
+    }
+
+    private static boolean isZero(byte[] page) {
+        for (byte b : page) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof HandoverImage other) || !geometry.equals(other.geometry) || ramBytes != other.ramBytes
+                || !fdt.equals(other.fdt) || !preserved.equals(other.preserved) || !pages.keySet().equals(other.pages.keySet())) {
+            return false;
+        }
+        return pages.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.pages.get(e.getKey())));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(geometry, ramBytes, preserved, pages.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return String.format("handover image (%s, RAM 0x%x, %s, %d preserved folios, %d pages)", geometry.label(), ramBytes,
+                fdt.map(ImageFdt::toString).orElse("no FDT node"), preserved.size(), pages.size());
+    }
+}

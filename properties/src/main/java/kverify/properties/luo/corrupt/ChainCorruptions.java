@@ -1,0 +1,108 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.List;
+import kverify.engine.Gen;
+import kverify.properties.luo.corrupt.ImageMap.Chain;
+
+/** Corruptions of block headers: counts, next pointers, and chains grown to the block limit. */
+final class ChainCorruptions {
+    private ChainCorruptions() {
+    }
+
+    /** A chain of the target kind with at least min blocks (the base image was built to have one). */
+    static Gen<Chain> chain(ImageMap m, Target t, int min) {
+        List<Chain> fit = m.chainsWithAtLeast(min).stream().filter(c -> c.isSessionChain() == (t == Target.SESSIONS)).toList();
+        if (fit.isEmpty()) {
+            fit = m.chainsWithAtLeast(min);
+        }
+        return Gen.elements(fit.isEmpty() ? List.of(m.sessions) : fit);
+    }
+
+    private static Gen<Corruption> count(CorruptionKind k, ImageMap m, Target t, java.util.function.ToLongFunction<Chain> value) {
+        return chain(m, t, 1).flatMap(c -> Gen.elements(c.blocks())
+                .map(b -> new Corruption.WriteU64(k, b + 8, c.struct() + ".count", value.applyAsLong(c))));
+    }
+
+    static Gen<Corruption> countCapacityPlusOne(CorruptionKind k, ImageMap m, Target t) {
+        return count(k, m, t, c -> c.capacity() + 1L);
+    }
+
+    static Gen<Corruption> countLarge(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).flatMap(c -> Gen.zip(Gen.elements(c.blocks()), Gen.longs(c.capacity() + 2L, 1L << 62, 1L << 31, 1L << 32),
+                (b, v) -> new Corruption.WriteU64(k, b + 8, c.struct() + ".count", v)));
+    }
+
+    static Gen<Corruption> count2pow63(CorruptionKind k, ImageMap m, Target t) {
+        return count(k, m, t, c -> Long.MIN_VALUE);
+    }
+
+    static Gen<Corruption> countMax(CorruptionKind k, ImageMap m, Target t) {
+        return count(k, m, t, c -> -1L);
+    }
+
+    /** A block before the last one says it holds nothing. */
+    static Gen<Corruption> countZeroMidChain(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 2).flatMap(c -> Gen.elements(c.blocks().subList(0, c.blocks().size() - 1))
+                .map(b -> new Corruption.WriteU64(k, b + 8, c.struct() + ".count", 0)));
+    }
+
+    private static Corruption next(CorruptionKind k, Chain c, long block, long value, String note) {
+        return new Corruption.WriteU64(k, block, c.struct() + ".next" + note, value);
+    }
+
+    static Gen<Corruption> nextSelf(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).flatMap(c -> Gen.elements(c.blocks()).map(b -> next(k, c, b, b, " (cycle of 1 block)")));
+    }
+
+    /** Block i points back to block j < i: a cycle of i-j+1 blocks, every length up to the chain's. */
+    static Gen<Corruption> nextEarlier(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 2).flatMap(c -> Gen.ints(1, c.blocks().size() - 1).flatMap(i -> Gen.ints(0, i - 1)
+                .map(j -> next(k, c, c.blocks().get(i), c.blocks().get(j), " (cycle of " + (i - j + 1) + " blocks)"))));
+    }
+
+    /** Block i skips to block j > i+1; the blocks between are preserved but unreachable. */
+    static Gen<Corruption> nextLater(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 3).flatMap(c -> Gen.ints(0, c.blocks().size() - 3).flatMap(i -> Gen.ints(i + 2, c.blocks().size() - 1)
+                .map(j -> next(k, c, c.blocks().get(i), c.blocks().get(j), " (skips " + (j - i - 1) + " blocks)"))));
+    }
+
+    private static Gen<Corruption> nextTo(CorruptionKind k, ImageMap m, Target t, Gen<Long> target) {
+        return chain(m, t, 1).flatMap(c -> Gen.zip(Gen.elements(c.blocks()), target, (b, v) -> next(k, c, b, v, "")));
+    }
+
+    static Gen<Corruption> nextUnaligned(CorruptionKind k, ImageMap m, Target t) {
+        Gen<Long> off = Gen.frequency(Gen.weighted(3, Gen.longs(1, 7)), Gen.weighted(1, Gen.longs(9, 4095)));
+        return nextTo(k, m, t, Gen.zip(Gen.elements(m.blocks()), off, Long::sum));
+    }
+
+    /** At, straddling and beyond the end of RAM, and the top of the address space. */
+    static Gen<Corruption> nextBeyondRam(CorruptionKind k, ImageMap m, Target t) {
+        long ram = m.img.ramBytes();
+        return nextTo(k, m, t, Gen.oneOf(Gen.elements(ram, ram - 7, ram - 1, 1L << 63, -1L, -4096L),
+                Gen.longs(ram, Long.MAX_VALUE, ram + 4096)));
+    }
+
+    static Gen<Corruption> nextUnpreserved(CorruptionKind k, ImageMap m, Target t) {
+        return nextTo(k, m, t, Gen.elements(m.unpreservedPages()));
+    }
+
+    /** Into another block: its count, its first entry, or any later 8-byte-aligned field. */
+    static Gen<Corruption> nextMidBlock(CorruptionKind k, ImageMap m, Target t) {
+        int bytes = Math.min(m.g.sessionBlockBytes(), m.g.fileBlockBytes());
+        Gen<Long> off = Gen.frequency(Gen.weighted(2, Gen.elements(8L, 16L, 96L, 80L)),
+                Gen.weighted(1, Gen.longs(1, (bytes - 8) / 8).map(x -> x * 8)));
+        return nextTo(k, m, t, Gen.zip(Gen.elements(m.blocks()), off, Long::sum));
+    }
+
+    static Gen<Corruption> chainAtLimit(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).map(c -> append(k, m, c, m.g.maxBlocks()));
+    }
+
+    static Gen<Corruption> chainOverLimit(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).map(c -> append(k, m, c, m.g.maxBlocks() + 1));
+    }
+
+    private static Corruption append(CorruptionKind k, ImageMap m, Chain c, int total) {
+        return new Corruption.AppendBlocks(k, c.blocks().get(c.blocks().size() - 1), Math.max(0, total - c.blocks().size()), c.order());
+    }
+}

@@ -1,0 +1,145 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.luo.IncomingSession;
+import kverify.model.luo.IncomingSession.IncomingFile;
+import kverify.model.luo.SessionImage;
+import kverify.model.luo.image.HandoverImage;
+import kverify.model.luo.image.ImageVerdict;
+
+/**
+ * The properties every variant must meet on every image, checked in a fixed order so the first
+ * problem names the most serious way a variant departs from the contract: no escaping exception;
+ * no read outside RAM; no read of memory no folio preserves; work bounded by the image size
+ * (block headers read per step at most F+1 for an image of F preserved folios, bytes read per
+ * step at most 2P for P preserved bytes); the model's setup and open outcomes; the model's
+ * sessions, and none after a rejection; nothing kept, leaked or restored twice.
+ */
+final class ContractCheck {
+    /**
+     * One way the observation departs from the contract: a stable aspect, whether the divergence
+     * key qualifies it with the model's rejection, and details. Safety and work aspects name the
+     * walk that went wrong (session blocks or file blocks, read from the variant's own walk, not
+     * guessed from the model); outcome aspects are qualified by the model's rejection (each is one
+     * check the variant lacks); error-path aspects stand alone (one defect, whatever triggers it).
+     */
+    record Problem(String aspect, Qualifier qualifier, String detail) {
+    }
+
+    enum Qualifier { REJECTION, NONE }
+
+    private ContractCheck() {
+    }
+
+    /** The divergence key: the aspect, qualified as the problem says. */
+    static String key(ImageVerdict v, Problem p) {
+        return p.qualifier() == Qualifier.REJECTION ? v.label() + ": " + p.aspect() : p.aspect();
+    }
+
+    static List<Problem> problems(HandoverImage img, ImageVerdict v, Observation o) {
+        List<Problem> out = new ArrayList<>();
+        o.exception().ifPresent(e -> out.add(new Problem("exception " + e.substring(0, e.indexOf(':')), Qualifier.NONE, e)));
+        if (o.setup().equals(Outcome.err(Errno.EFAULT))) {
+            out.add(outsideRam("setup", o));
+        }
+        work(img, "setup", o.setupWork(), out);
+        if (o.deserialize().filter(d -> d.equals(Outcome.err(Errno.EFAULT))).isPresent()) {
+            out.add(outsideRam("deserialize", o));
+        }
+        work(img, "deserialize", o.openWork(), out);
+        if (!o.setup().equals(v.setup())) {
+            out.add(new Problem("setup " + o.setup() + ", model " + v.setup(), Qualifier.REJECTION, ""));
+        } else if (o.open().isPresent() && !o.open().equals(v.open())) {
+            out.add(new Problem("open " + o.open().get() + ", model " + v.open().map(Object::toString).orElse("-"),
+                    Qualifier.REJECTION, ""));
+        }
+        if (v.setup().isOk() && o.setup().isOk()) {
+            sessionsAndLeaks(img, v, o, out);
+        }
+        return out;
+    }
+
+    /** A read outside RAM, named by the walk whose struct it was reading. */
+    private static Problem outsideRam(String step, Observation o) {
+        String struct = o.readFault().orElse("?");
+        String through = struct.startsWith("luo_file_header") || struct.startsWith("luo_file_ser") ? FILES : SESSIONS;
+        return new Problem(step + " reads outside RAM " + through, Qualifier.NONE,
+                step + " returned EFAULT reading " + struct + ": a PA it followed is not RAM (an oops in the kernel)");
+    }
+
+    static final String SESSIONS = "through session blocks";
+    static final String FILES = "through file blocks";
+
+    private static void work(HandoverImage img, String step, Observation.Work w, List<Problem> out) {
+        if (!w.unpreservedThroughSessions().isEmpty()) {
+            out.add(new Problem(step + " reads memory that was not preserved " + SESSIONS, Qualifier.NONE,
+                    "pages " + hex(w.unpreservedThroughSessions())));
+        }
+        if (!w.unpreservedThroughFiles().isEmpty()) {
+            out.add(new Problem(step + " reads memory that was not preserved " + FILES, Qualifier.NONE,
+                    "pages " + hex(w.unpreservedThroughFiles())));
+        }
+        long folios = img.preserved().size();
+        if (w.blocksVisited() > folios + 1) {
+            out.add(new Problem(step + " visits more blocks than the image holds " + (w.sessionVisits() >= w.fileVisits() ? SESSIONS : FILES),
+                    Qualifier.NONE, w.sessionVisits() + " session and " + w.fileVisits() + " file block headers read, bound F+1 = "
+                    + (folios + 1) + " for F = " + folios + " preserved folios"));
+        }
+        if (w.bytesRead() > 2 * img.preservedBytes()) {
+            out.add(new Problem(step + " reads more than twice the preserved bytes", Qualifier.NONE,
+                    w.bytesRead() + " bytes read, bound 2P = " + 2 * img.preservedBytes()));
+        }
+    }
+
+    private static void sessionsAndLeaks(HandoverImage img, ImageVerdict v, Observation o, List<Problem> out) {
+        if (v.isAccepted() && !o.sessions().equals(expected(v.sessions()))) {
+            out.add(new Problem("restored sessions differ from the model", Qualifier.REJECTION, o.sessions() + " vs model " + v.sessions()));
+        }
+        if (!v.isAccepted() && !o.sessions().isEmpty()) {
+            out.add(new Problem("rejected handover leaves sessions half-restored", Qualifier.NONE, o.sessions().size() + " sessions: " + o.sessions()));
+        }
+        if (!v.isAccepted()) {
+            List<Long> kept = v.sessionChain().stream().filter(o.unrestoredAfterFinish()::containsKey).toList();
+            if (o.blocksTracked() > 0 || !kept.isEmpty()) {
+                out.add(new Problem("rejected handover keeps its session blocks", Qualifier.NONE, o.blocksTracked()
+                        + " blocks still tracked; session blocks never restored: " + hex(kept)));
+            }
+        } else {
+            TreeSet<Long> expected = new TreeSet<>(img.preserved().keySet());
+            expected.removeAll(v.owned());
+            if (!expected.equals(o.unrestoredAfterFinish().keySet())) {
+                out.add(new Problem("folios left unrestored after every session is finished differ from the contract", Qualifier.NONE,
+                        "unrestored " + hex(o.unrestoredAfterFinish().keySet()) + ", contract " + hex(expected)));
+            }
+        }
+        if (!o.violations().isEmpty()) {
+            out.add(new Problem("KHO warns (restore of memory not handed over, or restored twice)", Qualifier.NONE,
+                    o.violations().toString()));
+        }
+    }
+
+    static List<IncomingSession> expected(List<SessionImage> sessions) {
+        List<IncomingSession> out = new ArrayList<>();
+        for (SessionImage s : sessions) {
+            out.add(new IncomingSession(s.name(), false, s.files().stream().map(f -> new IncomingFile(f, false)).toList()));
+        }
+        return out;
+    }
+
+    static Optional<Problem> first(HandoverImage img, ImageVerdict v, Observation o) {
+        return problems(img, v, o).stream().findFirst();
+    }
+
+    static String hex(Iterable<Long> pas) {
+        StringBuilder sb = new StringBuilder("[");
+        for (long pa : pas) {
+            sb.append(sb.length() > 1 ? ", " : "").append(String.format("0x%x", pa));
+        }
+        return sb.append(']').toString();
+    }
+}

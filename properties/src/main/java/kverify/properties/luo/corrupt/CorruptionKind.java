@@ -1,0 +1,109 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.Arrays;
+import java.util.List;
+import kverify.engine.Gen;
+
+/**
+ * Every named corruption: its label (used in coverage requirements, traces and finding files),
+ * its family, what the valid image must contain for it to apply, and its generator. Chain kinds
+ * aim at the session chain or a file chain (a {@link Target} drawn per case) and need at least
+ * {@code chainBlocks} blocks there.
+ */
+public enum CorruptionKind {
+    FDT_NODE_MISSING("fdt-node-missing", Family.FDT, FdtCorruptions::nodeMissing),
+    FDT_COMPATIBLE_OLDER("fdt-compatible-older", Family.FDT, FdtCorruptions::compatibleOlder),
+    FDT_COMPATIBLE_NEWER("fdt-compatible-newer", Family.FDT, FdtCorruptions::compatibleNewer),
+    FDT_HEAD_MISSING("fdt-head-missing", Family.FDT, FdtCorruptions::headMissing),
+    FDT_HEAD_WRONG_SIZE("fdt-head-wrong-size", Family.FDT, FdtCorruptions::headWrongSize),
+
+    COUNT_CAPACITY_PLUS_ONE("count-capacity-plus-one", Family.COUNT, 1, ChainCorruptions::countCapacityPlusOne),
+    COUNT_LARGE("count-large", Family.COUNT, 1, ChainCorruptions::countLarge),
+    COUNT_2POW63("count-2pow63", Family.COUNT, 1, ChainCorruptions::count2pow63),
+    COUNT_2POW64_MINUS_1("count-2pow64-minus-1", Family.COUNT, 1, ChainCorruptions::countMax),
+    COUNT_ZERO_MID_CHAIN("count-zero-mid-chain", Family.COUNT, 2, ChainCorruptions::countZeroMidChain),
+
+    NEXT_SELF("next-self", Family.NEXT, 1, ChainCorruptions::nextSelf),
+    NEXT_EARLIER("next-earlier", Family.NEXT, 2, ChainCorruptions::nextEarlier),
+    NEXT_LATER("next-later", Family.NEXT, 3, ChainCorruptions::nextLater),
+    NEXT_UNALIGNED("next-unaligned", Family.NEXT, 1, ChainCorruptions::nextUnaligned),
+    NEXT_BEYOND_RAM("next-beyond-ram", Family.NEXT, 1, ChainCorruptions::nextBeyondRam),
+    NEXT_UNPRESERVED("next-unpreserved", Family.NEXT, 1, ChainCorruptions::nextUnpreserved),
+    NEXT_MID_BLOCK("next-mid-block", Family.NEXT, 1, ChainCorruptions::nextMidBlock),
+
+    CHAIN_AT_LIMIT("chain-at-limit", Family.LIMIT, 1, ChainCorruptions::chainAtLimit),
+    CHAIN_OVER_LIMIT("chain-over-limit", Family.LIMIT, 1, ChainCorruptions::chainOverLimit),
+
+    NAME_UNTERMINATED("name-unterminated", Family.NAME, new Needs(1, 1, 0, 0), EntryCorruptions::nameUnterminated),
+    NAME_EMPTY("name-empty", Family.NAME, new Needs(1, 1, 0, 0), EntryCorruptions::nameEmpty),
+    NAME_DUPLICATE_IN_BLOCK("name-duplicate-in-block", Family.NAME, new Needs(1, 2, 0, 0), EntryCorruptions::nameDuplicateInBlock),
+    NAME_DUPLICATE_ACROSS_BLOCKS("name-duplicate-across-blocks", Family.NAME, new Needs(2, 1, 0, 0),
+            EntryCorruptions::nameDuplicateAcrossBlocks),
+
+    FILESET_DANGLING("fileset-dangling", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileSetDangling),
+    FILESET_COUNT_OVERSIZED("fileset-count-oversized", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileSetCountOversized),
+    FILESET_ZERO_COUNT("fileset-zero-count", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileSetZeroCount),
+    FILESET_POINTER_CLEARED("fileset-pointer-cleared", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileSetPointerCleared),
+    FILESET_SHARED("fileset-shared", Family.FILESET, new Needs(1, 2, 1, 2), EntryCorruptions::fileSetShared),
+    FILE_UNKNOWN_HANDLER("file-unknown-handler", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileUnknownHandler),
+
+    BIT_FLIP("bit-flip", Family.BITS, ByteCorruptions::bitFlip),
+    TRUNCATE("truncate", Family.BITS, ByteCorruptions::truncate);
+
+    /** Makes the generator of one corruption of this kind for a valid image and a target chain. */
+    @FunctionalInterface
+    interface Maker {
+        Gen<Corruption> gen(CorruptionKind kind, ImageMap map, Target target);
+    }
+
+    private final String label;
+    private final Family family;
+    private final Needs needs;
+    private final int chainBlocks;
+    private final Maker maker;
+
+    CorruptionKind(String label, Family family, Maker maker) {
+        this(label, family, Needs.NONE, 0, maker);
+    }
+
+    CorruptionKind(String label, Family family, int chainBlocks, Maker maker) {
+        this(label, family, Needs.NONE, chainBlocks, maker);
+    }
+
+    CorruptionKind(String label, Family family, Needs needs, Maker maker) {
+        this(label, family, needs, 0, maker);
+    }
+
+    CorruptionKind(String label, Family family, Needs needs, int chainBlocks, Maker maker) {
+        this.label = label;
+        this.family = family;
+        this.needs = needs;
+        this.chainBlocks = chainBlocks;
+        this.maker = maker;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    boolean isChainKind() {
+        return chainBlocks > 0;
+    }
+
+    /** What the valid image needs for this kind aimed at this target. */
+    Needs needs(Target target) {
+        return isChainKind() ? needs.max(Needs.chain(target, chainBlocks)) : needs;
+    }
+
+    Gen<Corruption> generator(ImageMap map, Target target) {
+        return maker.gen(this, map, target);
+    }
+
+    public static List<CorruptionKind> of(Family f) {
+        return Arrays.stream(values()).filter(k -> k.family == f).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kverify.engine.Gen;
+import kverify.properties.luo.corrupt.ImageMap.Entry;
+
+/** Corruptions of session entries (names) and of their file sets and file entries. */
+final class EntryCorruptions {
+    static final String NAME = "luo_session_ser.name";
+    static final String FILES = "luo_file_set_ser.files";
+    static final String COUNT = "luo_file_set_ser.count";
+
+    private EntryCorruptions() {
+    }
+
+    private static Gen<Entry> entry(ImageMap m) {
+        return Gen.elements(nonEmpty(m.entries, "a session"));
+    }
+
+    /** The base image was built to satisfy the kind's needs; if it does not, the harness is wrong. */
+    private static <T> List<T> nonEmpty(List<T> candidates, String what) {
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("harness: the valid image has no " + what + " although the corruption kind needs one");
+        }
+        return candidates;
+    }
+
+    /** The 64 name bytes all non-NUL: the name, then a filler byte up to the end of the field. */
+    static Gen<Corruption> nameUnterminated(CorruptionKind k, ImageMap m, Target t) {
+        return Gen.zip(entry(m), Gen.ints(1, 255, 'x'), (e, filler) -> {
+            byte[] field = m.img.bytes(e.pa(), 64);
+            int n = e.name().length();
+            Arrays.fill(field, n, 64, (byte) (int) filler);
+            return new Corruption.WriteBytes(k, e.pa(), NAME, field);
+        });
+    }
+
+    /** The first byte NUL (the rest kept) or the whole field zero. */
+    static Gen<Corruption> nameEmpty(CorruptionKind k, ImageMap m, Target t) {
+        return Gen.zip(entry(m), Gen.booleans(), (e, whole) -> new Corruption.WriteBytes(k, e.pa(), NAME, new byte[whole ? 64 : 1]));
+    }
+
+    static Gen<Corruption> nameDuplicateInBlock(CorruptionKind k, ImageMap m, Target t) {
+        return duplicate(k, m, true);
+    }
+
+    static Gen<Corruption> nameDuplicateAcrossBlocks(CorruptionKind k, ImageMap m, Target t) {
+        return duplicate(k, m, false);
+    }
+
+    /** One entry's name field copied over another's, in the same block or in different blocks. */
+    private static Gen<Corruption> duplicate(CorruptionKind k, ImageMap m, boolean sameBlock) {
+        List<Entry[]> pairs = new ArrayList<>();
+        for (Entry a : m.entries) {
+            for (Entry b : m.entries) {
+                if (a != b && (a.block() == b.block()) == sameBlock) {
+                    pairs.add(new Entry[] {a, b});
+                }
+            }
+        }
+        return Gen.elements(nonEmpty(pairs, sameBlock ? "two sessions in one block" : "sessions in two blocks")).map(p -> new Corruption.WriteBytes(k, p[0].pa(), NAME + " (copied from 0x"
+                + Long.toHexString(p[1].pa()) + ")", m.img.bytes(p[1].pa(), 64)));
+    }
+
+    private static Gen<Entry> withFiles(ImageMap m) {
+        return Gen.elements(nonEmpty(m.entriesWithFiles(), "session with files"));
+    }
+
+    /** The file chain head: unpreserved, beyond RAM, unaligned, or inside a block. */
+    static Gen<Corruption> fileSetDangling(CorruptionKind k, ImageMap m, Target t) {
+        long ram = m.img.ramBytes();
+        Gen<Long> bad = Gen.oneOf(Gen.elements(m.unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
+                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum),
+                Gen.zip(Gen.elements(m.blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
+        return Gen.zip(withFiles(m), bad, (e, v) -> new Corruption.WriteU64(k, e.setPa(), FILES, v));
+    }
+
+    static Gen<Corruption> fileSetCountOversized(CorruptionKind k, ImageMap m, Target t) {
+        Gen<Long> extra = Gen.frequency(Gen.weighted(3, Gen.longs(1, 1000, 127, 128)), Gen.weighted(1, Gen.elements(Long.MIN_VALUE, -1L)));
+        return Gen.zip(withFiles(m), extra, (e, x) -> new Corruption.WriteU64(k, e.setPa() + 8, COUNT, e.fileEntries().size() + x));
+    }
+
+    static Gen<Corruption> fileSetZeroCount(CorruptionKind k, ImageMap m, Target t) {
+        return withFiles(m).map(e -> new Corruption.WriteU64(k, e.setPa() + 8, COUNT + " (files pointer kept)", 0));
+    }
+
+    static Gen<Corruption> fileSetPointerCleared(CorruptionKind k, ImageMap m, Target t) {
+        return withFiles(m).map(e -> new Corruption.WriteU64(k, e.setPa(), FILES + " (count kept)", 0));
+    }
+
+    /** The file chain head of another session, or a session block. */
+    static Gen<Corruption> fileSetShared(CorruptionKind k, ImageMap m, Target t) {
+        List<Long> heads = new ArrayList<>();
+        m.entriesWithFiles().forEach(e -> heads.add(e.files().blocks().get(0)));
+        heads.addAll(m.sessions.blocks());
+        return withFiles(m).flatMap(e -> Gen.elements(heads.stream().filter(h -> h != e.files().blocks().get(0)).toList())
+                .map(h -> new Corruption.WriteU64(k, e.setPa(), FILES, h)));
+    }
+
+    /** A file entry's compatible: an unregistered handler, empty, or 48 bytes without a NUL. */
+    static Gen<Corruption> fileUnknownHandler(CorruptionKind k, ImageMap m, Target t) {
+        List<Long> files = new ArrayList<>();
+        m.entries.forEach(e -> files.addAll(e.fileEntries()));
+        nonEmpty(files, "file");
+        Gen<byte[]> compat = Gen.elements(field("kverify-test-z-v9"), field("kverify-test-a-v0"), field(""), unterminated());
+        return Gen.zip(Gen.elements(files), compat, (pa, c) -> new Corruption.WriteBytes(k, pa, "luo_file_ser.compatible", c));
+    }
+
+    private static byte[] field(String s) {
+        return Arrays.copyOf(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 48);
+    }
+
+    private static byte[] unterminated() {
+        byte[] b = new byte[48];
+        Arrays.fill(b, (byte) 'k');
+        return b;
+    }
+}

@@ -1,0 +1,123 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.image.HandoverImage;
+import kverify.model.luo.image.ImageFdt;
+
+/**
+ * Where things are in a valid image, so corruptions can aim at real fields: the session chain,
+ * every session entry with its file set and file chain, and addresses that are in RAM but not
+ * preserved. Built only from images written from a valid state; walks are bounded anyway.
+ */
+final class ImageMap {
+    static final String SESSION_HEADER = "luo_session_header_ser";
+    static final String FILE_HEADER = "luo_file_header_ser";
+
+    /** One linked chain: its header struct name, block order and block addresses in order. */
+    record Chain(String struct, int order, int capacity, List<Long> blocks) {
+        boolean isSessionChain() {
+            return struct.equals(SESSION_HEADER);
+        }
+    }
+
+    /** One session entry: its address, block index, name, its luo_file_set_ser and file chain. */
+    record Entry(long pa, int block, String name, long setPa, Chain files, List<Long> fileEntries) {
+    }
+
+    final HandoverImage img;
+    final LuoGeometry g;
+    final long head;
+    final Chain sessions;
+    final List<Entry> entries = new ArrayList<>();
+
+    ImageMap(HandoverImage img) {
+        this.img = img;
+        this.g = img.geometry();
+        this.head = img.fdt().flatMap(f -> f.property(ImageFdt.HEAD_PROPERTY)).map(ImageMap::u64).orElse(0L);
+        this.sessions = chain(SESSION_HEADER, head, HandoverImage.orderOf(g.sessionBlockBytes()), g.sessionsPerBlock());
+        for (int b = 0; b < sessions.blocks().size(); b++) {
+            long block = sessions.blocks().get(b);
+            long count = Math.min(img.u64(block + 8), g.sessionsPerBlock());
+            for (int i = 0; i < count; i++) {
+                long entry = block + 16 + 80L * i;
+                Chain files = chain(FILE_HEADER, img.u64(entry + 64), HandoverImage.orderOf(g.fileBlockBytes()), g.filesPerBlock());
+                List<Long> fileEntries = new ArrayList<>();
+                for (long fb : files.blocks()) {
+                    long n = Math.min(img.u64(fb + 8), g.filesPerBlock());
+                    for (int j = 0; j < n; j++) {
+                        fileEntries.add(fb + 16 + 64L * j);
+                    }
+                }
+                entries.add(new Entry(entry, b, name(entry), entry + 64, files, fileEntries));
+            }
+        }
+    }
+
+    private Chain chain(String struct, long from, int order, int capacity) {
+        List<Long> out = new ArrayList<>();
+        for (long pa = from; pa != 0 && out.size() <= g.maxBlocks() && img.isFolio(pa, order); pa = img.u64(pa)) {
+            out.add(pa);
+        }
+        return new Chain(struct, order, capacity, out);
+    }
+
+    private String name(long entry) {
+        byte[] raw = img.bytes(entry, 64);
+        int n = 0;
+        while (n < 64 && raw[n] != 0) {
+            n++;
+        }
+        return new String(raw, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static long u64(byte[] b) {
+        long v = 0;
+        for (int i = Math.min(8, b.length) - 1; i >= 0; i--) {
+            v = (v << 8) | (b[i] & 0xFFL);
+        }
+        return v;
+    }
+
+    /** The session chain and every non-empty file chain. */
+    List<Chain> chains() {
+        List<Chain> out = new ArrayList<>();
+        if (!sessions.blocks().isEmpty()) {
+            out.add(sessions);
+        }
+        entries.stream().filter(e -> !e.files().blocks().isEmpty()).forEach(e -> out.add(e.files()));
+        return out;
+    }
+
+    List<Chain> chainsWithAtLeast(int blocks) {
+        return chains().stream().filter(c -> c.blocks().size() >= blocks).toList();
+    }
+
+    List<Entry> entriesWithFiles() {
+        return entries.stream().filter(e -> !e.files().blocks().isEmpty()).toList();
+    }
+
+    /** Every block of every chain. */
+    List<Long> blocks() {
+        List<Long> out = new ArrayList<>();
+        chains().forEach(c -> out.addAll(c.blocks()));
+        return out;
+    }
+
+    /**
+     * Page-aligned RAM addresses no folio covers: the image's unpreserved pages (what the previous
+     * kernel left there, e.g. freed blocks) and one fresh page above everything.
+     */
+    List<Long> unpreservedPages() {
+        List<Long> out = new ArrayList<>();
+        img.pages().keySet().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
+        out.add(img.freeAddressAbove(0));
+        return out;
+    }
+
+    Optional<Entry> entryAt(long pa) {
+        return entries.stream().filter(e -> e.pa() == pa).findFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package kverify.properties.luo.corrupt;
+
+import java.util.Map;
+
+/**
+ * The one-line explanation of every divergence key the harvest has met, written after reading
+ * its shrunk case. Keys through file blocks concern the reconstruction of 2/5 (docs/luo.md,
+ * decision 3), not code that was read; they are marked so.
+ */
+final class FindingExplanations {
+    private static final String RECONSTRUCTED = "[2/5 reconstructed] ";
+
+    private static final Map<String, String> LINES = Map.ofEntries(
+            Map.entry("setup reads outside RAM through session blocks",
+                    "setup follows a session block's next pointer without checking it: a PA beyond RAM (one flipped bit) is"
+                    + " dereferenced at early boot, an oops in the new kernel"),
+            Map.entry("setup reads memory that was not preserved through session blocks",
+                    "setup follows next into memory no KHO folio preserves and reads whatever the new kernel keeps there as a"
+                    + " session block header"),
+            Map.entry("setup visits more blocks than the image holds through session blocks",
+                    "a session block whose next points to itself is walked again and again until LUO_MAX_BLOCKS (4 here, 10000"
+                    + " at the real geometry); the corrected walk stops at the first repeat"),
+            Map.entry("chain cycle: setup Err(ENOSPC), model Err(EINVAL)",
+                    "a cyclic session chain is reported as ENOSPC (too many blocks) after LUO_MAX_BLOCKS visits instead of as a"
+                    + " corrupted chain; the boot panics either way"),
+            Map.entry("chain pointer: setup Ok, model Err(EINVAL)",
+                    "setup accepts a next pointer that is not the head of a preserved session block (here inside the first"
+                    + " block) and takes the bytes there for a block header; the next kernel goes on with garbage"),
+            Map.entry("chain pointer: setup Err(ENOSPC), model Err(EINVAL)",
+                    "setup never checks a next pointer, it only counts blocks: a bad pointer on the last of LUO_MAX_BLOCKS"
+                    + " blocks is reported as ENOSPC (too many blocks) instead of as a corrupted pointer"),
+            Map.entry("deserialize reads memory that was not preserved through session blocks",
+                    "setup accepts a session next pointer into a smaller preserved folio (an unaligned one inside an 8 KiB file"
+                    + " block); deserialize then reads that 64 KiB 'block' past the end of the folio, from unpreserved memory"),
+            Map.entry("deserialize visits more blocks than the image holds through session blocks",
+                    "an unaligned session next pointer makes setup accept a 'block' inside another block; deserialize reads its"
+                    + " garbage entries and walks their file chains again and again"),
+            Map.entry("rejected handover leaves sessions half-restored",
+                    "when deserialize fails part way (a file chain longer than LUO_MAX_BLOCKS), the sessions inserted before the"
+                    + " failure stay in the incoming list: open returns EIO but they remain, half of a rejected handover"),
+            Map.entry("rejected handover keeps its session blocks",
+                    "a session block count above capacity fails deserialize (open returns EIO) and 1/5 neither restores nor"
+                    + " frees the session blocks nor their tracking entries: preserved pages and the list stay allocated"),
+            Map.entry("name unterminated: open Ok, model Err(EIO)",
+                    "a session name with no NUL in its 64 bytes is accepted, silently cut to 63 bytes by strscpy, instead of"
+                    + " rejecting the handover"),
+            Map.entry("name empty: open Ok, model Err(EIO)",
+                    "a session with an empty name is restored; no valid handover holds one (decision C2 of docs/corruption.md)"),
+            Map.entry("deserialize reads outside RAM through file blocks",
+                    RECONSTRUCTED + "a file set pointer beyond RAM is followed when the session's files are deserialized (an oops)"),
+            Map.entry("deserialize reads memory that was not preserved through file blocks",
+                    RECONSTRUCTED + "a file set pointer to memory no folio preserves is followed and its bytes read as a file block"),
+            Map.entry("deserialize visits more blocks than the image holds through file blocks",
+                    RECONSTRUCTED + "a file block whose next points to itself is walked until LUO_MAX_BLOCKS"),
+            Map.entry("file block reused: open Ok, model Err(EIO)",
+                    RECONSTRUCTED + "two sessions' file sets point to the same file chain and both sessions are restored with"
+                    + " the same files"),
+            Map.entry("file pointer: open Ok, model Err(EIO)",
+                    RECONSTRUCTED + "a file set pointer into the middle of a file block is accepted and the bytes there read as"
+                    + " a block header"),
+            Map.entry("file token duplicate: open Ok, model Err(EIO)",
+                    RECONSTRUCTED + "two files of one session carry the same token (a truncated page zeroed the second); the"
+                    + " later entry silently replaces the earlier one and the session comes back with a file fewer"),
+            Map.entry("file set count: open Ok, model Err(EIO)",
+                    RECONSTRUCTED + "a file set's count (0, pointer kept) is never compared with the entries in its chain; the"
+                    + " files are restored anyway (v4 of the series made a mismatch a hard failure)"));
+
+    private FindingExplanations() {
+    }
+
+    static String line(String key) {
+        return LINES.getOrDefault(key, "NOT YET EXPLAINED: read the shrunk case and add a line to FindingExplanations");
+    }
+}
