@@ -2,25 +2,34 @@ package kverify.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import kverify.engine.EngineProbe;
+import kverify.engine.Failure;
+import kverify.engine.Property;
+import kverify.engine.PropertyResult;
+import kverify.engine.RunSettings;
 import kverify.engine.Source;
 import kverify.engine.TestCase;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.luo.LuoGeometry;
 import kverify.properties.luo.LuoEquivalence;
+import kverify.properties.luo.corrupt.CorruptionProperties;
 
 /**
  * Part 3: how much checking a campaign second buys. A checked step is one operation applied to
  * the model and to the impl, outcomes and abstract states compared, and the impl's invariants
  * checked; each step is one trace line of the case, so steps = lines rendered. Cases come from
  * fixed seeds without shrinking; the shrinker is timed apart, per finding, on the first failures
- * those seeds produce. Properties not yet on main are listed as not measured.
+ * those seeds produce. Corrupted images are counted through the corruption property's case sink.
+ * Properties not yet on main are listed as not measured.
  */
 final class PropertyThroughput {
     private static final long SEED = 20261121L;
@@ -42,8 +51,72 @@ final class PropertyThroughput {
                 src -> LuoEquivalence.runCase(src, LuoVariant.AS_POSTED, LuoGeometry.SMALL));
         shrinking(t, LuoEquivalence.name(LuoVariant.REVIEW_SUGGESTION, LuoGeometry.UNIT),
                 src -> LuoEquivalence.runCase(src, LuoVariant.REVIEW_SUGGESTION, LuoGeometry.UNIT));
-        t.add("3 throughput", "multikernel equivalence property; corrupted LUO images per second", "not measured",
-                "not on main when this table was made (branches mk, corrupt)");
+        for (LuoVariant v : List.of(LuoVariant.CORRECTED, LuoVariant.AS_POSTED)) {
+            images(t, v, 1_000);
+        }
+        imageShrinking(t, LuoVariant.AS_POSTED);
+        t.add("3 throughput", "multikernel equivalence property", "not measured",
+                "the multikernel properties were not on main when this table was made (branch mk)");
+    }
+
+    /** Where no regression files are: the runs below generate only. */
+    private static final Path NO_REGRESSIONS = Path.of("bench", "target", "no-regressions");
+
+    private static RunSettings settings(int tries, long seed, int shrinkEvaluations, boolean stopAtFirstFailure) {
+        return new RunSettings(tries, seed, Optional.empty(), shrinkEvaluations, NO_REGRESSIONS, NO_REGRESSIONS,
+                stopAtFirstFailure);
+    }
+
+    /**
+     * Corrupted handover images checked per second: the mixed corruption property (a valid image
+     * from random actions, one to three corruptions, the model's verdict, the variant's next kernel
+     * booted on it, the contract check), run as a campaign would, failures not shrunk.
+     */
+    private static void images(Table t, LuoVariant v, int tries) {
+        AtomicLong images = new AtomicLong();
+        Property p = CorruptionProperties.mixed(v, c -> images.incrementAndGet());
+        p.run(settings(tries / 4, SEED + 1, 0, false));
+        images.set(0);
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        PropertyResult r = p.run(settings(tries, SEED, 0, false));
+        double s = (System.nanoTime() - start) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        t.add("3 throughput", p.name() + ": " + r.validCases() + " cases, failures not shrunk",
+                Table.num(images.get() / s) + " corrupted images checked/s (" + Table.num(images.get() / cpu) + " per CPU-second)",
+                r.failures().size() + " distinct failures (keys) found");
+    }
+
+    /**
+     * The shrinker's time per finding on the corruption property: the same seed run to its first
+     * failure twice, without shrinking and with the engine's default budget; the difference is
+     * the shrink (generation up to the failure is identical).
+     */
+    private static void imageShrinking(Table t, LuoVariant v) {
+        Property p = CorruptionProperties.mixed(v, c -> { });
+        List<Long> nanos = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        for (long seed = SEED; seed < SEED + FINDINGS; seed++) {
+            long seedNow = seed;
+            long plain = Timing.time(() -> p.run(settings(2_000, seedNow, 0, true)));
+            PropertyResult[] r = new PropertyResult[1];
+            long shrunk = Timing.time(() -> r[0] = p.run(settings(2_000, seedNow, SHRINK_EVALUATIONS, true)));
+            if (r[0].failures().isEmpty()) {
+                continue;
+            }
+            Failure f = r[0].failures().get(0);
+            nanos.add(Math.max(0, shrunk - plain));
+            what.add(f.original().choices().length() + "->" + f.shrunkChoices().length() + " choices, " + f.shrinkEvaluations() + " ev.");
+        }
+        if (nanos.isEmpty()) {
+            t.add("3 throughput", p.name() + ": shrinker", "no failure generated", FINDINGS + " seeds x 2,000 tries");
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        sorted.sort(null);
+        t.add("3 throughput", p.name() + ": shrinker, " + nanos.size() + " findings (first failure of seeds "
+                + SEED + ".." + (SEED + FINDINGS - 1) + ")", Table.millis(sorted.get(sorted.size() / 2) / 1e6) + " median per finding",
+                "max " + Table.millis(sorted.get(sorted.size() - 1) / 1e6) + "; " + what);
     }
 
     /**
