@@ -19,6 +19,9 @@ final class Catalog {
         for (kverify.engine.Property p : kverify.properties.luo.corrupt.CorruptionCatalog.properties()) {
             out.add(CampaignEntry.fromName(p));
         }
+        for (kverify.engine.Property p : kverify.properties.mk.MkCatalog.properties()) {
+            out.add(CampaignEntry.fromName(p));
+        }
         return out;
     }
 }

@@ -12,6 +12,7 @@ final class ReplayerRegistry {
 
     static List<Entry> entries() {
         return List.of(new Entry("kverify-trace luo", kverify.properties.luo.LuoTraceReplay::run),
+                new Entry("kverify-trace multikernel", kverify.properties.mk.MkTraceReplay::run),
                 new Entry("kverify-image luo", kverify.properties.luo.corrupt.ImageReplay::run));
     }
 }

@@ -70,6 +70,7 @@ public final class MkImplKernel implements MkKernel {
     }
 
     /** The steps the last reboot, suspend, hotplug or concurrent op took, as "task:step". */
+    @Override
     public List<String> lastSteps() {
         return lastSteps;
     }

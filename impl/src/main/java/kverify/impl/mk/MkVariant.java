@@ -21,6 +21,13 @@ public enum MkVariant {
     final StartSteps start;
     final RebootRules reboot;
 
+    /** The names of the atomic steps this variant's start path is split into, in order. */
+    public java.util.List<String> startStepNames() {
+        // Building the steps runs none of them, so any machine will do.
+        KState scratch = new KState(kverify.model.mk.ExampleMachines.fourCpus(), store.get());
+        return start.steps(scratch, 1, 0).stream().map(StartSteps.StartStep::name).toList();
+    }
+
     MkVariant(FlagRules flags, Placement placement, SegmentWriter writer, Supplier<ImageStore> store, StartSteps start,
             RebootRules reboot) {
         this.flags = flags;

@@ -14,7 +14,10 @@ final class Scheduler {
     private Scheduler() {
     }
 
-    /** Runs the tasks to their ends; returns the steps taken as "task:step". */
+    /**
+     * Runs the tasks to their ends; returns the steps taken as "task:step", with "task:waits"
+     * where the schedule chose a task that had to wait for a lock.
+     */
     static List<String> run(KState k, List<KTask> tasks, List<Integer> schedule) {
         List<String> taken = new ArrayList<>();
         int next = 0;
@@ -23,8 +26,12 @@ final class Scheduler {
                 tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(Call.NOT_RUN));
                 break;
             }
-            KTask pick = pick(tasks, next < schedule.size() ? schedule.get(next) - 1 : 0);
+            int preferred = next < schedule.size() ? schedule.get(next) - 1 : 0;
+            KTask pick = pick(tasks, preferred);
             next++;
+            if (pick != null && preferred < tasks.size() && tasks.get(preferred) != pick && !tasks.get(preferred).done()) {
+                taken.add((preferred + 1) + ":waits"); // the schedule offered this point; the task waits for a lock
+            }
             if (pick == null) {
                 tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(Call.HUNG));
                 break;

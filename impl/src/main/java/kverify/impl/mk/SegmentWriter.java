@@ -38,8 +38,7 @@ interface SegmentWriter {
                 err = Errno.EFAULT;
             }
             long user = Math.min(Math.min(s.bufsz(), stop), faultAt < 0 ? Long.MAX_VALUE : faultAt);
-            memory.write(s.mem(), userBytes(s.buffer(), user), 0, (int) user);
-            memory.fill(s.mem() + user, stop - user, (byte) 0);
+            writeThenZero(memory, s.mem(), userBytes(s.buffer(), user), stop);
             if (err != null) {
                 return err;
             }
@@ -57,12 +56,20 @@ interface SegmentWriter {
             bounce.add(userBytes(s.buffer(), s.bufsz()));
         }
         for (int i = 0; i < segs.size(); i++) {
-            Segment s = segs.get(i);
-            memory.write(s.mem(), bounce.get(i), 0, bounce.get(i).length);
-            memory.fill(s.mem() + s.bufsz(), s.memsz() - s.bufsz(), (byte) 0);
+            writeThenZero(memory, segs.get(i).mem(), bounce.get(i), segs.get(i).memsz());
         }
         return null;
     };
+
+    /** Writes {@code user} at {@code mem} and zeros up to {@code mem + end}; touches nothing when a part is empty. */
+    static void writeThenZero(PhysicalMemory memory, long mem, byte[] user, long end) {
+        if (user.length > 0) {
+            memory.write(mem, user, 0, user.length);
+        }
+        if (end > user.length) {
+            memory.fill(mem + user.length, end - user.length, (byte) 0);
+        }
+    }
 
     /** The user buffer's first {@code length} bytes (length is bounded by the image size checks). */
     static byte[] userBytes(UserBuffer buffer, long length) {

@@ -34,7 +34,8 @@ public final class MkInvariants {
             new Check("running-image-memory-intact", s -> changedPageIn(s, runningRanges(s.before), true)),
             new Check("writes-only-in-mk-reserved", s -> changedPageIn(s, s.m.mkReserved(), false)),
             new Check("failed-load-leaves-memory", MkInvariants::failedLoadChangedMemory),
-            new Check("given-cpu-stays-given", MkInvariants::guestCpuTaken),
+            new Check("given-cpu-not-started-again", MkInvariants::guestCpuKicked),
+            new Check("given-cpu-not-taken-back", MkInvariants::guestCpuTaken),
             new Check("only-multikernel-images-on-cpus", s -> firstCpu(s.after, c -> c.owner() == CpuState.Owner.GUEST
                     && c.imageType() != ImageType.MULTIKERNEL)),
             new Check("one-cpu-per-image", MkInvariants::imageOnTwoCpus),
@@ -105,17 +106,24 @@ public final class MkInvariants {
                 : null;
     }
 
+    /** A CPU that ran another kernel before the step was sent to an entry point again. */
+    private static String guestCpuKicked(Step s) {
+        for (MkEvent e : s.result.events()) {
+            if (e instanceof MkEvent.Kick k && k.cpu() < s.before.cpus().size()
+                    && s.before.cpus().get(k.cpu()).owner() == CpuState.Owner.GUEST) {
+                return "cpu " + k.cpu() + " ran guest#" + s.before.cpus().get(k.cpu()).imageId() + " and was kicked into image #" + k.imageId();
+            }
+        }
+        return null;
+    }
+
+    /** A CPU that ran another kernel before the step runs something else after it (onlined by this kernel, for one). */
     private static String guestCpuTaken(Step s) {
         for (int cpu = 0; cpu < s.before.cpus().size(); cpu++) {
             CpuState was = s.before.cpus().get(cpu);
-            if (was.owner() != CpuState.Owner.GUEST) {
-                continue;
-            }
             CpuState now = s.after.cpus().get(cpu);
-            final int c = cpu;
-            boolean kicked = s.result.events().stream().anyMatch(e -> e instanceof MkEvent.Kick k && k.cpu() == c);
-            if (now.owner() != CpuState.Owner.GUEST || now.imageId() != was.imageId() || kicked) {
-                return "cpu " + cpu + " ran guest#" + was.imageId() + ", now " + now + (kicked ? " (kicked again)" : "");
+            if (was.owner() == CpuState.Owner.GUEST && (now.owner() != CpuState.Owner.GUEST || now.imageId() != was.imageId())) {
+                return "cpu " + cpu + " ran guest#" + was.imageId() + ", now " + now;
             }
         }
         return null;

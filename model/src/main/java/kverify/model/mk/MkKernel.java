@@ -20,4 +20,13 @@ public interface MkKernel {
 
     /** An independent copy with the same state (used to explore serial orders of concurrent calls). */
     MkKernel copy();
+
+    /**
+     * The atomic steps the last operation took, as "task:step" (for example "1:online-check"),
+     * so properties can tell which interleaving points a schedule reached. Empty for a kernel
+     * whose calls are atomic, like the reference model.
+     */
+    default java.util.List<String> lastSteps() {
+        return java.util.List.of();
+    }
 }

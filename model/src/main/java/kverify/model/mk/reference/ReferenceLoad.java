@@ -34,13 +34,7 @@ final class ReferenceLoad {
         if (!permitted(onCrash)) {
             return Call.err(Errno.EPERM);
         }
-        long legal = MK_CONFLICTS | MkConst.KEXEC_MULTIKERNEL;
-        if (!m.config().kexecJump()) {
-            legal &= ~MkConst.KEXEC_PRESERVE_CONTEXT; // preserve_context needs CONFIG_KEXEC_JUMP; nothing else does
-        }
-        long arch = flags & MkConst.KEXEC_ARCH_MASK;
-        if ((flags & ~MkConst.KEXEC_ARCH_MASK & ~legal) != 0 || segs.size() > MkConst.KEXEC_SEGMENT_MAX
-                || (arch != MkConst.KEXEC_ARCH_DEFAULT && arch != MkConst.KEXEC_ARCH_X86_64) || (mk && (flags & MK_CONFLICTS) != 0)) {
+        if (!flagsLegal(flags, segs.size())) {
             return Call.err(Errno.EINVAL);
         }
         boolean crashSlot = onCrash && m.config().crashDump();
@@ -64,6 +58,23 @@ final class ReferenceLoad {
         if (mk) {
             segs.forEach(this::writePages);
         }
+        install(entry, segs, flags, mk, crashSlot);
+        return Call.ok();
+    }
+
+    /** Known bits only (PRESERVE_CONTEXT needs CONFIG_KEXEC_JUMP), at most 16 segments, our arch, no conflict. */
+    private boolean flagsLegal(long flags, int segments) {
+        long legal = MK_CONFLICTS | MkConst.KEXEC_MULTIKERNEL;
+        if (!m.config().kexecJump()) {
+            legal &= ~MkConst.KEXEC_PRESERVE_CONTEXT;
+        }
+        long arch = flags & MkConst.KEXEC_ARCH_MASK;
+        boolean mk = (flags & MkConst.KEXEC_MULTIKERNEL) != 0;
+        return (flags & ~MkConst.KEXEC_ARCH_MASK & ~legal) == 0 && segments <= MkConst.KEXEC_SEGMENT_MAX
+                && (arch == MkConst.KEXEC_ARCH_DEFAULT || arch == MkConst.KEXEC_ARCH_X86_64) && !(mk && (flags & MK_CONFLICTS) != 0);
+    }
+
+    private void install(long entry, List<Segment> segs, long flags, boolean mk, boolean crashSlot) {
         ImageType type = mk ? ImageType.MULTIKERNEL : crashSlot ? ImageType.CRASH : ImageType.DEFAULT;
         ImageInfo image = k.newImage(type, entry, segs.stream().map(Segment::range).toList(),
                 (flags & MkConst.KEXEC_PRESERVE_CONTEXT) != 0);
@@ -74,7 +85,6 @@ final class ReferenceLoad {
         } else {
             k.kexecImage = image;
         }
-        return Call.ok();
     }
 
     /** kexec_load_permitted(): the limit of the call's type counts calls, not successful loads. */

@@ -31,12 +31,8 @@ final class ReferenceSegmentCheck {
 
     /** The first failing check's error, or null when the segments may be loaded. */
     Errno firstError() {
-        for (Segment s : segs) {
-            long end = s.memEnd();
-            if (Long.compareUnsigned(s.mem(), end) > 0 || ((s.mem() | end) & ~MkConst.PAGE_MASK) != 0
-                    || Long.compareUnsigned(end, MkConst.KEXEC_DESTINATION_MEMORY_LIMIT) >= 0) {
-                return Errno.EADDRNOTAVAIL;
-            }
+        if (segs.stream().anyMatch(ReferenceSegmentCheck::badRange)) {
+            return Errno.EADDRNOTAVAIL;
         }
         // From here on every segment lies below 2^46, so signed comparisons are exact.
         for (int i = 0; i < segs.size(); i++) {
@@ -62,6 +58,13 @@ final class ReferenceSegmentCheck {
             return Errno.EADDRNOTAVAIL;
         }
         return mk ? multikernelError() : null;
+    }
+
+    /** The end wraps around, either end is not page aligned, or the end reaches the destination limit. */
+    private static boolean badRange(Segment s) {
+        long end = s.memEnd();
+        return Long.compareUnsigned(s.mem(), end) > 0 || ((s.mem() | end) & ~MkConst.PAGE_MASK) != 0
+                || Long.compareUnsigned(end, MkConst.KEXEC_DESTINATION_MEMORY_LIMIT) >= 0;
     }
 
     /** A multikernel image lies in reserved memory, starts inside itself, and touches no other image. */

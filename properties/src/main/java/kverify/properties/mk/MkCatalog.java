@@ -1,0 +1,91 @@
+package kverify.properties.mk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import kverify.engine.Property;
+import kverify.impl.mk.MkVariant;
+
+/**
+ * The multikernel properties by name. {@link #properties()} is what the campaign runs: each
+ * fails on any divergence, so the campaign counts every distinct one. The JUnit tests use the
+ * same bodies, with the posted variants' known findings accepted.
+ */
+public final class MkCatalog {
+    private MkCatalog() {
+    }
+
+    public static List<Property> properties() {
+        List<Property> out = new ArrayList<>(List.of(modelContract(), modelFlagLegality()));
+        for (MkVariant v : MkVariant.values()) {
+            out.add(equivalence(v, Set.of()));
+            out.add(interleavings(v, Set.of()));
+            out.add(flags(v, Set.of()));
+            out.add(capacity(v, Set.of()));
+        }
+        return out;
+    }
+
+    public static String slug(MkVariant v) {
+        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Property modelContract() {
+        return Property.named("mk.model.contract").body(MkBodies.modelContract())
+                .requireCoverage(MkCoverage.STARTED, 0.1)
+                .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03)
+                .build();
+    }
+
+    public static Property modelFlagLegality() {
+        return Property.named("mk.model.flag-legality").body(MkBodies.modelFlagLegality()).build();
+    }
+
+    /** Random sequences; coverage on the inputs the issue names (on the variant that must pass). */
+    public static Property equivalence(MkVariant v, Set<String> accepted) {
+        Property.Builder b = Property.named("mk.equivalence." + slug(v)).body(MkBodies.equivalence(v, accepted));
+        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
+            b.requireCoverage(MkCoverage.CPU_OUT_OF_RANGE, 0.2).requireCoverage(MkCoverage.CPU_ONLINE, 0.2)
+                    .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03).requireCoverage(MkCoverage.STARTED, 0.1)
+                    .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.2).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
+                    .requireCoverage(MkCoverage.MISPLACED, 0.2).requireCoverage(MkCoverage.CONFLICTING_FLAGS, 0.1)
+                    .requireCoverage(MkCoverage.MK_WITHOUT_JUMP, 0.2).requireCoverage(MkCoverage.UNKNOWN_FLAG, 0.1)
+                    .requireCoverage(MkCoverage.CONCURRENT, 0.3)
+                    .requireCoverage(MkCoverage.CPU_MINUS_ONE, 0.05).requireCoverage(MkCoverage.CPU_NR_CPU_IDS, 0.05)
+                    .requireCoverage(MkCoverage.CPU_LAST, 0.2).requireCoverage(MkCoverage.CPU_NR_CPUS_OR_ABOVE, 0.1)
+                    .requireCoverage(MkCoverage.CPU_INT_EXTREME, 0.1);
+        }
+        return knownShown(b, accepted).build();
+    }
+
+    /** With known findings accepted, most cases must still show one (else the run proves nothing). */
+    private static Property.Builder knownShown(Property.Builder b, Set<String> accepted) {
+        return accepted.isEmpty() ? b : b.requireCoverage(MkCoverage.KNOWN_DIVERGENCE, 0.3);
+    }
+
+    /** Concurrent starts; coverage on every interleaving point of the variant's start path. */
+    public static Property interleavings(MkVariant v, Set<String> accepted) {
+        Property.Builder b = Property.named("mk.interleavings." + slug(v)).body(MkBodies.interleavings(v, accepted));
+        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
+            for (String step : v.startStepNames()) {
+                b.requireCoverage(MkCoverage.INTERLEAVED_BEFORE + step, 0.05);
+            }
+        }
+        return knownShown(b, accepted).build();
+    }
+
+    /** Many images at once; coverage on holding more than 10. */
+    public static Property capacity(MkVariant v, Set<String> accepted) {
+        Property.Builder b = Property.named("mk.capacity." + slug(v)).body(MkBodies.capacity(v, accepted)).triesScale(0.5);
+        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
+            b.requireCoverage(MkCoverage.OVER_TEN_IMAGES, 0.05);
+        }
+        return knownShown(b, accepted).build();
+    }
+
+    /** Every flag combination; a few cases suffice since each case tries all 384. */
+    public static Property flags(MkVariant v, Set<String> accepted) {
+        return knownShown(Property.named("mk.flags." + slug(v)).body(MkBodies.flags(v, accepted)).triesScale(0.1), accepted).build();
+    }
+}

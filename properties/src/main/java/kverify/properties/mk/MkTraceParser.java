@@ -1,0 +1,279 @@
+package kverify.properties.mk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kverify.impl.mk.MkVariant;
+import kverify.model.mk.Cpu;
+import kverify.model.mk.Hex;
+import kverify.model.mk.KexecFlags;
+import kverify.model.mk.Machine;
+import kverify.model.mk.MkConst;
+import kverify.model.mk.MkOp;
+import kverify.model.mk.PhysRange;
+import kverify.model.mk.RebootCommands;
+import kverify.model.mk.Segment;
+import kverify.model.mk.UserBuffer;
+
+/**
+ * Reads the text form {@link MkTracePrinter} writes. Every problem is a {@link MalformedTrace}
+ * naming the line; nothing else escapes.
+ */
+public final class MkTraceParser {
+    private static final Pattern CONCURRENT = Pattern.compile("concurrent \\[([^\\]]*)\\] \\[([^\\]]*)\\] schedule=(\\S+)");
+    private static final Pattern SEGMENT = Pattern.compile("seg\\(([^)]*)\\)");
+
+    private MachineLines machine = new MachineLines();
+    private MkVariant variant;
+    private Machine built;
+    private final List<MkOp> ops = new ArrayList<>();
+    private final List<String> comments = new ArrayList<>();
+    private int lineNo;
+
+    private MkTraceParser() {
+    }
+
+    public static MkTrace parse(List<String> lines) {
+        return new MkTraceParser().run(lines);
+    }
+
+    private MkTrace run(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).trim().equals(MkTracePrinter.HEADER)) {
+            throw new MalformedTrace(1, "expected the header '" + MkTracePrinter.HEADER + "'");
+        }
+        for (lineNo = 2; lineNo <= lines.size(); lineNo++) {
+            String line = lines.get(lineNo - 1).trim();
+            try {
+                line(line);
+            } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
+                throw new MalformedTrace(lineNo, e.getMessage());
+            }
+        }
+        lineNo = lines.size(); // what is still missing is missing at the end of the file
+        if (variant == null) {
+            throw new MalformedTrace(lineNo, "no 'variant:' line");
+        }
+        try {
+            return new MkTrace(variant, machine(), ops, comments);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new MalformedTrace(lineNo, e.getMessage());
+        }
+    }
+
+    private void line(String line) {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (line.startsWith("#")) {
+            comments.add(line.substring(1).trim());
+            return;
+        }
+        int colon = line.indexOf(':');
+        String head = colon < 0 ? "" : line.substring(0, colon);
+        if (head.equals("variant")) {
+            variant = variantNamed(line.substring(colon + 1).trim());
+        } else if (MachineLines.KEYS.contains(head)) {
+            if (built != null) {
+                throw new IllegalArgumentException("machine line '" + head + ":' after the first operation");
+            }
+            machine.add(head, line.substring(colon + 1).trim());
+        } else {
+            machine();
+            ops.add(op(line));
+        }
+    }
+
+    private Machine machine() {
+        if (built == null) {
+            built = machine.build();
+            machine = null;
+        }
+        return built;
+    }
+
+    private static MkVariant variantNamed(String name) {
+        try {
+            return MkVariant.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown variant '" + name + "', expected one of " + Arrays.toString(MkVariant.values()));
+        }
+    }
+
+    static MkOp op(String line) {
+        Matcher c = CONCURRENT.matcher(line);
+        if (c.matches()) {
+            return new MkOp.Concurrent(op(c.group(1).trim()), op(c.group(2).trim()), schedule(c.group(3)));
+        }
+        String[] words = line.split("\\s+");
+        switch (words[0]) {
+            case "kexec_load":
+                return kexecLoad(line, words);
+            case "unload":
+                return new MkOp.Unload(KexecFlags.parse(keyValues(words, 1, "flags").get("flags")));
+            case "reboot":
+                return reboot(words);
+            case "cpu_online":
+                return new MkOp.CpuOnline(cpuArgument(words));
+            case "cpu_offline":
+                return new MkOp.CpuOffline(cpuArgument(words));
+            case "suspend":
+                if (words.length != 1) {
+                    throw new IllegalArgumentException("suspend takes no arguments");
+                }
+                return new MkOp.Suspend();
+            default:
+                throw new IllegalArgumentException("unknown operation '" + words[0] + "'");
+        }
+    }
+
+    private static MkOp kexecLoad(String line, String[] words) {
+        Map<String, String> kv = keyValues(Arrays.copyOfRange(words, 0, Math.min(words.length, 3)), 1, "entry", "flags");
+        List<Segment> segs = new ArrayList<>();
+        for (int i = 3; i < words.length; i++) {
+            Matcher m = SEGMENT.matcher(words[i]);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected seg(mem=..,memsz=..,bufsz=..,pat=..[,fault=..]), got '" + words[i] + "'");
+            }
+            segs.add(segment(m.group(1)));
+        }
+        if (!kv.containsKey("entry") || !kv.containsKey("flags")) {
+            throw new IllegalArgumentException("kexec_load needs entry= and flags=: '" + line + "'");
+        }
+        return new MkOp.KexecLoad(Hex.parseLong(kv.get("entry")), segs, KexecFlags.parse(kv.get("flags")));
+    }
+
+    private static Segment segment(String body) {
+        Map<String, String> kv = keyValues(body.split(","), 0, "mem", "memsz", "bufsz", "pat", "fault");
+        for (String required : List.of("mem", "memsz", "bufsz", "pat")) {
+            if (!kv.containsKey(required)) {
+                throw new IllegalArgumentException("segment lacks " + required + "=: seg(" + body + ")");
+            }
+        }
+        long fault = kv.containsKey("fault") ? Hex.parseLong(kv.get("fault")) : UserBuffer.NO_FAULT;
+        return new Segment(Hex.parseLong(kv.get("mem")), Hex.parseLong(kv.get("memsz")), Hex.parseLong(kv.get("bufsz")),
+                new UserBuffer(Math.toIntExact(Hex.parseLong(kv.get("pat"))), fault));
+    }
+
+    private static MkOp reboot(String[] words) {
+        Map<String, String> kv = keyValues(words, 1, "cmd", "cpu", "arg", "magic1", "magic2");
+        if (!kv.containsKey("cmd")) {
+            throw new IllegalArgumentException("reboot needs cmd=");
+        }
+        String arg = kv.getOrDefault("arg", "ok");
+        if (!arg.equals("ok") && !arg.equals("fault")) {
+            throw new IllegalArgumentException("arg= is 'ok' or 'fault', got '" + arg + "'");
+        }
+        return new MkOp.Reboot(kv.containsKey("magic1") ? Hex.parseInt(kv.get("magic1")) : MkConst.LINUX_REBOOT_MAGIC1,
+                kv.containsKey("magic2") ? Hex.parseInt(kv.get("magic2")) : MkConst.LINUX_REBOOT_MAGIC2,
+                RebootCommands.parse(kv.get("cmd")), kv.containsKey("cpu") ? Hex.parseInt(kv.get("cpu")) : 0, arg.equals("fault"));
+    }
+
+    private static int cpuArgument(String[] words) {
+        if (words.length != 2) {
+            throw new IllegalArgumentException(words[0] + " takes one cpu number");
+        }
+        return Hex.parseInt(words[1]);
+    }
+
+    private static List<Integer> schedule(String text) {
+        if (text.equals("none")) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String t : text.split(",")) {
+            out.add(Hex.parseInt(t));
+        }
+        return out;
+    }
+
+    /** key=value words from index {@code from} on; each key at most once and one of {@code allowed}. */
+    static Map<String, String> keyValues(String[] words, int from, String... allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = from; i < words.length; i++) {
+            int eq = words[i].indexOf('=');
+            String key = eq < 0 ? words[i] : words[i].substring(0, eq);
+            if (eq < 0 || !Arrays.asList(allowed).contains(key)) {
+                throw new IllegalArgumentException("unexpected '" + words[i] + "', expected key=value with key in " + Arrays.toString(allowed));
+            }
+            if (out.put(key, words[i].substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("duplicate " + key + "=");
+            }
+        }
+        return out;
+    }
+
+    /** The machine description lines, collected until the first operation. */
+    private static final class MachineLines {
+        static final List<String> KEYS = List.of("machine", "config", "caller", "cpu", "ram", "mk-reserved", "kernel-used", "crashkernel");
+        private Map<String, String> machine;
+        private Map<String, String> config;
+        private Map<String, String> caller;
+        private final List<Cpu> cpus = new ArrayList<>();
+        private final List<PhysRange> ram = new ArrayList<>();
+        private final List<PhysRange> mk = new ArrayList<>();
+        private final List<PhysRange> kernel = new ArrayList<>();
+        private PhysRange crash;
+
+        void add(String key, String value) {
+            String[] w = value.split("\\s+");
+            switch (key) {
+                case "machine" -> machine = once(machine, keyValues(w, 0, "nr_cpu_ids", "NR_CPUS", "max_apic_id"), key);
+                case "config" -> config = once(config, keyValues(w, 0, "CONFIG_KEXEC_JUMP", "CONFIG_CRASH_DUMP"), key);
+                case "caller" -> caller = once(caller, keyValues(w, 0, "CAP_SYS_BOOT", "init_pid_ns", "kexec_load_disabled",
+                        "kexec_load_limit_reboot", "kexec_load_limit_panic"), key);
+                case "cpu" -> cpus.add(cpu(w));
+                case "ram" -> ram.add(PhysRange.parse(value));
+                case "mk-reserved" -> mk.add(PhysRange.parse(value));
+                case "kernel-used" -> kernel.add(PhysRange.parse(value));
+                default -> crash = once(crash, value.equals("none") ? new PhysRange(0, 0) : PhysRange.parse(value), key);
+            }
+        }
+
+        private Cpu cpu(String[] w) {
+            if (Integer.parseInt(w[0]) != cpus.size()) {
+                throw new IllegalArgumentException("cpu lines must be numbered 0, 1, ... in order; expected cpu " + cpus.size());
+            }
+            Map<String, String> kv = keyValues(w, 1, "apic", "present", "online", "in_present_map", "wakeup");
+            return new Cpu(Hex.parseLong(need(kv, "apic")), yn(need(kv, "present")), yn(need(kv, "online")),
+                    yn(need(kv, "in_present_map")), Math.toIntExact(Hex.parseLong(need(kv, "wakeup"))));
+        }
+
+        Machine build() {
+            if (machine == null || config == null || caller == null || crash == null) {
+                throw new IllegalArgumentException("the machine needs 'machine:', 'config:', 'caller:' and 'crashkernel:' lines before the first operation");
+            }
+            return new Machine(Math.toIntExact(Hex.parseLong(need(machine, "nr_cpu_ids"))), Math.toIntExact(Hex.parseLong(need(machine, "NR_CPUS"))),
+                    Hex.parseLong(need(machine, "max_apic_id")), cpus, ram, mk, kernel, crash,
+                    new Machine.Config(yn(need(config, "CONFIG_KEXEC_JUMP")), yn(need(config, "CONFIG_CRASH_DUMP"))),
+                    new Machine.Caller(yn(need(caller, "CAP_SYS_BOOT")), yn(need(caller, "init_pid_ns")), yn(need(caller, "kexec_load_disabled")),
+                            Math.toIntExact(Hex.parseLong(need(caller, "kexec_load_limit_reboot"))),
+                            Math.toIntExact(Hex.parseLong(need(caller, "kexec_load_limit_panic")))));
+        }
+
+        private static <T> T once(T old, T value, String key) {
+            if (old != null) {
+                throw new IllegalArgumentException("more than one '" + key + ":' line");
+            }
+            return value;
+        }
+
+        private static String need(Map<String, String> kv, String key) {
+            String v = kv.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException("missing " + key + "=");
+            }
+            return v;
+        }
+
+        private static boolean yn(String v) {
+            if (!v.equals("y") && !v.equals("n")) {
+                throw new IllegalArgumentException("expected y or n, got '" + v + "'");
+            }
+            return v.equals("y");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package kverify.properties.mk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import kverify.engine.Divergence;
+import kverify.impl.mk.MkVariant;
+import kverify.model.mk.MkOp;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every checked-in finding still shows its divergence on its variant and none on CORRECTED. */
+class MkFindingsTest {
+
+    private static Optional<Divergence> firstDivergence(MkTrace t, MkVariant v) {
+        MkDuel duel = new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(v, t.machine()));
+        for (MkOp op : t.ops()) {
+            Optional<Divergence> d = duel.step(op);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @TestFactory
+    List<DynamicTest> eachFindingDivergesOnItsVariantAndAgreesOnCorrected() {
+        List<MkFindings.Finding> findings = MkFindings.load(MkTestPaths.findings());
+        return findings.stream().map(f -> DynamicTest.dynamicTest(f.file().getFileName().toString(), () -> {
+            MkTrace t = f.trace();
+            assertThat(t.variant()).isNotEqualTo(MkVariant.CORRECTED);
+            Optional<Divergence> d = firstDivergence(t, t.variant());
+            assertThat(d).as("divergence on " + t.variant()).isPresent();
+            assertThat(d.get().key()).isEqualTo(f.key());
+            // The divergence is at the last step: a shrunk trace carries nothing after it.
+            MkDuel duel = new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(t.variant(), t.machine()));
+            for (int i = 0; i < t.ops().size() - 1; i++) {
+                assertThat(duel.step(t.ops().get(i))).as("step " + (i + 1)).isEmpty();
+            }
+            Optional<Divergence> corrected = firstDivergence(t, MkVariant.CORRECTED);
+            assertThat(corrected).as(() -> "CORRECTED: " + corrected.map(Throwable::getMessage).orElse("")).isEmpty();
+        })).toList();
+    }
+
+    @Test
+    void findingsAreDocumentedAndNamedAfterTheirVariantAndSymptom() {
+        List<MkFindings.Finding> findings = MkFindings.load(MkTestPaths.findings());
+        assertThat(findings).isNotEmpty();
+        for (MkFindings.Finding f : findings) {
+            MkTrace t = f.trace();
+            assertThat(t.comment("explanation")).as(f.file() + " explanation").isNotBlank();
+            assertThat(t.comment("property")).as(f.file() + " property").startsWith("mk.");
+            assertThat(t.comment("found")).as(f.file() + " seed and tries").contains("seed").contains("kverify.tries");
+            assertThat(f.file().getFileName().toString()).isEqualTo(MkFindings.fileName(t.variant(), f.key()));
+        }
+        assertThat(findings.stream().map(MkFindings.Finding::key).filter(k -> k.startsWith("invariant ")).count())
+                .as("invariant findings").isGreaterThan(0);
+    }
+}
