@@ -19,9 +19,12 @@ import kverify.engine.RunSettings;
 import kverify.engine.Source;
 import kverify.engine.TestCase;
 import kverify.impl.luo.LuoVariant;
+import kverify.impl.mk.MkVariant;
 import kverify.model.luo.LuoGeometry;
 import kverify.properties.luo.LuoEquivalence;
 import kverify.properties.luo.corrupt.CorruptionProperties;
+import kverify.properties.mk.MkCatalog;
+import kverify.properties.mk.MkProbe;
 
 /**
  * Part 3: how much checking a campaign second buys. A checked step is one operation applied to
@@ -55,8 +58,10 @@ final class PropertyThroughput {
             images(t, v, 1_000);
         }
         imageShrinking(t, LuoVariant.AS_POSTED);
-        t.add("3 throughput", "multikernel equivalence property", "not measured",
-                "the multikernel properties were not on main when this table was made (branch mk)");
+        for (MkVariant v : MkVariant.values()) {
+            throughput(t, "mk.equivalence." + MkCatalog.slug(v), MkProbe.equivalence(v), 2_000, MK_LINES);
+        }
+        shrinking(t, "mk.equivalence." + MkCatalog.slug(MkVariant.AS_POSTED), MkProbe.equivalence(MkVariant.AS_POSTED));
     }
 
     /** Where no regression files are: the runs below generate only. */
@@ -128,6 +133,9 @@ final class PropertyThroughput {
 
     /** LUO cases render one line per step; a create-sessions/close-sessions line is COUNT operations. */
     static final Lines LUO_LINES = new Lines(line -> 1, PropertyThroughput::singleOps);
+
+    /** Multikernel cases render the variant and the machine first (not steps), then one line per operation. */
+    static final Lines MK_LINES = new Lines(line -> MkProbe.isHeader(line) ? 0 : 1, line -> MkProbe.isHeader(line) ? 0 : 1);
 
     private static void throughput(Table t, String name, Consumer<Source> body, int cases, Lines lines) {
         SplittableRandom seeds = new SplittableRandom(SEED);
