@@ -1,5 +1,7 @@
 package kverify.bench;
 
+import java.util.List;
+import java.util.Arrays;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import kverify.impl.luo.LuoImpl;
@@ -126,14 +128,14 @@ final class RoundTrip {
     }
 
     private static void requireNoViolations(LuoImpl impl, String when) {
-        var broken = LuoInvariants.check(impl);
+        List<String> broken = LuoInvariants.check(impl);
         expect(broken.isEmpty(), when + " invariants: " + broken);
     }
 
     /** 64 KiB chunks into one touched byte[] of 655,360,000 bytes; median of 3 after one warm-up. */
     private static double plainWriteSeconds() {
         byte[] chunk = new byte[BLOCK];
-        java.util.Arrays.fill(chunk, (byte) 0x5A);
+        Arrays.fill(chunk, (byte) 0x5A);
         byte[] dst = new byte[(int) FLOOR_BYTES];
         return Timing.measure(1, 3, () -> Timing.time(() -> {
             for (int off = 0; off < dst.length; off += BLOCK) {
@@ -145,7 +147,7 @@ final class RoundTrip {
     /** The same chunks, one per block address the allocator hands out, into a new PhysicalMemory each trial. */
     private static double simulatedWriteSeconds() {
         byte[] chunk = new byte[BLOCK];
-        java.util.Arrays.fill(chunk, (byte) 0x5A);
+        Arrays.fill(chunk, (byte) 0x5A);
         return Timing.measure(1, 3, () -> {
             PhysicalMemory m = PhysicalMemory.ofSize(LuoImpl.RAM_BYTES);
             return Timing.time(() -> {

@@ -1,5 +1,6 @@
 package kverify.bench;
 
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.function.Function;
 import kverify.impl.luo.LuoImpl;
@@ -128,7 +129,7 @@ final class Scaling {
      * a collection is not used unless all did (then the fastest of all, and the row says so). The
      * minimum, not the median: on a shared machine noise only ever adds time.
      */
-    static double fastest(int trials, java.util.function.Supplier<Runnable> prepare) {
+    static double fastest(int trials, Supplier<Runnable> prepare) {
         long best = Long.MAX_VALUE;
         long bestAny = Long.MAX_VALUE;
         for (int i = 0; i < trials; i++) {

@@ -1,5 +1,6 @@
 package kverify.bench;
 
+import java.util.Locale;
 import java.util.List;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.impl.memory.RamRange;
@@ -120,7 +121,7 @@ final class SegmentLoad {
         double r = s.bandwidth(SIZE) / base;
         String verdict = target.isEmpty() ? "" : "; " + target + ": " + (r >= 0.5 ? "met" : "MISSED");
         t.add(P, what, Table.millis(s.medianMillis()), Table.rate(s.bandwidth(SIZE)) + " = " + String.format(
-                java.util.Locale.ROOT, "%.3f", r) + " of arraycopy" + verdict);
+                Locale.ROOT, "%.3f", r) + " of arraycopy" + verdict);
     }
 
     /** Nanoseconds of one kexec_load on a new kernel; the load must succeed. */
