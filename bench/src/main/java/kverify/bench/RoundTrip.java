@@ -1,8 +1,8 @@
 package kverify.bench;
 
-import java.util.List;
-import java.util.Arrays;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoInvariants;

@@ -1,8 +1,8 @@
 package kverify.bench;
 
-import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.Outcome;

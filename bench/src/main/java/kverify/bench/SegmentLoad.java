@@ -1,7 +1,7 @@
 package kverify.bench;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.impl.memory.RamRange;
 import kverify.impl.mk.MkImplKernel;
