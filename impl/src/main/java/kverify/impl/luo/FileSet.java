@@ -24,6 +24,9 @@ import kverify.model.luo.RebootFault;
  * test needs.
  */
 final class FileSet {
+    /** The file set of every session without files; only read, never preserved into or deserialized. */
+    static final FileSet NONE = new FileSet(null, null);
+
     private final Kho kho;
     private final LuoGeometry geometry;
     private LinkedHashMap<Long, LuoFile> files;
@@ -115,9 +118,12 @@ final class FileSet {
      * on the set's count; the walk counts the block headers read.
      */
     Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk) {
-        ensureCollections();
         FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
         long pa = set.files();
+        if (pa != 0) {
+            // Only a session with files gets the collections (see the class comment).
+            ensureCollections();
+        }
         while (pa != 0) {
             Optional<Errno> bad = walk.block(pa, geometry.fileBlockBytes());
             if (bad.isPresent()) {
@@ -147,7 +153,7 @@ final class FileSet {
             }
             pa = blocks.readNext(pa);
         }
-        Optional<Errno> count = walk.fileSetCount(set.count(), files.size(), set.files());
+        Optional<Errno> count = walk.fileSetCount(set.count(), count(), set.files());
         return count.isPresent() ? Outcome.err(count.get()) : Outcome.ok();
     }
 

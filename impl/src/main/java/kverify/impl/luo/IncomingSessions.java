@@ -119,7 +119,12 @@ final class IncomingSessions {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
-        return s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
+        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
+        // A session that got no file block keeps no file set of its own (Session.files).
+        if (s.files.blockPas().isEmpty()) {
+            s.files = FileSet.NONE;
+        }
+        return r;
     }
 
     private Outcome<Unit> failed(Errno errno) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
@@ -50,28 +51,28 @@ public final class LuoInvariants {
     private void outgoing() {
         OutgoingSessions o = impl.outgoingSessions();
         BlockList blocks = o.blocks();
-        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), "nblocks=" + blocks.nblocks()
+        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), () -> "nblocks=" + blocks.nblocks()
                 + " within [1, " + g.maxBlocks() + "]");
-        require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(),
+        require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(), () ->
                 "sessions=" + o.count() + " <= nblocks*BLOCK_MAX=" + (long) blocks.nblocks() * g.sessionsPerBlock());
         walked("session chain from the FDT head", impl.outgoingHead(), blocks.pas(), true);
         TreeMap<Long, Integer> expected = new TreeMap<>();
         for (long pa : blocks.pas()) {
             expected.put(pa, Kho.orderOf(g.sessionBlockBytes()));
             long count = SessionHeaderSer.count(m, pa);
-            require(count <= g.sessionsPerBlock(), String.format("block 0x%x count=%d <= %d", pa, count, g.sessionsPerBlock()));
+            require(count <= g.sessionsPerBlock(), () -> String.format("block 0x%x count=%d <= %d", pa, count, g.sessionsPerBlock()));
         }
         for (Session s : o.sessions()) {
             List<Long> fileBlocks = s.files.blockPas();
             long needed = (s.files.count() + g.filesPerBlock() - 1) / g.filesPerBlock();
-            require(fileBlocks.size() == needed, "session '" + s.name + "': file blocks=" + fileBlocks.size()
+            require(fileBlocks.size() == needed, () -> "session '" + s.name + "': file blocks=" + fileBlocks.size()
                     + " == ceil(files/" + g.filesPerBlock() + ")=" + needed);
             if (!fileBlocks.isEmpty()) {
                 walked("file chain of session '" + s.name + "'", fileBlocks.get(0), fileBlocks, false);
             }
             fileBlocks.forEach(pa -> expected.put(pa, Kho.orderOf(g.fileBlockBytes())));
         }
-        require(impl.kho().preserved().equals(expected), "KHO preserves exactly the session and file blocks: preserved="
+        require(impl.kho().preserved().equals(expected), () -> "KHO preserves exactly the session and file blocks: preserved="
                 + hex(impl.kho().preserved().keySet()) + " expected=" + hex(expected.keySet()));
     }
 
@@ -90,7 +91,7 @@ public final class LuoInvariants {
             expected.addAll(s.files.blockPas());
         }
         TreeSet<Long> held = new TreeSet<>(impl.kho().incoming().keySet());
-        require(held.equals(expected), "unrestored handed-over folios are exactly the handover and unfinished file blocks: held="
+        require(held.equals(expected), () -> "unrestored handed-over folios are exactly the handover and unfinished file blocks: held="
                 + hex(held) + " expected=" + hex(expected));
     }
 
@@ -115,15 +116,16 @@ public final class LuoInvariants {
     private void walked(String what, long head, List<Long> expected, boolean sessions) {
         try {
             List<Long> chain = sessions ? HandoverDecoder.sessionChain(m, head, g) : HandoverDecoder.fileChain(m, head, g);
-            require(chain.equals(expected), what + " " + hex(chain) + " equals the block list " + hex(expected));
+            require(chain.equals(expected), () -> what + " " + hex(chain) + " equals the block list " + hex(expected));
         } catch (LayoutException e) {
             out.add(what + ": " + e.getMessage());
         }
     }
 
-    private void require(boolean holds, String invariant) {
+    /** The message is built only when the invariant is broken: formatting it every step cost more than checking. */
+    private void require(boolean holds, Supplier<String> invariant) {
         if (!holds) {
-            out.add("violated: " + invariant);
+            out.add("violated: " + invariant.get());
         }
     }
 

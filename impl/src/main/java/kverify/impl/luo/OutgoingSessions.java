@@ -69,7 +69,7 @@ final class OutgoingSessions {
                 return grown;
             }
         }
-        list.put(name, new Session(name, new FileSet(kho, geometry)));
+        list.put(name, new Session(name, FileSet.NONE));
         return Outcome.ok();
     }
 
@@ -88,7 +88,7 @@ final class OutgoingSessions {
         if (s == null) {
             return Outcome.err(Errno.EBADF);
         }
-        return s.files.preserve(token, kind, data);
+        return s.ownFiles(kho, geometry).preserve(token, kind, data);
     }
 
     /**

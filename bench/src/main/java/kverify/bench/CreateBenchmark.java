@@ -1,0 +1,80 @@
+package kverify.bench;
+
+import java.util.concurrent.TimeUnit;
+import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoVariant;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoSystem;
+import kverify.model.luo.RebootFault;
+import kverify.model.luo.reference.LuoReference;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH cross-check of part 2 (see {@link Scaling}): n creates on a freshly booted system, and the
+ * first open (deserialize) after n sessions were handed over, impl and reference model, at the
+ * real geometry. The slope is fitted by the scenario runner; this gives the points.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Thread)
+public class CreateBenchmark {
+    @Param({"1000", "10000", "100000"})
+    public int n;
+
+    @Param({"impl", "model"})
+    public String subject;
+
+    private String[] names;
+    private LuoSystem fresh;
+    private LuoSystem handedOver;
+
+    @Setup(Level.Trial)
+    public void names() {
+        names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = "session-" + i;
+        }
+    }
+
+    @Setup(Level.Invocation)
+    public void systems() {
+        fresh = boot();
+        handedOver = boot();
+        for (String name : names) {
+            handedOver.createSession(name);
+        }
+        handedOver.reboot(RebootFault.NONE);
+        handedOver.setup();
+    }
+
+    private LuoSystem boot() {
+        return subject.equals("impl") ? LuoImpl.boot(LuoVariant.AS_POSTED, LuoGeometry.REAL) : new LuoReference(LuoGeometry.REAL);
+    }
+
+    @Benchmark
+    public LuoSystem create() {
+        for (String name : names) {
+            fresh.createSession(name);
+        }
+        return fresh;
+    }
+
+    @Benchmark
+    public Object deserialize() {
+        return handedOver.openDevice();
+    }
+}

@@ -1,0 +1,198 @@
+package kverify.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoInvariants;
+import kverify.impl.luo.LuoProbe;
+import kverify.impl.luo.LuoVariant;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.RebootFault;
+
+/**
+ * Part 1: one full live update at the real geometry through the byte-level implementation:
+ * 8,190,000 sessions created (and the next one refused with ENOSPC), reboot (serialize and kexec
+ * handover), early setup, first open (deserialize), and every session retrieved by name. The
+ * physical floor is writing the 10,000 session blocks (625 MiB), measured in the same JVM as a plain
+ * sequential write into a byte[] and into a fresh simulated memory.
+ */
+final class RoundTrip {
+    private static final LuoGeometry G = LuoGeometry.REAL;
+    private static final int BLOCK = G.sessionBlockBytes();
+    private static final long FLOOR_BYTES = (long) G.maxBlocks() * BLOCK;
+    private static final String P = "1 round trip";
+
+    private RoundTrip() {
+    }
+
+    /** What one round trip measured: the two floors, phase seconds, heap, and CPU nanoseconds. */
+    private record Measured(double floorArray, double floorSimulated, double[] phases, HeapWatch.Peak peak,
+            long mainCpu, long processCpu) {
+        double total() {
+            return phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
+        }
+    }
+
+    static void run(Table t, LuoVariant variant) {
+        double floorArray = plainWriteSeconds();
+        double floorSimulated = simulatedWriteSeconds();
+        System.gc();
+        long processCpu = processCpuNanos();
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        try (HeapWatch watch = new HeapWatch()) {
+            double[] phases = roundTrip(variant);
+            Measured m = new Measured(floorArray, floorSimulated, phases, watch.peak(),
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu, processCpuNanos() - processCpu);
+            reportPhases(t, m, variant);
+            reportResources(t, m);
+        }
+    }
+
+    private static void reportPhases(Table t, Measured m, LuoVariant variant) {
+        double[] ph = m.phases();
+        t.add(P, "floor: sequential write of " + FLOOR_BYTES + " B into a byte[] (64 KiB arraycopy chunks)",
+                Table.seconds(m.floorArray()), Table.rate(FLOOR_BYTES / m.floorArray()));
+        t.add(P, "floor: the same bytes into a fresh simulated PhysicalMemory (pages allocated on write)",
+                Table.seconds(m.floorSimulated()), Table.rate(FLOOR_BYTES / m.floorSimulated()));
+        t.add(P, "boot + create 8,190,000 sessions (+1 refused with ENOSPC), " + variant, Table.seconds(ph[0] + ph[1]),
+                String.format(Locale.ROOT, "%.0f ns/create; ", ph[1] * 1e9 / G.maxSessions()) + gc(0, 1));
+        t.add(P, "reboot: serialize 8,190,000 entries into 10,000 blocks + kexec", Table.seconds(ph[3]), gc(3));
+        t.add(P, "setup (walk 10,000 blocks)", Table.seconds(ph[4]), gc(4));
+        t.add(P, "open: deserialize 8,190,000 sessions", Table.seconds(ph[5]), gc(5));
+        t.add(P, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(ph[6]), gc(6));
+        t.add(P, "round trip total (boot .. check)", Table.seconds(m.total()),
+                "target < 20 s: " + (m.total() < 20 ? "met" : "MISSED") + "; " + Table.ratio(m.total() / m.floorArray())
+                        + " the byte[] floor, " + Table.ratio(m.total() / m.floorSimulated()) + " the simulated-memory floor");
+        t.add(P, "process CPU time of the round trip (boot .. check; all threads: code, collector, JIT)",
+                Table.seconds(roundTripCpu()), "CPU-seconds of all threads: on an unshared machine the wall time would be about this or less;"
+                        + " target < 20 s per CPU: " + (roundTripCpu() < 20 ? "met" : "MISSED"));
+        t.add(P, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(ph[2] + ph[7]),
+                "not in the total");
+    }
+
+    private static void reportResources(Table t, Measured m) {
+        HeapWatch.Peak peak = m.peak();
+        t.add(P, "peak heap (sampled every 1 ms / sum of pool peaks) over the round trip",
+                Table.bytes(peak.sampledPeakUsed()) + " / " + Table.bytes(peak.sumOfPoolPeaks()),
+                "max heap " + Table.bytes(peak.maxHeap()) + ", committed at most " + Table.bytes(peak.maxCommitted())
+                        + "; target <= 3 GiB: " + (peak.maxHeap() <= 3L << 30 ? "met (-Xmx)" : "not checked: run with -Xmx3g"));
+        t.add(P, "garbage collection during the round trip (and its invariant checks)", peak.gcCount() + " collections",
+                Table.seconds(peak.gcMillis() / 1e3) + " total GC pause time");
+        t.add(P, "CPU time of the round trip (and its invariant checks): main thread / whole process",
+                Table.seconds(m.mainCpu() / 1e9) + " / " + Table.seconds(m.processCpu() / 1e9),
+                "main thread = the code under test, GC pauses excluded; the process adds the GC and JIT threads");
+    }
+
+    /** Seconds per phase: boot, create, outgoing invariants, reboot, setup, open, check, incoming invariants. */
+    private static double[] roundTrip(LuoVariant variant) {
+        double[] s = new double[8];
+        LuoImpl[] box = new LuoImpl[1];
+        s[0] = sec(() -> box[0] = LuoImpl.boot(variant, G));
+        LuoImpl impl = box[0];
+        long n = G.maxSessions();
+        s[1] = sec(() -> createAll(impl, n));
+        s[2] = sec(() -> requireNoViolations(impl, "outgoing"));
+        expect(LuoProbe.outgoingBlocks(impl) == G.maxBlocks(), "nblocks=" + LuoProbe.outgoingBlocks(impl));
+        s[3] = sec(() -> expect(impl.reboot(RebootFault.NONE).equals(Outcome.ok()), "reboot"));
+        s[4] = sec(() -> expect(impl.setup().equals(Outcome.ok()), "setup"));
+        s[5] = sec(() -> expect(impl.openDevice().equals(Outcome.ok()), "open"));
+        s[6] = sec(() -> checkAll(impl, n));
+        s[7] = sec(() -> requireNoViolations(impl, "incoming"));
+        return s;
+    }
+
+    private static void createAll(LuoImpl impl, long n) {
+        for (long i = 0; i < n; i++) {
+            Outcome<?> o = impl.createSession("s" + i);
+            if (!o.isOk()) {
+                throw new IllegalStateException("create s" + i + ": " + o);
+            }
+        }
+        expect(impl.createSession("s" + n).equals(Outcome.err(Errno.ENOSPC)), "session " + (n + 1) + " refused with ENOSPC");
+    }
+
+    private static void checkAll(LuoImpl impl, long n) {
+        for (long i = 0; i < n; i++) {
+            Outcome<?> o = impl.retrieveSession("s" + i);
+            if (!o.isOk()) {
+                throw new IllegalStateException("retrieve s" + i + ": " + o);
+            }
+        }
+        expect(impl.retrieveSession("s" + n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
+        expect(LuoProbe.incomingSessions(impl) == n, "incoming sessions=" + LuoProbe.incomingSessions(impl));
+    }
+
+    private static void requireNoViolations(LuoImpl impl, String when) {
+        List<String> broken = LuoInvariants.check(impl);
+        expect(broken.isEmpty(), when + " invariants: " + broken);
+    }
+
+    /** 64 KiB chunks into one touched byte[] of 655,360,000 bytes; median of 3 after one warm-up. */
+    private static double plainWriteSeconds() {
+        byte[] chunk = new byte[BLOCK];
+        Arrays.fill(chunk, (byte) 0x5A);
+        byte[] dst = new byte[(int) FLOOR_BYTES];
+        return Timing.measure(1, 3, () -> Timing.time(() -> {
+            for (int off = 0; off < dst.length; off += BLOCK) {
+                System.arraycopy(chunk, 0, dst, off, BLOCK);
+            }
+        })).medianSeconds();
+    }
+
+    /** The same chunks, one per block address the allocator hands out, into a new PhysicalMemory each trial. */
+    private static double simulatedWriteSeconds() {
+        byte[] chunk = new byte[BLOCK];
+        Arrays.fill(chunk, (byte) 0x5A);
+        return Timing.measure(1, 3, () -> {
+            PhysicalMemory m = PhysicalMemory.ofSize(LuoImpl.RAM_BYTES);
+            return Timing.time(() -> {
+                for (long b = 0; b < G.maxBlocks(); b++) {
+                    m.write((1L << 20) + b * BLOCK, chunk, 0, BLOCK);
+                }
+            });
+        }).medianSeconds();
+    }
+
+    private static final double[] GC_SECONDS = new double[8];
+    private static final double[] CPU_SECONDS = new double[8];
+    private static int phase;
+
+    /** Wall seconds of one phase; its GC seconds go to GC_SECONDS in phase order. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    private static double sec(Runnable r) {
+        long gc = HeapWatch.gcMillisNow();
+        long cpu = processCpuNanos();
+        double s = Timing.time(r) / 1e9;
+        CPU_SECONDS[phase % CPU_SECONDS.length] = (processCpuNanos() - cpu) / 1e9;
+        GC_SECONDS[phase++ % GC_SECONDS.length] = (HeapWatch.gcMillisNow() - gc) / 1e3;
+        return s;
+    }
+
+    /** Process CPU seconds (all threads) of the round-trip phases, invariant checks left out. */
+    private static double roundTripCpu() {
+        return CPU_SECONDS[0] + CPU_SECONDS[1] + CPU_SECONDS[3] + CPU_SECONDS[4] + CPU_SECONDS[5] + CPU_SECONDS[6];
+    }
+
+    private static String gc(int... phases) {
+        double s = 0;
+        for (int p : phases) {
+            s += GC_SECONDS[p];
+        }
+        return String.format(Locale.ROOT, "of which GC %.2f s", s);
+    }
+
+    private static void expect(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("round trip check failed: " + what);
+        }
+    }
+}
