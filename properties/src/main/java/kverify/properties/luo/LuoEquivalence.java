@@ -10,7 +10,7 @@ import kverify.model.Outcome;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.LuoState;
-import kverify.model.luo.Phase;
+import kverify.model.luo.RebootFault;
 
 /**
  * The equivalence property: one live update generated step by step from the model's state,
@@ -27,6 +27,8 @@ public final class LuoEquivalence {
     public static final String FINISHED = "a session was finished";
     public static final String SESSION_LIMIT = "the session limit refused a create";
     public static final String FILE_BLOCK = "a session's files crossed a file block boundary";
+    public static final String FAILED_LATE = "a reboot failed after serialize had filled two session blocks";
+    public static final String RETRY_SHORTER = "a reboot succeeded using fewer session blocks than a failed one had filled";
 
     private LuoEquivalence() {
     }
@@ -59,51 +61,77 @@ public final class LuoEquivalence {
         LuoOpGen gen = new LuoOpGen(g);
         long mean = g.sessionsPerBlock() > 50 ? 12 : 40;
         int maxSteps = (int) (3 * mean);
-        boolean failedReboot = false;
-        boolean recovering = false;
+        Progress p = new Progress(g);
         for (int step = 0; step < maxSteps; step++) {
             LuoState before = duel.modelState();
-            Optional<LuoOp> op = src.draw(gen.step(before, mean, recovering));
+            Optional<LuoOp> op = src.draw(gen.step(before, mean, p.recovering));
             if (op.isEmpty()) {
                 return;
             }
             src.note(LuoTraceFormat.line(op.get()));
             LuoDuel.StepResult r = duel.step(op.get());
-            boolean failedNow = classify(src, g, op.get(), r.model(), failedReboot, duel.modelState());
-            failedReboot |= failedNow;
-            recovering = failedNow || (recovering && !(op.get() instanceof LuoOp.Reboot));
+            p.classify(src, op.get(), r.model(), before, duel.modelState());
             if (!r.agrees()) {
                 throw new kverify.engine.Divergence(r.key(), duel.report(r));
             }
         }
     }
 
-    /** Records coverage; returns whether this step was a failed reboot. */
-    private static boolean classify(Source src, LuoGeometry g, LuoOp op, Outcome<?> outcome, boolean failedBefore, LuoState after) {
-        if (after.outgoing().size() > g.sessionsPerBlock()) {
-            src.classify(CROSSED_BLOCK);
+    /**
+     * What the case has reached so far, seen from the model: failed reboots (the generator's
+     * "recovering" context, and the most session blocks a failing serialize had filled
+     * before it failed), and the coverage labels.
+     */
+    private static final class Progress {
+        private final LuoGeometry g;
+        private boolean recovering;
+        private long blocksFilledByFailure = -1;
+
+        Progress(LuoGeometry g) {
+            this.g = g;
         }
-        if (after.outgoing().stream().anyMatch(s -> s.files().size() > g.filesPerBlock())) {
-            src.classify(FILE_BLOCK);
+
+        void classify(Source src, LuoOp op, Outcome<?> outcome, LuoState before, LuoState after) {
+            if (after.outgoing().size() > g.sessionsPerBlock()) {
+                src.classify(CROSSED_BLOCK);
+            }
+            if (after.outgoing().stream().anyMatch(s -> s.files().size() > g.filesPerBlock())) {
+                src.classify(FILE_BLOCK);
+            }
+            if (outcome.equals(Outcome.err(Errno.ENOSPC)) && (op instanceof LuoOp.CreateSession || op instanceof LuoOp.CreateSessions)) {
+                src.classify(SESSION_LIMIT);
+            }
+            if (op instanceof LuoOp.OpenDevice && outcome.isOk()) {
+                src.classify(OPENED);
+            }
+            if (op instanceof LuoOp.Finish && outcome.isOk()) {
+                src.classify(FINISHED);
+            }
+            if (op instanceof LuoOp.Reboot reboot) {
+                classifyReboot(src, reboot, outcome, before);
+            }
         }
-        if (outcome.equals(Outcome.err(Errno.ENOSPC)) && (op instanceof LuoOp.CreateSession || op instanceof LuoOp.CreateSessions)) {
-            src.classify(SESSION_LIMIT);
-        }
-        if (op instanceof LuoOp.OpenDevice && outcome.isOk()) {
-            src.classify(OPENED);
-        }
-        if (op instanceof LuoOp.Finish && outcome.isOk()) {
-            src.classify(FINISHED);
-        }
-        if (op instanceof LuoOp.Reboot) {
+
+        private void classifyReboot(Source src, LuoOp.Reboot reboot, Outcome<?> outcome, LuoState before) {
+            int perBlock = g.sessionsPerBlock();
             if (!outcome.isOk()) {
                 src.classify(FAILED_REBOOT);
-                return true;
+                // Serialize fills a block, writing its count, each time it moves past one.
+                blocksFilledByFailure = Math.max(blocksFilledByFailure, ((RebootFault.FreezeFails) reboot.fault()).session() / perBlock);
+                if (blocksFilledByFailure >= 2) {
+                    src.classify(FAILED_LATE);
+                }
+                recovering = true;
+                return;
             }
-            if (failedBefore && after.phase() == Phase.BOOTING) {
+            recovering = false;
+            if (blocksFilledByFailure >= 0) {
                 src.classify(REBOOT_AFTER_FAILURE);
+                long blocksUsed = Math.max(1, (before.outgoing().size() + perBlock - 1) / perBlock);
+                if (blocksUsed < blocksFilledByFailure) {
+                    src.classify(RETRY_SHORTER);
+                }
             }
         }
-        return false;
     }
 }
