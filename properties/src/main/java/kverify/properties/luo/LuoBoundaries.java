@@ -9,8 +9,8 @@ import kverify.engine.Gen;
 /**
  * Boundary-biased numbers for the LUO generators. The posted code changes behaviour where a
  * count reaches a multiple of the block capacity (a new block in insert, a count written and a
- * block change in serialize and freeze), so a random draw here lands on such a place about
- * 7 times in 16 and is uniform otherwise.
+ * block change in serialize and freeze), so a random draw here lands on such a place more
+ * often than not and is uniform otherwise.
  *
  * <p>Two things keep these draws shrinkable. A value is recorded as one raw choice whichever
  * way it was drawn, so the shrinker sees one encoding. And counts are drawn as the session
@@ -19,9 +19,8 @@ import kverify.engine.Gen;
  * the same total.
  */
 final class LuoBoundaries {
-    /** Block boundaries considered above the current count: enough to cross a few blocks. */
-    static final int BLOCKS_AHEAD = 4;
-
+    /** Chances at an edge per draw, see {@link #biased}. */
+    static final int EDGE_HINTS = 3;
     private LuoBoundaries() {
     }
 
@@ -42,12 +41,12 @@ final class LuoBoundaries {
     /**
      * How many sessions a bulk create adds to {@code current}: the drawn number is the total to
      * reach when it is above {@code current} (often at or one either side of a block boundary,
-     * up to {@link #BLOCKS_AHEAD} blocks ahead), otherwise the number to add. At least 1.
+     * up to {@code blocksAhead} blocks ahead), otherwise the number to add. At least 1.
      */
-    static Gen<Integer> growth(long current, int perBlock, int maxAdd) {
+    static Gen<Integer> growth(long current, int perBlock, int blocksAhead, int maxAdd) {
         TreeSet<Long> totals = new TreeSet<>();
         long firstK = current / perBlock;
-        for (long k = Math.max(1, firstK); k <= firstK + BLOCKS_AHEAD; k++) {
+        for (long k = Math.max(1, firstK); k <= firstK + blocksAhead; k++) {
             addAround(totals, k * perBlock);
         }
         long max = current + maxAdd;
@@ -76,15 +75,16 @@ final class LuoBoundaries {
     }
 
     /**
-     * A value in [min, max]: in random runs one of the in-range {@code edges} about 7 times in 16
-     * (two chances at the engine's one-in-four hint), else uniform; recorded as the raw choice
-     * value - min either way, and shrinking toward min.
+     * A value in [min, max]: in random runs one of the in-range {@code edges} with probability
+     * 1 - (3/4)^{@value #EDGE_HINTS} (about 58%: that many chances at the engine's one-in-four
+     * hint), else uniform. Recorded as the one raw choice value - min either way, so replays and
+     * the shrinker see a single encoding; shrinks toward min.
      */
     static Gen<Long> biased(long min, long max, Collection<Long> edges) {
         List<Long> inRange = new ArrayList<>(new TreeSet<>(edges.stream().filter(e -> e >= min && e <= max).toList()));
         return s -> {
-            int h = inRange.isEmpty() ? -1 : s.hint(inRange.size());
-            if (h < 0 && !inRange.isEmpty()) {
+            int h = -1;
+            for (int attempt = 0; attempt < EDGE_HINTS && h < 0 && !inRange.isEmpty(); attempt++) {
                 h = s.hint(inRange.size());
             }
             long raw = h < 0 ? s.choice(max - min) : s.forcedChoice(max - min, inRange.get(h) - min);

@@ -59,18 +59,20 @@ public final class LuoEquivalence {
     public static void runCase(Source src, LuoVariant v, LuoGeometry g) {
         LuoDuel duel = new LuoDuel(v, g);
         LuoOpGen gen = new LuoOpGen(g);
-        long mean = g.sessionsPerBlock() > 50 ? 12 : 40;
-        int maxSteps = (int) (3 * mean);
+        long mean = g.sessionsPerBlock() > 50 ? 20 : 40;
+        int maxSteps = (int) (4 * mean);
         Progress p = new Progress(g);
         for (int step = 0; step < maxSteps; step++) {
             LuoState before = duel.modelState();
-            Optional<LuoOp> op = src.draw(gen.step(before, mean, p.recovering));
+            Optional<LuoOp> op = src.draw(gen.step(before, mean, p.stage(before)));
             if (op.isEmpty()) {
                 return;
             }
             src.note(LuoTraceFormat.line(op.get()));
             LuoDuel.StepResult r = duel.step(op.get());
-            p.classify(src, op.get(), r.model(), before, duel.modelState());
+            if (p.classify(src, op.get(), r.model(), before, duel.modelState())) {
+                p.keep = src.draw(gen.keepAfterFailure(duel.modelState()));
+            }
             if (!r.agrees()) {
                 throw new kverify.engine.Divergence(r.key(), duel.report(r));
             }
@@ -78,20 +80,28 @@ public final class LuoEquivalence {
     }
 
     /**
-     * What the case has reached so far, seen from the model: failed reboots (the generator's
-     * "recovering" context, and the most session blocks a failing serialize had filled
-     * before it failed), and the coverage labels.
+     * What the case has reached so far, seen from the model: after a failed reboot, how many
+     * sessions user space keeps before it retries (the generator's stage), the most session
+     * blocks a failing serialize had filled, and the coverage labels.
      */
     private static final class Progress {
         private final LuoGeometry g;
-        private boolean recovering;
+        private long keep = -1;
         private long blocksFilledByFailure = -1;
 
         Progress(LuoGeometry g) {
             this.g = g;
         }
 
-        void classify(Source src, LuoOp op, Outcome<?> outcome, LuoState before, LuoState after) {
+        LuoOpGen.Stage stage(LuoState s) {
+            if (keep < 0) {
+                return LuoOpGen.Stage.PREPARING;
+            }
+            return s.outgoing().size() > keep ? LuoOpGen.Stage.SHEDDING : LuoOpGen.Stage.RETRYING;
+        }
+
+        /** Records coverage; returns whether this step was a failed reboot. */
+        boolean classify(Source src, LuoOp op, Outcome<?> outcome, LuoState before, LuoState after) {
             if (after.outgoing().size() > g.sessionsPerBlock()) {
                 src.classify(CROSSED_BLOCK);
             }
@@ -108,11 +118,12 @@ public final class LuoEquivalence {
                 src.classify(FINISHED);
             }
             if (op instanceof LuoOp.Reboot reboot) {
-                classifyReboot(src, reboot, outcome, before);
+                return classifyReboot(src, reboot, outcome, before);
             }
+            return false;
         }
 
-        private void classifyReboot(Source src, LuoOp.Reboot reboot, Outcome<?> outcome, LuoState before) {
+        private boolean classifyReboot(Source src, LuoOp.Reboot reboot, Outcome<?> outcome, LuoState before) {
             int perBlock = g.sessionsPerBlock();
             if (!outcome.isOk()) {
                 src.classify(FAILED_REBOOT);
@@ -121,10 +132,9 @@ public final class LuoEquivalence {
                 if (blocksFilledByFailure >= 2) {
                     src.classify(FAILED_LATE);
                 }
-                recovering = true;
-                return;
+                return true;
             }
-            recovering = false;
+            keep = -1;
             if (blocksFilledByFailure >= 0) {
                 src.classify(REBOOT_AFTER_FAILURE);
                 long blocksUsed = Math.max(1, (before.outgoing().size() + perBlock - 1) / perBlock);
@@ -132,6 +142,7 @@ public final class LuoEquivalence {
                     src.classify(RETRY_SHORTER);
                 }
             }
+            return false;
         }
     }
 }

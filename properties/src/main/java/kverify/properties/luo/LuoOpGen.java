@@ -37,19 +37,41 @@ final class LuoOpGen {
     }
 
     /**
-     * One step: a continue flag (0 stops; shrinks toward stopping) and the op, in one span.
-     * {@code recovering} says the last reboot failed: user space then mostly closes sessions
-     * and retries, which is how a failed serialize is followed up in practice.
+     * Where user space is in its live update; generator context, not model state (the model
+     * promises a failed reboot changes nothing). PREPARING until a reboot fails; then user space
+     * decides how many sessions to keep ({@link #keepAfterFailure}), SHEDDING closes sessions
+     * (often whole groups) down to that, and RETRYING reboots again.
      */
-    Gen<Optional<LuoOp>> step(LuoState s, long meanSteps, boolean recovering) {
-        Optional<Gen<LuoOp>> op = opFor(s, recovering);
-        return src -> op.isPresent() && src.choice(meanSteps) != 0 ? Optional.of(src.draw(op.get())) : Optional.empty();
+    enum Stage {
+        PREPARING, SHEDDING, RETRYING
     }
 
-    Optional<Gen<LuoOp>> opFor(LuoState s, boolean recovering) {
+    /**
+     * One step: a continue flag (0 stops; shrinks toward stopping) and the op, in one span.
+     * After a failed reboot the case rarely ends before the retry.
+     */
+    Gen<Optional<LuoOp>> step(LuoState s, long meanSteps, Stage stage) {
+        Optional<Gen<LuoOp>> op = opFor(s, stage);
+        long mean = stage == Stage.PREPARING ? meanSteps : RECOVERY_PATIENCE * meanSteps;
+        return src -> op.isPresent() && src.choice(mean) != 0 ? Optional.of(src.draw(op.get())) : Optional.empty();
+    }
+
+    /** How much less likely a case is to end at a step while recovering from a failed reboot. */
+    static final int RECOVERY_PATIENCE = 4;
+
+    /**
+     * After a failed reboot, how many sessions user space keeps before it retries: 0 (close
+     * everything; the simplest) to all of them (retry at once), often a block boundary or one
+     * either side of it.
+     */
+    Gen<Integer> keepAfterFailure(LuoState s) {
+        return LuoBoundaries.index(s.outgoing().size() + 1, g.sessionsPerBlock());
+    }
+
+    Optional<Gen<LuoOp>> opFor(LuoState s, Stage stage) {
         switch (s.phase()) {
             case OUTGOING:
-                return Optional.of(outgoing(s, recovering));
+                return Optional.of(outgoing(s, stage));
             case BOOTING:
                 return Optional.of(Gen.constant(new LuoOp.Setup()));
             case INCOMING:
@@ -60,21 +82,25 @@ final class LuoOpGen {
     }
 
     /**
-     * Weights of the outgoing ops: create, preserve, close, reboot, bulk create, bulk close; as
-     * user space behaves normally and after a failed reboot ("recovering": mostly closing
-     * sessions, often a whole group, and retrying). At the real geometry the single-session ops
-     * cannot reach a block boundary on their own, so the bulk ops carry the counts there.
+     * Weights of the outgoing ops (create, preserve, close, reboot, bulk create, bulk close) per
+     * stage. At the real geometry the single-session ops cannot reach a block boundary on their
+     * own, so the bulk ops carry the counts there.
      */
     enum Mix {
-        FINE(new int[] {1, 4, 1, 1, 6, 1}, new int[] {1, 1, 2, 1, 1, 8}),
-        COARSE(new int[] {1, 4, 1, 2, 8, 3}, new int[] {1, 1, 1, 3, 2, 8});
+        FINE(4, new int[] {1, 4, 1, 1, 6, 1}, new int[] {1, 1, 3, 1, 1, 8}, new int[] {1, 1, 1, 6, 1, 1}),
+        COARSE(2, new int[] {1, 4, 1, 3, 6, 2}, new int[] {1, 1, 1, 1, 1, 8}, new int[] {1, 1, 1, 6, 1, 1});
 
-        final int[] normal;
-        final int[] recovering;
+        /** How many block boundaries above the current count a bulk create aims at. */
+        final int blocksAhead;
+        private final int[][] weights;
 
-        Mix(int[] normal, int[] recovering) {
-            this.normal = normal;
-            this.recovering = recovering;
+        Mix(int blocksAhead, int[] preparing, int[] shedding, int[] retrying) {
+            this.blocksAhead = blocksAhead;
+            this.weights = new int[][] {preparing, shedding, retrying};
+        }
+
+        int[] weights(Stage stage) {
+            return weights[stage.ordinal()];
         }
 
         static Mix of(LuoGeometry g) {
@@ -82,14 +108,14 @@ final class LuoOpGen {
         }
     }
 
-    private Gen<LuoOp> outgoing(LuoState s, boolean recovering) {
-        int[] w = recovering ? mix.recovering : mix.normal;
+    private Gen<LuoOp> outgoing(LuoState s, Stage stage) {
+        int[] w = mix.weights(stage);
         List<String> existing = s.outgoing().stream().map(SessionImage::name).toList();
         return Gen.frequency(
                 Gen.weighted(w[0], name(existing, 4, 1).map(LuoOp.CreateSession::new)),
                 Gen.weighted(w[1], preserve(existing)),
                 Gen.weighted(w[2], byIndex(existing, 1, 4).map(LuoOp.CloseSession::new)),
-                Gen.weighted(w[3], reboot(s, recovering)),
+                Gen.weighted(hasFiles(s) ? w[3] : 1, reboot(s, stage != Stage.PREPARING)),
                 Gen.weighted(w[4], src -> {
                     String prefix = src.draw(prefix(existing, false));
                     return new LuoOp.CreateSessions(prefix, src.draw(createCount(existing.size())));
@@ -98,6 +124,11 @@ final class LuoOpGen {
                     String prefix = src.draw(prefix(existing, true));
                     return new LuoOp.CloseSessions(prefix, src.draw(closeCount(existing, prefix)));
                 }));
+    }
+
+    /** Whether any outgoing session has a file: until then a reboot hands over little and cannot fail. */
+    private static boolean hasFiles(LuoState s) {
+        return s.outgoing().stream().anyMatch(x -> !x.files().isEmpty());
     }
 
     /** Mostly from the alphabet (weight a) or mostly an existing name (weight b). */
@@ -110,7 +141,7 @@ final class LuoOpGen {
 
     /** Up to two blocks and a bit more, often ending at or one either side of a block boundary. */
     private Gen<Integer> createCount(int current) {
-        return LuoBoundaries.growth(current, g.sessionsPerBlock(), 2 * g.sessionsPerBlock() + 2);
+        return LuoBoundaries.growth(current, g.sessionsPerBlock(), mix.blocksAhead, 2 * g.sessionsPerBlock() + 2);
     }
 
     /**
@@ -137,8 +168,8 @@ final class LuoOpGen {
 
     /**
      * A prefix, mostly one the bulk op can make progress with (for a create, one with no session
-     * yet; for a close, one with a run, the longest first so shrinking keeps to it), sometimes
-     * any (the op then fails at once with EEXIST or EBADF).
+     * yet; for a close, one with a run, most often the longest), sometimes any (the op then
+     * fails at once with EEXIST or EBADF). The most useful is the simplest choice.
      */
     private static Gen<String> prefix(List<String> existing, boolean toClose) {
         List<String> useful = new ArrayList<>(PREFIXES.stream().filter(p -> (run(existing, p) > 0) == toClose).toList());
@@ -146,7 +177,8 @@ final class LuoOpGen {
         if (useful.isEmpty()) {
             return Gen.elements(PREFIXES);
         }
-        return Gen.frequency(Gen.weighted(3, Gen.elements(useful)), Gen.weighted(1, Gen.elements(PREFIXES)));
+        return Gen.frequency(Gen.weighted(2, Gen.constant(useful.get(0))), Gen.weighted(1, Gen.elements(useful)),
+                Gen.weighted(1, Gen.elements(PREFIXES)));
     }
 
     /**
