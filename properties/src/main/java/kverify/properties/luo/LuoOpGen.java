@@ -2,8 +2,12 @@ package kverify.properties.luo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import kverify.engine.Gen;
 import kverify.model.Errno;
 import kverify.model.luo.HandlerKind;
@@ -88,7 +92,7 @@ final class LuoOpGen {
      */
     enum Mix {
         FINE(4, new int[] {1, 4, 1, 1, 6, 1}, new int[] {1, 1, 3, 1, 1, 8}, new int[] {1, 1, 1, 6, 1, 1}),
-        COARSE(2, new int[] {1, 4, 1, 3, 6, 2}, new int[] {1, 1, 1, 1, 1, 8}, new int[] {1, 1, 1, 6, 1, 1});
+        COARSE(2, new int[] {3, 12, 3, 9, 18, 6}, new int[] {1, 1, 1, 1, 1, 8}, new int[] {1, 1, 1, 6, 1, 1});
 
         /** How many block boundaries above the current count a bulk create aims at. */
         final int blocksAhead;
@@ -111,18 +115,19 @@ final class LuoOpGen {
     private Gen<LuoOp> outgoing(LuoState s, Stage stage) {
         int[] w = mix.weights(stage);
         List<String> existing = s.outgoing().stream().map(SessionImage::name).toList();
+        Map<String, Integer> runs = runs(existing);
         return Gen.frequency(
                 Gen.weighted(w[0], name(existing, 4, 1).map(LuoOp.CreateSession::new)),
                 Gen.weighted(w[1], preserve(existing)),
                 Gen.weighted(w[2], byIndex(existing, 1, 4).map(LuoOp.CloseSession::new)),
                 Gen.weighted(hasFiles(s) ? w[3] : 1, reboot(s, stage != Stage.PREPARING)),
                 Gen.weighted(w[4], src -> {
-                    String prefix = src.draw(prefix(existing, false));
+                    String prefix = src.draw(prefix(runs, false));
                     return new LuoOp.CreateSessions(prefix, src.draw(createCount(existing.size())));
                 }),
                 Gen.weighted(w[5], src -> {
-                    String prefix = src.draw(prefix(existing, true));
-                    return new LuoOp.CloseSessions(prefix, src.draw(closeCount(existing, prefix)));
+                    String prefix = src.draw(prefix(runs, true));
+                    return new LuoOp.CloseSessions(prefix, src.draw(closeCount(existing.size(), runs.get(prefix))));
                 }));
     }
 
@@ -149,21 +154,25 @@ final class LuoOpGen {
      * of a block boundary, at most this prefix's run; up to two blocks and a bit when the prefix
      * has no session (the close then fails at once with EBADF).
      */
-    private Gen<Integer> closeCount(List<String> existing, String prefix) {
-        int run = run(existing, prefix);
+    private Gen<Integer> closeCount(int current, int run) {
         if (run == 0) {
             return Gen.ints(1, 2 * g.sessionsPerBlock() + 2);
         }
-        return LuoBoundaries.shrinkage(existing.size(), g.sessionsPerBlock(), run);
+        return LuoBoundaries.shrinkage(current, g.sessionsPerBlock(), run);
     }
 
-    /** How many of prefix0, prefix1, ... exist: what a bulk close of this prefix can close. */
-    private static int run(List<String> existing, String prefix) {
-        int run = 0;
-        while (existing.contains(prefix + run)) {
-            run++;
+    /** Per prefix, how many of prefix0, prefix1, ... exist: what a bulk close of it can close. */
+    private static Map<String, Integer> runs(List<String> existing) {
+        Set<String> names = new HashSet<>(existing);
+        Map<String, Integer> runs = new TreeMap<>();
+        for (String p : PREFIXES) {
+            int run = 0;
+            while (names.contains(p + run)) {
+                run++;
+            }
+            runs.put(p, run);
         }
-        return run;
+        return runs;
     }
 
     /**
@@ -171,9 +180,9 @@ final class LuoOpGen {
      * yet; for a close, one with a run, most often the longest), sometimes any (the op then
      * fails at once with EEXIST or EBADF). The most useful is the simplest choice.
      */
-    private static Gen<String> prefix(List<String> existing, boolean toClose) {
-        List<String> useful = new ArrayList<>(PREFIXES.stream().filter(p -> (run(existing, p) > 0) == toClose).toList());
-        useful.sort(Comparator.comparingInt(p -> -run(existing, p)));
+    private static Gen<String> prefix(Map<String, Integer> runs, boolean toClose) {
+        List<String> useful = new ArrayList<>(PREFIXES.stream().filter(p -> (runs.get(p) > 0) == toClose).toList());
+        useful.sort(Comparator.comparingInt(p -> -runs.get(p)));
         if (useful.isEmpty()) {
             return Gen.elements(PREFIXES);
         }
