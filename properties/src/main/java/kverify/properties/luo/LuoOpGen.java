@@ -120,7 +120,7 @@ final class LuoOpGen {
                 Gen.weighted(w[0], name(existing, 4, 1).map(LuoOp.CreateSession::new)),
                 Gen.weighted(w[1], preserve(existing)),
                 Gen.weighted(w[2], byIndex(existing, 1, 4).map(LuoOp.CloseSession::new)),
-                Gen.weighted(hasFiles(s) ? w[3] : 1, reboot(s, stage != Stage.PREPARING)),
+                Gen.weighted(stage != Stage.PREPARING || hasFiles(s) ? w[3] : 1, reboot(s, stage != Stage.PREPARING)),
                 Gen.weighted(w[4], src -> {
                     String prefix = src.draw(prefix(runs, false));
                     return new LuoOp.CreateSessions(prefix, src.draw(createCount(existing.size())));
@@ -131,7 +131,10 @@ final class LuoOpGen {
                 }));
     }
 
-    /** Whether any outgoing session has a file: until then a reboot hands over little and cannot fail. */
+    /**
+     * Whether any outgoing session has a file: until then a first reboot hands over little and
+     * cannot fail, so it is rare (a retry after a failure is not).
+     */
     private static boolean hasFiles(LuoState s) {
         return s.outgoing().stream().anyMatch(x -> !x.files().isEmpty());
     }
