@@ -39,6 +39,18 @@ final class LuoBoundaries {
     }
 
     /**
+     * How many of {@code n} sessions to keep: often none, all, or at or one either side of a
+     * block boundary; shrinks toward none.
+     */
+    static Gen<Integer> keep(int n, int perBlock) {
+        TreeSet<Long> edges = new TreeSet<>(List.of(0L, (long) n));
+        for (long k = 1; k * perBlock - 1 <= n; k++) {
+            addAround(edges, k * perBlock);
+        }
+        return biased(0, n, edges).map(Long::intValue);
+    }
+
+    /**
      * How many sessions a bulk create adds to {@code current}: the drawn number is the total to
      * reach when it is above {@code current} (often at or one either side of a block boundary,
      * up to {@code blocksAhead} blocks ahead), otherwise the number to add. At least 1.
@@ -55,17 +67,17 @@ final class LuoBoundaries {
 
     /**
      * How many of a prefix's {@code run >= 1} sessions a bulk close closes, out of {@code current}
-     * sessions: the whole run (the simplest), as many as leave a number of sessions drawn like
-     * {@link #index} (often at or one either side of a block boundary; at most the run, at
-     * least one), or any part of the run.
+     * sessions: the whole run (the simplest; {@code wholeWeight} against 2 and 1 for the others),
+     * as many as leave a number of sessions at or one either side of a block boundary (at most
+     * the run, at least one), or any part of the run.
      */
-    static Gen<Integer> shrinkage(long current, int perBlock, int run) {
+    static Gen<Integer> shrinkage(long current, int perBlock, int run, int wholeWeight) {
         TreeSet<Long> left = new TreeSet<>();
         for (long k = 0; k * perBlock - 1 < current; k++) {
             addAround(left, k * perBlock);
         }
         Gen<Integer> toLeave = biased(0, Math.max(0, current - 1), left).map(l -> (int) Math.max(1, Math.min(run, current - l)));
-        return Gen.frequency(Gen.weighted(2, Gen.constant(run)), Gen.weighted(2, toLeave), Gen.weighted(1, Gen.ints(1, run)));
+        return Gen.frequency(Gen.weighted(wholeWeight, Gen.constant(run)), Gen.weighted(2, toLeave), Gen.weighted(1, Gen.ints(1, run)));
     }
 
     private static void addAround(TreeSet<Long> out, long boundary) {

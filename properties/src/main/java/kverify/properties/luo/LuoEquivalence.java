@@ -137,7 +137,6 @@ public final class LuoEquivalence {
                 }
                 return true;
             }
-            keep = -1;
             if (blocksFilledByFailure >= 0) {
                 src.classify(REBOOT_AFTER_FAILURE);
                 long blocksUsed = Math.max(1, (before.outgoing().size() + perBlock - 1) / perBlock);
@@ -145,6 +144,7 @@ public final class LuoEquivalence {
                     src.classify(RETRY_SHORTER);
                 }
             }
+            keep = -1;
             return false;
         }
     }

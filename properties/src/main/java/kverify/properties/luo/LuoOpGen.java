@@ -64,12 +64,12 @@ final class LuoOpGen {
     static final int RECOVERY_PATIENCE = 4;
 
     /**
-     * After a failed reboot, how many sessions user space keeps before it retries: 0 (close
-     * everything; the simplest) to all of them (retry at once), often a block boundary or one
-     * either side of it.
+     * After a failed reboot, how many sessions user space keeps before it retries: often none
+     * (it gives up on this set and closes everything; the simplest), else up to all of them
+     * (retry at once), often at a block boundary or one either side of it.
      */
     Gen<Integer> keepAfterFailure(LuoState s) {
-        return LuoBoundaries.index(s.outgoing().size() + 1, g.sessionsPerBlock());
+        return Gen.frequency(Gen.weighted(1, Gen.constant(0)), Gen.weighted(2, LuoBoundaries.keep(s.outgoing().size(), g.sessionsPerBlock())));
     }
 
     Optional<Gen<LuoOp>> opFor(LuoState s, Stage stage) {
@@ -127,7 +127,7 @@ final class LuoOpGen {
                 }),
                 Gen.weighted(w[5], src -> {
                     String prefix = src.draw(prefix(runs, true));
-                    return new LuoOp.CloseSessions(prefix, src.draw(closeCount(existing.size(), runs.get(prefix))));
+                    return new LuoOp.CloseSessions(prefix, src.draw(closeCount(existing.size(), runs.get(prefix), stage)));
                 }));
     }
 
@@ -153,15 +153,17 @@ final class LuoOpGen {
     }
 
     /**
-     * Closes prefix0.. in order: often as many as leave the session count at or one either side
-     * of a block boundary, at most this prefix's run; up to two blocks and a bit when the prefix
-     * has no session (the close then fails at once with EBADF).
+     * Closes prefix0.. in order: the whole run, as many as leave the session count at or one
+     * either side of a block boundary, or any part of the run; while shedding sessions after a
+     * failed reboot mostly the whole run (a partial close leaves a tail no bulk close reaches).
+     * Up to two blocks and a bit when the prefix has no session (the close then fails at once
+     * with EBADF).
      */
-    private Gen<Integer> closeCount(int current, int run) {
+    private Gen<Integer> closeCount(int current, int run, Stage stage) {
         if (run == 0) {
             return Gen.ints(1, 2 * g.sessionsPerBlock() + 2);
         }
-        return LuoBoundaries.shrinkage(current, g.sessionsPerBlock(), run);
+        return LuoBoundaries.shrinkage(current, g.sessionsPerBlock(), run, stage == Stage.SHEDDING ? 6 : 2);
     }
 
     /** Per prefix, how many of prefix0, prefix1, ... exist: what a bulk close of it can close. */
