@@ -50,7 +50,7 @@ class LuoTraceFormatTest {
             LuoOpGen gen = new LuoOpGen(g);
             List<LuoOp> ops = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
-                Optional<LuoOp> op = src.draw(gen.step(model.state(), 30, src.choice(1) == 1));
+                Optional<LuoOp> op = src.draw(gen.step(model.state(), 30, src.draw(kverify.engine.Gen.elements(LuoOpGen.Stage.values()))));
                 if (op.isEmpty()) {
                     break;
                 }
