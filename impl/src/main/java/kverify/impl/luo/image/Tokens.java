@@ -50,8 +50,7 @@ final class Tokens {
     }
 
     String word(String what) {
-        skipSpace();
-        if (pos >= text.length()) {
+        if (!more()) {
             throw error("expected " + what + " at the end of the line");
         }
         lastStart = pos;
@@ -102,8 +101,7 @@ final class Tokens {
     /** The rest of the line as hex bytes: pairs, optionally run together ("00ff" or "00 ff"). */
     byte[] hexBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        skipSpace();
-        while (pos < text.length()) {
+        while (more()) {
             String w = word("hex bytes");
             if (!isHexData(w)) {
                 throw error("expected hex bytes (an even number of hex digits), got '" + w + "'");
@@ -111,21 +109,18 @@ final class Tokens {
             for (int i = 0; i < w.length(); i += 2) {
                 out.write(Integer.parseInt(w.substring(i, i + 2), 16));
             }
-            skipSpace();
         }
         return out.toByteArray();
     }
 
     void end() {
-        skipSpace();
-        if (pos < text.length()) {
+        if (more()) {
             throw error("unexpected '" + text.substring(pos) + "' at the end of the line");
         }
     }
 
     private byte[] quoted() {
-        skipSpace();
-        if (pos >= text.length() || text.charAt(pos) != '"') {
+        if (!more() || text.charAt(pos) != '"') {
             throw error("expected a string in double quotes");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -176,10 +171,12 @@ final class Tokens {
         }
     }
 
-    private void skipSpace() {
+    /** Skips blanks; true if something other than blanks is left on the line. */
+    private boolean more() {
         while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
             pos++;
         }
+        return pos < text.length();
     }
 
     private ImageFormatException error(String message) {

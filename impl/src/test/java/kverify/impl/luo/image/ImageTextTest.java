@@ -3,11 +3,16 @@ package kverify.impl.luo.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The image text format: a hand-written image, the printer's output, and located errors. */
 class ImageTextTest {
@@ -62,6 +67,67 @@ class ImageTextTest {
         HandoverImage odd = parse(HAND_WRITTEN).withFdt(java.util.Optional.of(new ImageFdt("luo-session",
                 java.util.Map.of("compatible", new byte[] {'#', '"', 0}, "x", new byte[0], "luo-session-header", new byte[4]))));
         assertThat(parse(ImageText.format(odd, List.of()))).isEqualTo(odd);
+    }
+
+    @Test
+    void thePrinterShowsPrintableBytesOnlyWhenALineHasThreeOrMore() {
+        byte[] page = new byte[HandoverImage.PAGE_SIZE];
+        byte[] first = {0x20, 0x7e, 0x41, 0x1f, 0x7f, (byte) 0x80, (byte) 0xff};
+        System.arraycopy(first, 0, page, 0, first.length);
+        page[0x10] = 'A';
+        page[0x11] = 'B';
+        page[0xff0] = 1;
+        HandoverImage img = new HandoverImage(LuoGeometry.SMALL, 0x10000, Optional.empty(), Map.of(0x1000L, 0), Map.of(0x1000L, page));
+        assertThat(ImageText.format(img, List.of()).lines().toList()).containsExactly(
+                "kverify-image luo v1",
+                "geometry small",
+                "ram 0x10000",
+                "fdt none",
+                "preserve 0x1000 order 0",
+                "page 0x1000",
+                "  0000: 20 7e 41 1f 7f 80 ff 00 00 00 00 00 00 00 00 00  #  ~A.............",
+                "  0010: 41 42 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+                "  0ff0: 01 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00");
+    }
+
+    @Test
+    void fdtValuesPrintAsStrOnlyForCleanCStringsAndAsU64ForEightBytes() {
+        Map<String, byte[]> props = new LinkedHashMap<>();
+        props.put("a", new byte[] {0});
+        props.put("b", new byte[] {' ', '~', 0});
+        props.put("c", new byte[] {0x1f, 0});
+        props.put("d", new byte[] {0x7f, 0});
+        props.put("e", new byte[] {'"', 0});
+        props.put("f", new byte[] {'\\', 0});
+        props.put("g", new byte[] {'#', 0});
+        props.put("h", new byte[] {'a', 'b', 'c', 'd', 'e', 'f', 'g', 0});
+        props.put("i", new byte[] {1, 0, 0, 0, 0, 0, 0, (byte) 0x80});
+        props.put("j", new byte[] {'a', 'b'});
+        props.put("k", new byte[0]);
+        HandoverImage img = parse(HAND_WRITTEN).withFdt(Optional.of(new ImageFdt("n", props)));
+        String text = ImageText.format(img, List.of());
+        assertThat(text.lines().filter(l -> l.startsWith("fdt")).toList()).containsExactly(
+                "fdt node n",
+                "fdt prop a str \"\"",
+                "fdt prop b str \" ~\"",
+                "fdt prop c hex 1f 00",
+                "fdt prop d hex 7f 00",
+                "fdt prop e hex 22 00",
+                "fdt prop f hex 5c 00",
+                "fdt prop g hex 23 00",
+                "fdt prop h str \"abcdefg\"",
+                "fdt prop i u64 0x8000000000000001",
+                "fdt prop j hex 61 62",
+                "fdt prop k hex");
+        assertThat(parse(text)).isEqualTo(img);
+    }
+
+    @Test
+    void aWrittenFileReadsBack(@TempDir Path dir) {
+        HandoverImage img = parse(HAND_WRITTEN);
+        Path file = dir.resolve("sub/one.image");
+        ImageText.write(file, img, List.of("written by a test"));
+        assertThat(ImageText.read(file)).isEqualTo(img);
     }
 
     @Test
