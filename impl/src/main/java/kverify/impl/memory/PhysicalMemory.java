@@ -261,16 +261,14 @@ public final class PhysicalMemory {
         pageForWrite(address >>> PAGE_SHIFT)[(int) (address & ~PAGE_MASK)] = value;
     }
 
+    // The one-entry cache may hold a miss (null): that stays true until pageForWrite adds the
+    // page, and pageForWrite is the only place that adds pages and it refreshes the cache.
     private byte[] pageOrNull(long pfn) {
-        if (pfn == cachedPfn) {
-            return cachedPage;
-        }
-        byte[] page = pages.get(pfn);
-        if (page != null) {
+        if (pfn != cachedPfn) {
             cachedPfn = pfn;
-            cachedPage = page;
+            cachedPage = pages.get(pfn);
         }
-        return page;
+        return cachedPage;
     }
 
     private byte[] pageForWrite(long pfn) {
@@ -278,7 +276,6 @@ public final class PhysicalMemory {
         if (page == null) {
             page = new byte[PAGE_SIZE];
             pages.put(pfn, page);
-            cachedPfn = pfn;
             cachedPage = page;
         }
         return page;

@@ -2,6 +2,8 @@ package kverify.impl.kho;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.TreeMap;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -75,5 +77,44 @@ class KhoTest {
         assertThat(next.violations()).hasSize(2).allMatch(v -> v.contains("kho_restore_free"));
         assertThat(next.incoming()).containsOnlyKeys(b);
         assertThat(next.preserved()).containsOnlyKeys(fresh);
+    }
+
+    @Test
+    void theLargestOrderIsAllowedAndARangeFilledToItsLimitRunsOutWithEnomem() {
+        long maxFolio = 4096L << Kho.MAX_PAGE_ORDER;
+        Kho small = Kho.boot(PhysicalMemory.ofSize(2 * maxFolio));
+        assertThat(small.allocPreserve(maxFolio))
+                .as("order MAX_PAGE_ORDER, aligned, ending exactly at the end of RAM").isEqualTo(Outcome.ok(maxFolio));
+        assertThat(small.allocPreserve(4096)).isEqualTo(Outcome.err(Errno.ENOMEM));
+        assertThat(small.preservedPages()).isEqualTo(1L << Kho.MAX_PAGE_ORDER);
+    }
+
+    @Test
+    void theBumpPointerKeepsFoliosNaturallyAlignedAndPacked() {
+        assertThat(kho.allocPreserve(4096)).isEqualTo(Outcome.ok(Kho.ALLOCATOR_START));
+        assertThat(kho.allocPreserve(8192)).as("skips to the next 8 KiB boundary").isEqualTo(Outcome.ok(Kho.ALLOCATOR_START + 0x2000));
+        assertThat(kho.allocPreserve(8192)).isEqualTo(Outcome.ok(Kho.ALLOCATOR_START + 0x4000));
+        assertThat(kho.allocPreserve(1)).isEqualTo(Outcome.ok(Kho.ALLOCATOR_START + 0x6000));
+    }
+
+    @Test
+    void aHandoverFromAnImageAllocatesAboveTheLastPreservedFolio() {
+        Kho none = Kho.handedOver(mem, new TreeMap<>());
+        assertThat(none.allocPreserve(4096)).isEqualTo(Outcome.ok(Kho.ALLOCATOR_START));
+        Kho next = Kho.handedOver(mem, new TreeMap<>(Map.of(0x200000L, 0, 0x400000L, 2)));
+        assertThat(next.allocPreserve(4096)).isEqualTo(Outcome.ok(0x400000L + 4 * 4096));
+        assertThat(next.incomingPages()).isEqualTo(5);
+    }
+
+    @Test
+    void restoredFoliosAreFreedForReuseAndUnpreservingAHandedOverFolioIsAWarn() {
+        long a = kho.allocPreserve(65536).value();
+        long b = kho.allocPreserve(8192).value();
+        Kho next = kho.kexec();
+        next.restoreFree(a);
+        assertThat(next.allocPreserve(65536)).as("the restored folio is free again").isEqualTo(Outcome.ok(a));
+        next.unpreserveFree(b);
+        assertThat(next.violations()).singleElement().asString().contains("folio was not preserved");
+        assertThat(next.allocPreserve(8192)).as("and it was freed all the same").isEqualTo(Outcome.ok(b));
     }
 }

@@ -3,6 +3,7 @@ package kverify.impl.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,99 @@ class PhysicalMemoryTest {
         b.writeU8(2 * PhysicalMemory.PAGE_SIZE + 5, 7);
         assertThat(a.firstDifference(b)).isEqualTo(2L * PhysicalMemory.PAGE_SIZE);
         assertThat(a.hexDump(0, 16)).startsWith("0000000000000000: 00 00");
+    }
+
+    @Test
+    void everyAccessKindFaultsJustPastTheEndOfRamAndLeavesMemoryUntouched() {
+        PhysicalMemory mem = new PhysicalMemory(List.of(new RamRange(0x1000, 0x3000)));
+        assertFault(() -> mem.writeU64(0x2ffc, -1L), 0x2ffc, 8, true);
+        assertFault(() -> mem.writeU32(0x2ffd, -1L), 0x2ffd, 4, true);
+        assertFault(() -> mem.write(0x2ff0, new byte[17], 0, 17), 0x2ff0, 17, true);
+        assertFault(() -> mem.fill(0x2f00, 0x101, (byte) 1), 0x2f00, 0x101, true);
+        assertFault(() -> mem.readU32(0x2ffd), 0x2ffd, 4, false);
+        assertFault(() -> mem.readU8(0x3000), 0x3000, 1, false);
+        assertFault(() -> mem.read(0xfff, 2), 0xfff, 2, false);
+        assertThat(mem.pages()).as("a faulting write stores nothing").isEmpty();
+        mem.writeU32(0x2ffc, 0x11223344L);
+        assertThat(mem.readU8(0x2fff)).isEqualTo(0x11);
+    }
+
+    private static void assertFault(Runnable access, long address, long length, boolean write) {
+        assertThatThrownBy(access::run).isInstanceOfSatisfying(PhysicalMemoryFault.class, f -> {
+            assertThat(f.address()).isEqualTo(address);
+            assertThat(f.length()).isEqualTo(length);
+            assertThat(f.isWrite()).isEqualTo(write);
+            assertThat(f).hasMessageStartingWith(write ? "write of " + length : "read of " + length);
+        });
+    }
+
+    @Test
+    void u32WritesAreLittleEndianAndTouchOnlyFourBytes() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(2 * PhysicalMemory.PAGE_SIZE);
+        long a = PhysicalMemory.PAGE_SIZE - 2;
+        mem.writeU64(a - 2, -1L);
+        mem.writeU32(a, 0xA1B2C3D4E5L);
+        assertThat(mem.read(a - 2, 8)).containsExactly(0xff, 0xff, 0xe5, 0xd4, 0xc3, 0xb2, 0xff, 0xff);
+        assertThat(mem.readU32(a)).isEqualTo(0xB2C3D4E5L);
+    }
+
+    @Test
+    void readingAnUntouchedPageZeroesExactlyTheDestinationSlice() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(4 * PhysicalMemory.PAGE_SIZE);
+        long a = PhysicalMemory.PAGE_SIZE - 2;
+        mem.writeU8(a, 0x11);
+        mem.writeU8(a + 1, 0x22);
+        byte[] dst = new byte[10];
+        Arrays.fill(dst, (byte) 0x77);
+        mem.read(a, dst, 3, 5);
+        assertThat(dst).containsExactly(0x77, 0x77, 0x77, 0x11, 0x22, 0, 0, 0, 0x77, 0x77);
+    }
+
+    @Test
+    void fillAcrossAPageBoundaryStopsAtTheEnd() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(4 * PhysicalMemory.PAGE_SIZE);
+        long a = PhysicalMemory.PAGE_SIZE - 6;
+        mem.fill(a, 10, (byte) 0x5a);
+        assertThat(mem.read(a - 1, 12)).containsExactly(0, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0x5a, 0);
+    }
+
+    @Test
+    void trackingCountsOnlyThePagesTouchedSinceItLastStarted() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(4 * PhysicalMemory.PAGE_SIZE);
+        mem.startTrackingReads();
+        mem.read(0, PhysicalMemory.PAGE_SIZE);
+        assertThat(mem.pagesRead()).as("a read ending at a page end").containsExactly(0L);
+        mem.startTrackingReads();
+        mem.read(PhysicalMemory.PAGE_SIZE + 5, 0);
+        assertThat(mem.pagesRead()).as("an empty read touches no page").isEmpty();
+        mem.readU8(3 * PhysicalMemory.PAGE_SIZE);
+        assertThat(mem.pagesRead()).containsExactly(3L * PhysicalMemory.PAGE_SIZE);
+        assertThat(mem.bytesRead()).isEqualTo(1);
+        mem.stopTrackingReads();
+        mem.readU8(0);
+        assertThat(mem.bytesRead()).isEqualTo(1);
+    }
+
+    @Test
+    void contentEqualityNeedsTheSameRamAndTheSameBytes() {
+        PhysicalMemory a = PhysicalMemory.ofSize(2 * PhysicalMemory.PAGE_SIZE);
+        PhysicalMemory b = PhysicalMemory.ofSize(2 * PhysicalMemory.PAGE_SIZE);
+        b.writeU8(5, 0);
+        assertThat(a.contentEquals(b)).as("an explicitly zeroed page equals an untouched one").isTrue();
+        b.writeU8(PhysicalMemory.PAGE_SIZE + 5, 1);
+        assertThat(a.contentEquals(b)).isFalse();
+        assertThat(a.contentEquals(PhysicalMemory.ofSize(3 * PhysicalMemory.PAGE_SIZE))).isFalse();
+    }
+
+    @Test
+    void hexDumpShowsWholeAndPartialLinesAndZeroOutsideRam() {
+        PhysicalMemory mem = new PhysicalMemory(List.of(new RamRange(0x1000, 0x2000)));
+        for (int i = 0; i < 18; i++) {
+            mem.writeU8(0x1fee + i, 0xa0 + i);
+        }
+        assertThat(mem.hexDump(0x1fee, 20)).isEqualTo(
+                "0000000000001fee: a0 a1 a2 a3 a4 a5 a6 a7 a8 a9 aa ab ac ad ae af\n"
+                + "0000000000001ffe: b0 b1 00 00\n");
+        assertThat(mem.hexDump(0x1000, 0)).isEmpty();
     }
 }

@@ -60,6 +60,7 @@ class LayoutTest {
         assertThat(FileHeaderSer.COUNT_OFFSET).isEqualTo(8);
         assertThat(FileHeaderSer.SIZE).isEqualTo(16).isEqualTo(LuoGeometry.FILE_HEADER_BYTES);
         assertThat(HEX.formatHex(FileHeaderSer.encode(0xfedcba9876543210L, 1))).isEqualTo("1032547698badcfe" + "0100000000000000");
+        assertThat(FileHeaderSer.entryPa(0x10000, 126)).isEqualTo(0x10000 + 16 + 126 * 64);
         assertThat(16 + 127 * 64).as("127 entries leave 48 bytes of the 8 KiB block").isEqualTo(8192 - 48);
     }
 
@@ -101,8 +102,47 @@ class LayoutTest {
     @Test
     void readsOutsideRamNameTheStructAndField() {
         assertThatThrownBy(() -> SessionHeaderSer.count(mem, (1 << 20) - 8))
-                .isInstanceOf(LayoutException.class)
+                .isInstanceOfSatisfying(LayoutException.class, e -> {
+                    assertThat(e.address()).isEqualTo(1 << 20);
+                    assertThat(e.struct()).isEqualTo(SessionHeaderSer.STRUCT);
+                    assertThat(e.field()).isEqualTo("count");
+                })
                 .hasMessage("PA 0x100000: luo_session_header_ser.count = outside simulated RAM, expected an address inside RAM");
         assertThatThrownBy(() -> FileSetSer.read(mem, 1L << 40)).hasMessageContaining("luo_file_set_ser.files");
+    }
+
+    @Test
+    void aNameFillsAtMost63BytesOfItsFieldSoItsNulAlwaysFits() {
+        String longest = "n".repeat(SessionSer.NAME_LENGTH - 1);
+        assertThat(SessionSer.encode(longest, 0, 0)[SessionSer.NAME_LENGTH - 1]).isZero();
+        assertThatThrownBy(() -> SessionSer.encode("n".repeat(SessionSer.NAME_LENGTH), 0, 0))
+                .hasMessage("'" + "n".repeat(64) + "' does not fit a 64-byte C string field");
+    }
+
+    @Test
+    void aCStringWithoutNulIsTheWholeFieldWhenTheFieldIsShorterThanTheLimit() {
+        assertThat(Fields.cString(new byte[] {'a', 'b'}, 5)).isEqualTo("ab");
+        assertThat(Fields.cString(new byte[] {'a', 0, 'b'}, 5)).isEqualTo("a");
+        assertThat(Fields.cString(new byte[] {'a', 'b', 'c'}, 2)).isEqualTo("ab");
+    }
+
+    @Test
+    void zeroingAFileSetClearsExactlyItsSixteenBytes() {
+        mem.fill(0x3000, 18, (byte) 0xee);
+        FileSetSer.zero(mem, 0x3001);
+        assertThat(HEX.formatHex(mem.read(0x3000, 18))).isEqualTo("ee" + "00".repeat(16) + "ee");
+    }
+
+    @Test
+    void fdtNodesAreEqualByNameAndPropertyBytes() {
+        FdtNode node = SessionFdtNode.build(0x100200000L);
+        FdtNode same = new FdtNode("luo-session", node.properties());
+        assertThat(same).isEqualTo(node).hasSameHashCodeAs(node);
+        assertThat(node.with("luo-session-header", node.property("luo-session-header").orElseThrow())).isEqualTo(node);
+        assertThat(node.with("luo-session-header", new byte[8])).isNotEqualTo(node);
+        assertThat(node.with("luo-session-header", null)).isNotEqualTo(node);
+        assertThat(node.with("extra", new byte[0])).isNotEqualTo(node);
+        assertThat(new FdtNode("other", node.properties())).isNotEqualTo(node);
+        assertThat(node).isNotEqualTo("luo-session");
     }
 }
