@@ -8,8 +8,10 @@ import kverify.model.Errno;
 import kverify.model.mk.Call;
 import kverify.model.mk.ExampleMachines;
 import kverify.model.mk.Lock;
+import kverify.model.mk.Machine;
 import kverify.model.mk.MkConst;
 import kverify.model.mk.MkOp;
+import kverify.model.mk.MkState;
 import kverify.model.mk.Segment;
 import kverify.model.mk.UserBuffer;
 import org.junit.jupiter.api.Test;
@@ -99,5 +101,79 @@ class KexecLoadPathTest {
         assertThat(Scheduler.run(k, List.of(t), List.of())).containsExactly("1:system-transition-mutex", "1:kernel-kexec");
         assertThat(t.result()).isEqualTo(Call.err(Errno.EBUSY));
         assertThat(k.locks.held()).containsExactly(Lock.KEXEC_LOCK);
+    }
+
+    private static MkImplKernel withCaller(Machine.Caller caller) {
+        Machine m = ExampleMachines.fourCpus();
+        return MkImplKernel.create(MkVariant.CORRECTED, new Machine(m.nrCpuIds(), m.nrCpus(), m.maxApicId(), m.cpus(), m.ram(),
+                m.mkReserved(), m.kernelUsed(), m.crashKernel(), m.config(), caller));
+    }
+
+    @Test
+    void withoutCapSysBootOrWithLoadsDisabledEveryLoadIsEperm() {
+        MkOp.KexecLoad ok = new MkOp.KexecLoad(0, List.of(seg(0, P)), 0);
+        assertThat(withCaller(new Machine.Caller(false, true, false, -1, -1)).apply(ok).call()).isEqualTo(Call.err(Errno.EPERM));
+        assertThat(withCaller(new Machine.Caller(true, true, true, -1, -1)).apply(ok).call()).isEqualTo(Call.err(Errno.EPERM));
+    }
+
+    @Test
+    void eachLoadLimitIsSpentByItsOwnKindOfCallEvenWhenTheCallFailsLater() {
+        MkImplKernel k = withCaller(new Machine.Caller(true, true, false, 1, 2));
+        MkOp.KexecLoad crash = new MkOp.KexecLoad(0x80000, List.of(seg(0x80000, P)), CRASH);
+        MkOp.KexecLoad badArch = new MkOp.KexecLoad(0, List.of(seg(0, P)), 3L << 16);
+        assertThat(k.apply(badArch).call()).isEqualTo(Call.err(Errno.EINVAL));
+        assertThat(k.state().loadLimitReboot()).isZero();
+        assertThat(k.state().loadLimitPanic()).isEqualTo(2);
+        assertThat(k.apply(new MkOp.KexecLoad(0, List.of(seg(0, P)), 0)).call()).isEqualTo(Call.err(Errno.EPERM));
+        assertThat(k.apply(crash).call()).isEqualTo(Call.ok());
+        assertThat(k.apply(crash).call()).isEqualTo(Call.ok());
+        assertThat(k.apply(crash).call()).isEqualTo(Call.err(Errno.EPERM));
+        MkState s = k.state();
+        assertThat(s.loadLimitReboot()).isZero();
+        assertThat(s.loadLimitPanic()).isZero();
+    }
+
+    @Test
+    void onlyTheDefaultAndX8664ArchitecturesAreAccepted() {
+        assertThat(load(MkVariant.CORRECTED, 0, MkConst.KEXEC_ARCH_X86_64, seg(0, P))).isEqualTo(Call.ok());
+        assertThat(load(MkVariant.CORRECTED, 0, MkConst.KEXEC_ARCH_DEFAULT, seg(0, P))).isEqualTo(Call.ok());
+        assertThat(load(MkVariant.CORRECTED, 0, 3L << 16, seg(0, P))).isEqualTo(Call.err(Errno.EINVAL));
+    }
+
+    @Test
+    void sanityChecksRefuseWrappedUnalignedOverlappingAndOverfullSegments() {
+        assertThat(load(MkVariant.CORRECTED, 0, 0, seg(0x20000, 0))).isEqualTo(Call.ok());
+        assertThat(load(MkVariant.CORRECTED, 0, 0, seg(-P, 2 * P))).isEqualTo(Call.err(Errno.EADDRNOTAVAIL));
+        assertThat(load(MkVariant.CORRECTED, 0, 0, seg(0x20800, 0x800))).isEqualTo(Call.err(Errno.EADDRNOTAVAIL));
+        assertThat(load(MkVariant.CORRECTED, 0, 0, seg(0x20000, 0x800))).isEqualTo(Call.err(Errno.EADDRNOTAVAIL));
+        assertThat(load(MkVariant.CORRECTED, 0, 0, seg(0x20000, 2 * P), seg(0x21000, P))).isEqualTo(Call.err(Errno.EINVAL));
+        Segment overfull = new Segment(0x20000, P, P + 1, BUF);
+        assertThat(load(MkVariant.CORRECTED, 0, 0, overfull)).isEqualTo(Call.err(Errno.EINVAL));
+    }
+
+    @Test
+    void aDefaultImageWhoseBufferFaultsIsEfault() {
+        Segment faulting = new Segment(0x20000, P, P, new UserBuffer(3, P - 1));
+        assertThat(load(MkVariant.CORRECTED, 0, 0, faulting)).isEqualTo(Call.err(Errno.EFAULT));
+        assertThat(load(MkVariant.CORRECTED, 0, 0, new Segment(0x20000, P, P, new UserBuffer(3, P)))).isEqualTo(Call.ok());
+    }
+
+    @Test
+    void correctedRefusesAMultikernelImageOutsideTheReservedMemory() {
+        assertThat(load(MkVariant.CORRECTED, 0x20000, MK, seg(0x20000, P))).isEqualTo(Call.err(Errno.EADDRNOTAVAIL));
+        assertThat(load(MkVariant.AS_POSTED, 0x20000, MK, seg(0x20000, P))).isEqualTo(Call.ok());
+    }
+
+    /** Task ids only grow, so a lock left held by one call is never mistaken for a free one (id 0). */
+    @Test
+    void everyCallGetsAFreshNonZeroTaskId() {
+        MkOp.Reboot faulting = new MkOp.Reboot(MkConst.LINUX_REBOOT_MAGIC1, MkConst.LINUX_REBOOT_MAGIC2,
+                MkConst.LINUX_REBOOT_CMD_MULTIKERNEL, 2, true);
+        for (MkOp first : List.of(new MkOp.KexecLoad(0, List.of(seg(0, P)), 0), new MkOp.Suspend())) {
+            MkImplKernel k = MkImplKernel.create(MkVariant.AS_POSTED, ExampleMachines.fourCpus());
+            assertThat(k.apply(first).call()).isEqualTo(Call.ok());
+            assertThat(k.apply(faulting).call()).isEqualTo(Call.err(Errno.EFAULT));
+            assertThat(k.state().locksHeld()).as(first.kind()).containsExactly(Lock.SYSTEM_TRANSITION_MUTEX);
+        }
     }
 }
