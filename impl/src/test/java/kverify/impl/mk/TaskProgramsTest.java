@@ -74,13 +74,14 @@ class TaskProgramsTest {
     }
 
     @Test
-    void aRebootThatFailsItsEarlyChecksDoesNotWaitForTheMutex() {
+    void onlyARebootThatFailsItsEarlyChecksGetsPastAHeldMutex() {
         MkImplKernel k = kernel(MkVariant.AS_POSTED);
         MkOp.Reboot faulting = new MkOp.Reboot(MkConst.LINUX_REBOOT_MAGIC1, MkConst.LINUX_REBOOT_MAGIC2,
                 MkConst.LINUX_REBOOT_CMD_MULTIKERNEL, 2, true);
         apply(k, faulting);
         MkOp.Reboot badMagic = new MkOp.Reboot(MkConst.LINUX_REBOOT_MAGIC1, 1, MkConst.LINUX_REBOOT_CMD_CAD_ON, 0, false);
         assertThat(apply(k, badMagic)).isEqualTo(Call.err(Errno.EINVAL));
+        assertThat(apply(k, MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_CAD_ON))).isEqualTo(Call.HUNG);
     }
 
     @Test
