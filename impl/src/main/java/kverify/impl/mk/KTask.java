@@ -36,10 +36,6 @@ final class KTask {
         return !done() && steps.get(pc).ready().getAsBoolean();
     }
 
-    String nextStep() {
-        return done() ? "done" : steps.get(pc).name();
-    }
-
     /** Runs the next step; returns its name. */
     String step() {
         Step s = steps.get(pc);

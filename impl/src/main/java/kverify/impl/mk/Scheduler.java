@@ -26,10 +26,12 @@ final class Scheduler {
                 tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(Call.NOT_RUN));
                 break;
             }
+            // Only a concurrent op has a schedule, with two tasks and entries 1 or 2 (MkOp.Concurrent
+            // checks this), so preferred always indexes a task.
             int preferred = next < schedule.size() ? schedule.get(next) - 1 : 0;
             KTask pick = pick(tasks, preferred);
             next++;
-            if (pick != null && preferred < tasks.size() && tasks.get(preferred) != pick && !tasks.get(preferred).done()) {
+            if (pick != null && tasks.get(preferred) != pick && !tasks.get(preferred).done()) {
                 taken.add((preferred + 1) + ":waits"); // the schedule offered this point; the task waits for a lock
             }
             if (pick == null) {
@@ -43,7 +45,7 @@ final class Scheduler {
 
     /** The preferred task if it can run, else the first other task that can, else null. */
     private static KTask pick(List<KTask> tasks, int preferred) {
-        if (preferred < tasks.size() && tasks.get(preferred).canRun()) {
+        if (tasks.get(preferred).canRun()) {
             return tasks.get(preferred);
         }
         return tasks.stream().filter(KTask::canRun).findFirst().orElse(null);
