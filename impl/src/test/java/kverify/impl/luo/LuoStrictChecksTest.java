@@ -96,6 +96,23 @@ class LuoStrictChecksTest {
     }
 
     @Test
+    void aSessionWithoutFilesPassesTheFileSetCheckButAnEmptyChainBehindAPointerDoesNot() {
+        LuoImpl strict = LuoImpl.boot(LuoVariant.CORRECTED, LuoGeometry.SMALL);
+        strict.createSession("none");
+        strict.reboot(RebootFault.NONE);
+        assertThat(deserializeAfterSetup(strict)).isEqualTo(Outcome.ok());
+
+        for (LuoVariant v : new LuoVariant[] {LuoVariant.CORRECTED, LuoVariant.AS_POSTED}) {
+            LuoImpl impl = rebooted(v);
+            PhysicalMemory m = impl.memory();
+            FileHeaderSer.writeCount(m, FileSetSer.read(m, fileSetPa(impl)).files(), 0);
+            m.writeU64(fileSetPa(impl) + FileSetSer.COUNT_OFFSET, 0);
+            assertThat(deserializeAfterSetup(impl)).as(v.name())
+                    .isEqualTo(v == LuoVariant.CORRECTED ? Outcome.err(Errno.EINVAL) : Outcome.ok());
+        }
+    }
+
+    @Test
     void aFileSetCountOtherThanTheChainIsEinvalWhenStrictAndIgnoredAsPosted() {
         for (long stored : new long[] {1, 3, 0}) {
             LuoImpl strict = rebooted(LuoVariant.CORRECTED);
