@@ -62,11 +62,13 @@ final class FileSet {
         return Outcome.ok();
     }
 
-    /** Outgoing close: the handlers unpreserve (nothing to undo for test handlers), blocks freed. */
+    /**
+     * Outgoing close: the handlers unpreserve (nothing to undo for test handlers), blocks freed.
+     * The file map is not cleared: the session has already left the list and is dropped whole.
+     */
     void unpreserveAll() {
         if (blocks != null) {
             blocks.destroy(true);
-            files.clear();
         }
     }
 
@@ -177,11 +179,13 @@ final class FileSet {
         return Outcome.ok();
     }
 
-    /** Releases an incoming file set that will never be used (a rejected handover). */
+    /**
+     * Releases an incoming file set that will never be used (a rejected handover): its blocks are
+     * restored. The file map is left alone: the caller drops the whole session list right after.
+     */
     void discard() {
         if (blocks != null) {
             blocks.destroy(false);
-            files.clear();
         }
     }
 

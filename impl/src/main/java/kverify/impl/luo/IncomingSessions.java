@@ -8,7 +8,6 @@ import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionFdtNode;
-import kverify.impl.luo.layout.SessionHeaderSer;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -29,7 +28,6 @@ final class IncomingSessions {
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
     private final BlockList blocks;
     private final HandoverWalk walk;
-    private boolean active;
     private Outcome<Unit> deserialized;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
@@ -63,13 +61,12 @@ final class IncomingSessions {
                     return added;
                 }
                 walk.visit(true, pa);
-                pa = SessionHeaderSer.next(kho.memory(), pa);
+                pa = blocks.readNext(pa);
             }
         } catch (LayoutException e) {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
-        active = true;
         return Outcome.ok();
     }
 
@@ -86,10 +83,8 @@ final class IncomingSessions {
         return deserialized;
     }
 
+    /** Only reached after a successful setup: LuoImpl opens the device in the INCOMING phase alone. */
     private Outcome<Unit> deserializeBlocks() {
-        if (!active) {
-            return Outcome.ok();
-        }
         for (int b = 0; b < blocks.nblocks(); b++) {
             walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
