@@ -54,16 +54,16 @@ public final class ImageText {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         comments.forEach(c -> sb.append("# ").append(c).append('\n'));
         sb.append("geometry ").append(img.geometry().label()).append('\n');
-        sb.append(String.format("ram 0x%x%n", img.ramBytes()));
+        sb.append(String.format("ram 0x%x\n", img.ramBytes()));
         if (img.fdt().isEmpty()) {
             sb.append("fdt none\n");
         } else {
             sb.append("fdt node ").append(img.fdt().get().name()).append('\n');
             img.fdt().get().properties().forEach((k, v) -> sb.append("fdt prop ").append(k).append(' ').append(value(v)).append('\n'));
         }
-        img.preserved().forEach((pa, order) -> sb.append(String.format("preserve 0x%x order %d%n", pa, order)));
+        img.preserved().forEach((pa, order) -> sb.append(String.format("preserve 0x%x order %d\n", pa, order)));
         for (Map.Entry<Long, byte[]> p : img.pages().entrySet()) {
-            sb.append(String.format("page 0x%x%s%n", p.getKey(), img.isPreservedPage(p.getKey()) ? "" : "   # not preserved"));
+            sb.append(String.format("page 0x%x%s\n", p.getKey(), img.isPreservedPage(p.getKey()) ? "" : "   # not preserved"));
             page(sb, p.getValue());
         }
         return sb.toString();
