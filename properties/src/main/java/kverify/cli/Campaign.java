@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import kverify.engine.Failure;
 import kverify.engine.PropertyResult;
 import kverify.engine.RegressionStore;
@@ -74,18 +76,16 @@ final class Campaign {
 
     static final Path FINDINGS = RunSettings.propertiesModuleDir().resolve("src/test/resources/findings");
 
-    /** For each known finding, K seeds of its property on the base budget: detection rate and lengths. */
+    /** Detection power of every known finding over K seeds on the base budget (see {@link Power}). */
     static String powerTable(KnownFindings known, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
-        StringBuilder sb = new StringBuilder("\nPower: each known finding, " + k + " independent seeds at "
+        List<Power.Row> rows = Power.measure(Power.findings(known, entries), entries, k, base, err);
+        StringBuilder sb = new StringBuilder("\nPower: each known finding, " + k + " independent seeds (1.." + k + ") at "
                 + base.tries() + " base tries\n" + Power.header() + "\n");
-        for (KnownFindings.Known f : known.all()) {
-            CampaignEntry e = entries.stream().filter(x -> x.property().name().equals(f.property())).findFirst().orElse(null);
-            if (e == null) {
-                continue;
-            }
-            err.printf("power: %s (%s) over %d seeds ...%n", f.file().getFileName(), f.property(), k);
-            sb.append(Power.measure(e, f.key(), f.steps(), k, base).render()).append('\n');
-        }
+        rows.forEach(r -> sb.append(r.render()).append('\n'));
+        long met = rows.stream().filter(Power.Row::meetsGoal).count();
+        sb.append(String.format("%d of %d findings detected by at least 95%% of seeds; %d shrunk to the checked-in length"
+                + " or shorter in the median%n", met, rows.size(),
+                rows.stream().filter(r -> r.medianShrunkLength() <= r.finding().minimalLength()).count()));
         return sb.toString();
     }
 
@@ -103,20 +103,24 @@ final class Campaign {
     private static void writeOutputs(List<Row> rows, long seed, String table, PrintStream out) {
         try {
             Files.createDirectories(OUT);
-            Files.writeString(OUT.resolve("report.md"), CampaignReport.markdown(rows, seed, table), StandardCharsets.UTF_8);
-            Files.writeString(OUT.resolve("report.html"), CampaignReport.html(rows, seed), StandardCharsets.UTF_8);
+            Map<Failure, Path> files = new IdentityHashMap<>();
             for (Row row : rows) {
                 for (Failure f : row.result().failures()) {
                     RegressionStore.write(OUT.resolve("counterexamples"), row.entry().property().name(), f, seed);
+                    files.put(f, FindingExport.write(OUT.resolve("traces").resolve(row.entry().property().name()),
+                            row.entry(), f, seed, row.result().tries()));
                     if (!row.isKnown(f)) {
-                        FindingExport.write(OUT.resolve("new-findings"), row.entry(), f, seed, row.result().tries());
+                        FindingExport.write(OUT.resolve("new-findings").resolve(row.entry().property().name()), row.entry(), f, seed, row.result().tries());
                     }
                 }
             }
+            Files.writeString(OUT.resolve("report.md"), CampaignReport.markdown(rows, seed, table), StandardCharsets.UTF_8);
+            Files.writeString(OUT.resolve("report.html"), CampaignReport.html(rows, seed, table, files), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the campaign report under " + OUT.toAbsolutePath(), e);
         }
         out.println("report: " + OUT.resolve("report.md") + " and " + OUT.resolve("report.html")
-                + "; counterexamples: " + OUT.resolve("counterexamples") + "; new findings as traces: " + OUT.resolve("new-findings"));
+                + "; counterexamples: " + OUT.resolve("counterexamples") + "; every divergence as a trace or image: "
+                + OUT.resolve("traces") + "; new findings: " + OUT.resolve("new-findings"));
     }
 }

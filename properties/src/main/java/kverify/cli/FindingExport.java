@@ -8,42 +8,63 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import kverify.engine.Failure;
+import kverify.properties.luo.corrupt.ImageExport;
 
 /**
- * Writes a new divergence as a ready-to-commit trace: the subsystem's trace header, the
- * provenance comments the findings tests and the campaign read back ({@code # key:},
- * {@code # found by: property ...}), and the engine's shrunk rendering, which for the
- * equivalence properties is the trace body itself.
+ * Writes a divergence as a ready-to-commit finding file with the provenance comments the
+ * findings tests and the campaign read back ({@code # key:}, {@code # found by: property ...}):
+ * for the operation properties a trace (the subsystem's header and the engine's shrunk
+ * rendering, which is the trace body), for the corruption properties the corrupted handover
+ * image itself, rebuilt from the shrunk choices.
  */
 final class FindingExport {
     private FindingExport() {
     }
 
+    /** Writes {@code DIR/<key slug>.trace} (or {@code .image}) and returns its path. */
     static Path write(Path dir, CampaignEntry entry, Failure f, long seed, int tries) {
         String name = entry.property().name();
-        String[] parts = name.split("\\.");
-        List<String> lines = new ArrayList<>();
-        lines.add(header(entry.subsystem()));
-        if (parts.length >= 3) {
-            lines.add("variant: " + parts[2].toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
-        if (parts.length >= 4) {
-            lines.add("geometry: " + parts[3]);
-        }
-        lines.add("# defect: (write the one-line explanation before committing)");
-        lines.add("# key: " + f.key());
-        lines.add("# found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
-        lines.add("# shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
-        lines.addAll(f.shrunk().rendering());
-        Path file = dir.resolve(entry.subsystem()).resolve(RegressionSlug.of(f.key()) + ".trace");
+        List<String> provenance = new ArrayList<>();
+        provenance.add("defect: (write the one-line explanation before committing)");
+        provenance.add("key: " + f.key());
+        provenance.add("found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
+        provenance.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
+        provenance.add("choices: " + f.shrunk().choices().format());
+        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(provenance, f));
+        String text = image.orElseGet(() -> trace(entry, f, provenance));
+        Path file = dir.resolve(RegressionSlug.of(f.key()) + (image.isPresent() ? ".image" : ".trace"));
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, lines, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    /** An image's comments also carry the generated case (the image body is only memory). */
+    private static List<String> withCase(List<String> provenance, Failure f) {
+        List<String> out = new ArrayList<>(provenance);
+        f.shrunk().rendering().forEach(l -> out.add("  " + l));
+        return out;
+    }
+
+    private static String trace(CampaignEntry entry, Failure f, List<String> provenance) {
+        List<String> body = f.shrunk().rendering();
+        String[] parts = entry.property().name().split("\\.");
+        List<String> lines = new ArrayList<>();
+        lines.add(header(entry.subsystem()));
+        if (parts.length >= 3 && body.stream().noneMatch(l -> l.startsWith("variant: "))) {
+            lines.add("variant: " + parts[2].toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+        if (parts.length >= 4 && body.stream().noneMatch(l -> l.startsWith("geometry: "))) {
+            lines.add("geometry: " + parts[3]);
+        }
+        provenance.forEach(p -> lines.add("# " + p));
+        lines.addAll(body);
+        return String.join("\n", lines) + "\n";
     }
 
     static String header(String subsystem) {

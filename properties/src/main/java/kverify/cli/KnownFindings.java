@@ -48,6 +48,15 @@ record KnownFindings(List<Known> all) {
         return dot < 0 ? property : property.substring(0, dot);
     }
 
+    /**
+     * An image's corruptions are listed in its comments (its body is the damaged memory, which
+     * has no steps); a trace's steps are its body.
+     */
+    private static List<String> imageCommentsOrBody(List<String> lines) {
+        return lines.isEmpty() || !lines.get(0).startsWith("kverify-image") ? lines
+                : lines.stream().filter(l -> l.startsWith("#")).toList();
+    }
+
     private static java.util.Optional<Known> read(Path f) {
         List<String> lines;
         try {
@@ -57,7 +66,6 @@ record KnownFindings(List<Known> all) {
         }
         String key = null;
         String property = null;
-        int steps = 0;
         for (int i = 1; i < lines.size(); i++) {
             String l = lines.get(i).trim();
             if (l.startsWith("# key: ")) {
@@ -66,11 +74,9 @@ record KnownFindings(List<Known> all) {
                 property = l.substring("# found by: property ".length()).split("[ ,]")[0];
             } else if (l.startsWith("# property: ") && property == null) {
                 property = l.substring("# property: ".length()).split("[ ,]")[0];
-            } else if (!l.isEmpty() && !l.startsWith("#") && !l.matches("^[a-z][a-z-]*: .*")) {
-                steps++;
             }
         }
         return key == null || property == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Known(f, property, key, steps));
+                : java.util.Optional.of(new Known(f, property, key, Traces.length(imageCommentsOrBody(lines))));
     }
 }

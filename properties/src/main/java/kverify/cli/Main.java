@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line: {@code ./kverify campaign [--tries N] [--seed S]}, {@code ./kverify replay FILE},
+ * The command line: {@code ./kverify campaign [--tries N] [--seed S] [--power-seeds K]}, {@code ./kverify replay FILE},
  * and the subsystem tools. Bad input is one located message on stderr and exit code 2, never a
  * stack trace.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: kverify <command> [options]",
-            "  campaign [--tries N] [--seed S] [--only SUBSTRING]   run every property on every variant; report under target/",
+            "  campaign [--tries N] [--seed S] [--only SUBSTRING] [--power-seeds K]",
+            "                                                       run every property on every variant; report under target/;",
+            "                                                       with K, also each known finding's detection rate over K seeds",
             "  replay FILE                                          replay a trace (or image) on the model and every variant",
             "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
             "  list                                                 list the registered properties");

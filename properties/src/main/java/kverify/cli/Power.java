@@ -1,8 +1,10 @@
 package kverify.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import kverify.engine.Coverage;
 import kverify.engine.Failure;
 import kverify.engine.PropertyResult;
@@ -11,45 +13,94 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 
 /**
- * How strong the suite is: for one known finding, K independent runs (seeds 1..K) of its
- * property on a fixed budget; the share that detect it (with a 95% Wilson interval), the median
- * tries until detection, and the median shrunk length beside the minimal known length.
+ * How strong the suite is. A known finding is detected by a campaign run when any property of
+ * its subsystem and variant (its scope: one defect shows through several properties, e.g. an
+ * image corruption family and the mixed family) reports its key. Each of K independent seeds
+ * (1..K) runs every property in scope once on the fixed budget; per finding we report the share
+ * of seeds that detect it with a 95% Wilson interval, the median tries until detection (the
+ * earliest property to hit it), and the median shrunk length (the shortest any property in scope
+ * reached) beside the checked-in length.
  */
 final class Power {
     private Power() {
     }
 
-    record Row(String property, String findingKey, int seeds, int detected, double lower, double upper,
-            double medianTries, double medianShrunkLength, int minimalLength) {
+    /** Findings of one defect under one subsystem and variant: several files may hold one key. */
+    record Finding(String scope, String key, String property, int minimalLength) {
+    }
+
+    record Row(Finding finding, int seeds, int detected, double lower, double upper, double medianTries,
+            double medianShrunkLength) {
+
+        boolean meetsGoal() {
+            return detected * 100 >= 95 * seeds;
+        }
 
         String render() {
-            return String.format("%-44s %-44s %3d/%-3d [%5.1f%%, %5.1f%%] %8.1f %8.1f %6d", property, abbreviate(findingKey, 44),
-                    detected, seeds, 100 * lower, 100 * upper, medianTries, medianShrunkLength, minimalLength);
+            return String.format("%-28s %-58s %3d/%-3d [%5.1f%%, %5.1f%%] %7.1f %7.1f %7d%s", finding.scope(),
+                    abbreviate(finding.key(), 58), detected, seeds, 100 * lower, 100 * upper, medianTries,
+                    medianShrunkLength, finding.minimalLength(), meetsGoal() ? "" : "  <95%");
         }
     }
 
     static String header() {
-        return String.format("%-44s %-44s %7s %16s %8s %8s %6s", "property", "finding", "found", "95% Wilson", "med.try",
-                "med.len", "min.len");
+        return String.format("%-28s %-58s %7s %16s %7s %7s %7s", "scope (subsystem variant)", "finding (divergence key)",
+                "found", "95% Wilson", "med.try", "med.len", "min.len");
     }
 
-    /** Runs the finding's property with seeds 1..k and measures detection of the finding's key. */
-    static Row measure(CampaignEntry entry, String key, int minimalLength, int k, RunSettings base) {
-        int detected = 0;
-        List<Double> tries = new ArrayList<>();
-        List<Double> lengths = new ArrayList<>();
+    static String scope(CampaignEntry e) {
+        return e.subsystem() + " " + e.variant();
+    }
+
+    /** One row per distinct (scope, key) among the known findings whose property is in the catalog. */
+    static List<Finding> findings(KnownFindings known, List<CampaignEntry> entries) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        for (KnownFindings.Known k : known.all()) {
+            entries.stream().filter(e -> e.property().name().equals(k.property())).findFirst().ifPresent(e -> {
+                Finding f = new Finding(scope(e), k.key(), k.property(), k.steps());
+                out.merge(f.scope() + "\n" + f.key(), f,
+                        (a, b) -> a.minimalLength() <= b.minimalLength() ? a : b);
+            });
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    static List<Row> measure(List<Finding> findings, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
+        List<String> scopes = findings.stream().map(Finding::scope).distinct().toList();
+        List<CampaignEntry> inScope = entries.stream().filter(e -> scopes.contains(scope(e))).toList();
+        Map<Finding, List<Double>> tries = new LinkedHashMap<>();
+        Map<Finding, List<Double>> lengths = new LinkedHashMap<>();
+        findings.forEach(f -> {
+            tries.put(f, new ArrayList<>());
+            lengths.put(f, new ArrayList<>());
+        });
         for (int seed = 1; seed <= k; seed++) {
-            PropertyResult r = entry.property().run(base.withSeed(seed).collectingAllFailures());
-            Optional<Failure> hit = r.failures().stream().filter(f -> f.key().equals(key)).findFirst();
-            if (hit.isPresent()) {
-                detected++;
-                tries.add((double) hit.get().foundAtTry());
-                lengths.add((double) Traces.length(hit.get()));
+            err.printf("power: seed %d of %d, %d properties%n", seed, k, inScope.size());
+            Map<String, Integer> earliest = new LinkedHashMap<>();
+            Map<String, Integer> shortest = new LinkedHashMap<>();
+            for (CampaignEntry e : inScope) {
+                PropertyResult r = e.property().run(base.withSeed(seed).collectingAllFailures());
+                for (Failure f : r.failures()) {
+                    earliest.merge(scope(e) + "\n" + f.key(), f.foundAtTry(), Math::min);
+                    shortest.merge(scope(e) + "\n" + f.key(), Traces.length(f), Math::min);
+                }
+            }
+            for (Finding f : findings) {
+                String id = f.scope() + "\n" + f.key();
+                if (earliest.containsKey(id)) {
+                    tries.get(f).add((double) earliest.get(id));
+                    lengths.get(f).add((double) shortest.get(id));
+                }
             }
         }
-        ConfidenceInterval ci = Coverage.wilson(k, detected);
-        return new Row(entry.property().name(), key, k, detected, ci.getLowerBound(), ci.getUpperBound(),
-                median(tries), median(lengths), minimalLength);
+        List<Row> rows = new ArrayList<>();
+        for (Finding f : findings) {
+            int detected = tries.get(f).size();
+            ConfidenceInterval ci = Coverage.wilson(k, detected);
+            rows.add(new Row(f, k, detected, ci.getLowerBound(), ci.getUpperBound(), median(tries.get(f)),
+                    median(lengths.get(f))));
+        }
+        return rows;
     }
 
     private static double median(List<Double> values) {
