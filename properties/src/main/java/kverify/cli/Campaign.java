@@ -53,13 +53,13 @@ final class Campaign {
             throw new UsageError("campaign: no property matches --only " + options.only().orElse(""));
         }
         KnownFindings known = KnownFindings.load(FINDINGS);
-        out.printf("kverify campaign: %d properties, base tries %d, seed %d, %d known findings%n", entries.size(),
-                base.tries(), base.seed(), known.all().size());
+        out.printf("kverify campaign: %d properties, base tries %d (x%s), seed %d, %d known findings%n", entries.size(),
+                base.tries(), weights(entries), base.seed(), known.all().size());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CampaignEntry e = entries.get(i);
             err.printf("[%d/%d] %s ...%n", i + 1, entries.size(), e.property().name());
-            PropertyResult r = e.property().run(base);
+            PropertyResult r = e.property().run(weighted(base, e));
             rows.add(new Row(e, r, known));
             err.printf("[%d/%d] %s: %s%n", i + 1, entries.size(), e.property().name(), verdict(rows.get(i)));
         }
@@ -74,13 +74,23 @@ final class Campaign {
         return bad == 0 ? 0 : 1;
     }
 
+    /** The entry's budget: the base tries times its subsystem's campaign weight. */
+    static RunSettings weighted(RunSettings base, CampaignEntry e) {
+        return base.withTries(base.tries() * RunSettings.campaignWeight(e.subsystem()));
+    }
+
+    private static String weights(List<CampaignEntry> entries) {
+        return String.join(", ", entries.stream().map(CampaignEntry::subsystem).distinct()
+                .map(s -> RunSettings.campaignWeight(s) + " " + s).toList());
+    }
+
     static final Path FINDINGS = RunSettings.propertiesModuleDir().resolve("src/test/resources/findings");
 
     /** Detection power of every known finding over K seeds on the base budget (see {@link Power}). */
     static String powerTable(KnownFindings known, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
         List<Power.Row> rows = Power.measure(Power.findings(known, entries), entries, k, base, err);
         StringBuilder sb = new StringBuilder("\nPower: each known finding, " + k + " independent seeds (1.." + k + ") at "
-                + base.tries() + " base tries\n" + Power.header() + "\n");
+                + base.tries() + " base tries times the subsystem weights\n" + Power.header() + "\n");
         rows.forEach(r -> sb.append(r.render()).append('\n'));
         long met = rows.stream().filter(Power.Row::meetsGoal).count();
         sb.append(String.format("%d of %d findings detected by at least 95%% of seeds; %d shrunk to the checked-in length"

@@ -26,15 +26,10 @@ final class FindingExport {
     /** Writes {@code DIR/<key slug>.trace} (or {@code .image}) and returns its path. */
     static Path write(Path dir, CampaignEntry entry, Failure f, long seed, int tries) {
         String name = entry.property().name();
-        List<String> provenance = new ArrayList<>();
-        provenance.add("defect: (write the one-line explanation before committing)");
-        provenance.add("key: " + f.key());
-        provenance.add("found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
-        provenance.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
-        provenance.add("choices: " + f.shrunk().choices().format());
-        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(provenance, f));
-        String text = image.orElseGet(() -> trace(entry, f, provenance));
-        Path file = dir.resolve(RegressionSlug.of(f.key()) + (image.isPresent() ? ".image" : ".trace"));
+        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(imageProvenance(entry, f, seed, tries), f));
+        String text = image.orElseGet(() -> trace(entry, f, traceProvenance(entry, f, seed, tries)));
+        String prefix = entry.subsystem().equals("mk") ? entry.variant() + "-" : "";
+        Path file = dir.resolve(prefix + RegressionSlug.of(f.key()) + (image.isPresent() ? ".image" : ".trace"));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -42,6 +37,32 @@ final class FindingExport {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    private static final String EXPLAIN = "(write the one-line explanation before committing)";
+
+    /** The comments the findings tests of each subsystem read back (see their *FindingsTest). */
+    private static List<String> traceProvenance(CampaignEntry entry, Failure f, long seed, int tries) {
+        String name = entry.property().name();
+        if (entry.subsystem().equals("mk")) {
+            return List.of("explanation: " + EXPLAIN, "key: " + f.key(), "property: " + name,
+                    "found: seed " + seed + ", -Dkverify.tries=" + tries + ", " + f.origin() + "; shrunk to "
+                            + f.shrunk().choices().length() + " choices in " + f.shrinkEvaluations() + " evaluations",
+                    "choices: " + f.shrunk().choices().format());
+        }
+        return List.of("defect: " + EXPLAIN, "key: " + f.key(),
+                "found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries,
+                "shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key",
+                "choices: " + f.shrunk().choices().format());
+    }
+
+    private static List<String> imageProvenance(CampaignEntry entry, Failure f, long seed, int tries) {
+        return List.of("finding: " + EXPLAIN, "key: " + f.key(), "diverges on: " + entry.variant(),
+                "found by: property " + entry.property().name() + ", seed " + seed + ", " + tries + " tries, " + f.origin()
+                        + "; shrunk in " + f.shrinkEvaluations() + " evaluations",
+                "choices: " + f.shrunk().choices().format(),
+                "reproduce the generation: ./kverify property " + entry.property().name() + " --replay \""
+                        + f.shrunk().choices().format() + "\"");
     }
 
     /** An image's comments also carry the generated case (the image body is only memory). */
@@ -74,14 +95,14 @@ final class FindingExport {
         };
     }
 
-    /** Lower-case words joined by '-', at most 70 characters. */
+    /** Lower-case words joined by '-', at most 80 characters (the findings tests name files so). */
     static final class RegressionSlug {
         private RegressionSlug() {
         }
 
         static String of(String key) {
             String s = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-            return s.length() > 70 ? s.substring(0, 70).replaceAll("-+$", "") : s;
+            return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
         }
     }
 }

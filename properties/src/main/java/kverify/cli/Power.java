@@ -16,7 +16,8 @@ import org.apache.commons.math3.stat.interval.ConfidenceInterval;
  * How strong the suite is. A known finding is detected by a campaign run when any property of
  * its subsystem and variant (its scope: one defect shows through several properties, e.g. an
  * image corruption family and the mixed family) reports its key. Each of K independent seeds
- * (1..K) runs every property in scope once on the fixed budget; per finding we report the share
+ * (1..K) runs every property in scope once on the campaign's budget (base tries times the
+ * subsystem's weight); per finding we report the share
  * of seeds that detect it with a 95% Wilson interval, the median tries until detection (the
  * earliest property to hit it), and the median shrunk length (the shortest any property in scope
  * reached) beside the checked-in length.
@@ -79,7 +80,7 @@ final class Power {
             Map<String, Integer> earliest = new LinkedHashMap<>();
             Map<String, Integer> shortest = new LinkedHashMap<>();
             for (CampaignEntry e : inScope) {
-                PropertyResult r = e.property().run(base.withSeed(seed).collectingAllFailures());
+                PropertyResult r = e.property().run(Campaign.weighted(base, e).withSeed(seed).collectingAllFailures());
                 for (Failure f : r.failures()) {
                     earliest.merge(scope(e) + "\n" + f.key(), f.foundAtTry(), Math::min);
                     shortest.merge(scope(e) + "\n" + f.key(), Traces.length(f), Math::min);

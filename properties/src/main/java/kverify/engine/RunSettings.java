@@ -70,6 +70,26 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
         return Optional.of(ChoiceSequence.parse(value));
     }
 
+    /**
+     * How many times the base tries the campaign gives a subsystem's properties
+     * ({@code campaign.weight.<subsystem>} in the budget file, 1 if absent): their cases cost very
+     * different amounts, and the weights spread the campaign's default two minutes so every known
+     * finding is found by nearly every seed (see docs/campaign.md).
+     */
+    public static int campaignWeight(String subsystem) {
+        String w = budgetFile().getProperty("campaign.weight." + subsystem, "1").trim();
+        try {
+            int v = Integer.parseInt(w);
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("kverify-budget.properties: campaign.weight." + subsystem
+                    + " must be a positive whole number, got '" + w + "'", e);
+        }
+    }
+
     private static Properties budgetFile() {
         Properties p = new Properties();
         try (InputStream in = RunSettings.class.getResourceAsStream("/kverify-budget.properties")) {

@@ -32,13 +32,36 @@ class CampaignTest {
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
         assertThat(exported).exists();
-        assertThat(Files.readString(exported)).startsWith("kverify-image luo v1\n").contains("# key: name empty: open Ok, model Err(EIO)");
+        assertThat(Files.readString(exported)).startsWith("kverify-image luo v1\n").contains("# key: name empty: open Ok, model Err(EIO)")
+                .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
+                .contains("# finding: (write the one-line explanation before committing)");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
         assertThat(Replay.run(List.of(exported.toString()), new PrintStream(replayed, true, StandardCharsets.UTF_8))).isZero();
         assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("as-posted: name empty: open Ok, model Err(EIO)");
 
         String html = Files.readString(Campaign.OUT.resolve("report.html"));
         assertThat(html).contains("Side by side").contains("model (contract)").contains("  0000: ");
+    }
+
+    @Test
+    void multikernelDivergencesAreExportedUnderTheNamesAndCommentsItsFindingsTestsRead() throws Exception {
+        assertThat(campaign("--only", "mk.flags.as-posted", "--tries", "5", "--seed", "4")).isZero();
+        Path dir = Campaign.OUT.resolve("traces/mk.flags.as-posted");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path f : files) {
+            String text = Files.readString(f);
+            String key = text.lines().filter(l -> l.startsWith("# key: ")).findFirst().orElseThrow().substring(7);
+            assertThat(f.getFileName().toString()).isEqualTo(
+                    kverify.properties.mk.MkFindings.fileName(kverify.impl.mk.MkVariant.AS_POSTED, key));
+            assertThat(text).startsWith("kverify-trace multikernel v1\n").contains("# property: mk.flags.as-posted\n")
+                    .containsPattern("# found: seed 4, -Dkverify.tries=\\d+, try \\d+");
+            assertThat(Replay.run(List.of(f.toString()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                    .as(f.toString()).isZero();
+        }
     }
 
     @Test

@@ -53,8 +53,9 @@ class ImageFindingsTest {
     void itsChoicesStillGenerateIt(Path file) {
         String[] property = FindingFiles.comment(file, "found by").orElseThrow().split("[ ,]")[1].split("\\.");
         List<CorruptedCase> seen = new java.util.ArrayList<>();
-        var p = CorruptionProperties.family(Family.valueOf(property[1].toUpperCase(java.util.Locale.ROOT)),
-                Variants.parse(property[2]).orElseThrow(), seen::add);
+        var variant = Variants.parse(property[2]).orElseThrow();
+        var p = property[1].equals(CorruptionProperties.MIXED) ? CorruptionProperties.mixed(variant, seen::add)
+                : CorruptionProperties.family(Family.valueOf(property[1].toUpperCase(java.util.Locale.ROOT)), variant, seen::add);
         var tc = p.runCase(kverify.engine.ChoiceSequence.parse(FindingFiles.comment(file, "choices").orElseThrow()));
         assertThat(tc.failureKey()).as(file.toString()).isEqualTo(FindingFiles.comment(file, "key").orElseThrow());
         assertThat(seen.get(seen.size() - 1).corrupted().image()).as(file.toString()).isEqualTo(ImageText.read(file));
