@@ -74,6 +74,20 @@ final class Campaign {
         return bad == 0 ? 0 : 1;
     }
 
+    /** A run's outputs replace the previous run's: a stale trace must not pass for a finding of this run. */
+    private static void clearPreviousRun() throws IOException {
+        for (String dir : List.of("traces", "new-findings", "counterexamples")) {
+            Path root = OUT.resolve(dir);
+            if (Files.isDirectory(root)) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     /** The entry's budget: the base tries times its subsystem's campaign weight. */
     static RunSettings weighted(RunSettings base, CampaignEntry e) {
         return base.withTries(base.tries() * RunSettings.campaignWeight(e.subsystem()));
@@ -112,6 +126,7 @@ final class Campaign {
 
     private static void writeOutputs(List<Row> rows, long seed, String table, PrintStream out) {
         try {
+            clearPreviousRun();
             Files.createDirectories(OUT);
             Map<Failure, Path> files = new IdentityHashMap<>();
             for (Row row : rows) {
