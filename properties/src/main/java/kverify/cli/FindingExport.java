@@ -101,8 +101,7 @@ final class FindingExport {
         }
 
         static String of(String key) {
-            String s = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-            return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
+            return kverify.engine.RegressionStore.words(key, 80);
         }
     }
 }

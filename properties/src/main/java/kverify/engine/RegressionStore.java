@@ -88,13 +88,16 @@ public final class RegressionStore {
         return file;
     }
 
-    /** A file-name form of a failure key: lower case words joined by '-', at most 60 characters. */
+    /** A file-name form of a failure key: lower case words joined by '-', at most 60 characters, and its hash. */
     static String slug(String key) {
-        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (s.length() > 60) {
-            s = s.substring(0, 60).replaceAll("-+$", "");
-        }
+        String s = words(key, 60);
         return (s.isEmpty() ? "failure" : s) + "-" + String.format("%08x", key.hashCode());
+    }
+
+    /** The key's letters and digits in lower case, runs of anything else as one '-', cut at a '-' boundary to at most {@code max}. */
+    public static String words(String key, int max) {
+        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.length() > max ? s.substring(0, max).replaceAll("-+$", "") : s;
     }
 
     /** A malformed regression or replay file; the message names file and line. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import kverify.engine.Failure;
@@ -113,7 +112,6 @@ public final class LuoHunt {
     }
 
     static String slug(String key) {
-        String s = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return s.length() > 70 ? s.substring(0, 70).replaceAll("-+$", "") : s;
+        return kverify.engine.RegressionStore.words(key, 70);
     }
 }

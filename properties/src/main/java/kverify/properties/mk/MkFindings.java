@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -85,10 +84,6 @@ public final class MkFindings {
 
     /** {@code <variant>-<symptom>.trace}, the symptom from the key. */
     public static String fileName(MkVariant v, String key) {
-        String slug = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 80) {
-            slug = slug.substring(0, 80).replaceAll("-+$", "");
-        }
-        return MkCatalog.slug(v) + "-" + slug + ".trace";
+        return MkCatalog.slug(v) + "-" + kverify.engine.RegressionStore.words(key, 80) + ".trace";
     }
 }

@@ -123,7 +123,6 @@ public final class HarvestFindings {
     }
 
     static String slug(String key) {
-        String s = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return s.length() > 90 ? s.substring(0, 90).replaceAll("-+$", "") : s;
+        return kverify.engine.RegressionStore.words(key, 90);
     }
 }
