@@ -5,32 +5,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import kverify.model.mk.ImageType;
+import kverify.model.mk.MkConst;
 
 /**
- * Where loaded images live. 1/7 keeps every non-crash image, multikernel ones included, in the
- * single kexec_image slot; 6/7 keeps multikernel images in a list; the corrected store also
- * remembers which CPU runs which image. The slots for default and crash images are common.
+ * Where loaded images live: the kexec_image and kexec_crash_image slots, and in the later
+ * patches a list. The variant's store decides where do_kexec_load() installs a new image and
+ * what an unload (nr_segments == 0) frees; which slot a flag combination selects is part of that.
  */
 abstract class ImageStore {
     Kimage kexecImage;
     Kimage crashImage;
 
     /** kexec_load with nr_segments == 0. */
-    void unload(long flags, boolean crashSlot) {
-        if (crashSlot) {
-            crashImage = null;
-        } else {
-            kexecImage = null;
-        }
-    }
+    abstract void unload(long flags, boolean crashDump);
 
     /** Installs a loaded image, freeing the one it replaces. */
-    void install(Kimage image, boolean crashSlot) {
-        if (crashSlot) {
-            crashImage = image;
-        } else {
-            kexecImage = image;
-        }
+    abstract void install(Kimage image, long flags, boolean crashDump);
+
+    /** do_kexec_load() before an ON_CRASH load: {@code kimage_free(xchg(&kexec_crash_image, NULL))}, not under CONFIG_CRASH_DUMP. */
+    void freeCrashImage() {
+        crashImage = null;
     }
 
     /** The image reboot(LINUX_REBOOT_CMD_MULTIKERNEL) starts, or null. */
@@ -54,17 +48,21 @@ abstract class ImageStore {
         return List.of();
     }
 
-    /** Every image recorded, ascending id. */
+    /** Every image recorded, ascending id, each once. */
     List<Kimage> all() {
-        List<Kimage> out = new ArrayList<>(multikernelImages());
-        if (kexecImage != null) {
-            out.add(kexecImage);
-        }
-        if (crashImage != null) {
-            out.add(crashImage);
+        List<Kimage> out = new ArrayList<>(listed());
+        for (Kimage slot : new Kimage[] {kexecImage, crashImage}) {
+            if (slot != null && !out.contains(slot)) {
+                out.add(slot);
+            }
         }
         out.sort(Comparator.comparingInt(i -> i.id));
         return out;
+    }
+
+    /** Images held outside the two slots. */
+    List<Kimage> listed() {
+        return List.of();
     }
 
     abstract ImageStore copy();
@@ -75,8 +73,34 @@ abstract class ImageStore {
         return c;
     }
 
-    /** RFC 1/7: a multikernel image goes to kexec_image (or the crash slot with ON_CRASH) and is started from there, whatever its type. */
+    static boolean has(long flags, long bit) {
+        return (flags & bit) != 0;
+    }
+
+    /**
+     * RFC 1/7 on its base (kernel/kexec.c do_kexec_load): one destination slot, the crash slot for
+     * ON_CRASH under CONFIG_CRASH_DUMP, else kexec_image, whatever the image's type; a start uses
+     * kexec_image whatever its type.
+     */
     static final class Slot extends ImageStore {
+        private static boolean crashSlot(long flags, boolean crashDump) {
+            return has(flags, MkConst.KEXEC_ON_CRASH) && crashDump;
+        }
+
+        @Override
+        void unload(long flags, boolean crashDump) {
+            install(null, flags, crashDump);
+        }
+
+        @Override
+        void install(Kimage image, long flags, boolean crashDump) {
+            if (crashSlot(flags, crashDump)) {
+                crashImage = image;
+            } else {
+                kexecImage = image;
+            }
+        }
+
         @Override
         Kimage imageToStart() {
             return kexecImage;
@@ -88,67 +112,30 @@ abstract class ImageStore {
         }
     }
 
-    /** RFC 6/7 (D25): a list of multikernel images; unload frees at most 10; a start takes the first. */
-    static final class Tracking extends ImageStore {
-        static final int UNLOAD_BATCH = 10;
-        final List<Kimage> list = new ArrayList<>();
-
-        @Override
-        void unload(long flags, boolean crashSlot) {
-            if ((flags & kverify.model.mk.MkConst.KEXEC_MULTIKERNEL) == 0) {
-                super.unload(flags, crashSlot);
-                return;
-            }
-            list.subList(0, Math.min(UNLOAD_BATCH, list.size())).clear();
-        }
-
-        @Override
-        void install(Kimage image, boolean crashSlot) {
-            if (image.type == ImageType.MULTIKERNEL) {
-                list.add(image);
-            } else {
-                super.install(image, crashSlot);
-            }
-        }
-
-        @Override
-        Kimage imageToStart() {
-            return list.isEmpty() ? null : list.get(0);
-        }
-
-        @Override
-        List<Kimage> multikernelImages() {
-            return list;
-        }
-
-        @Override
-        ImageStore copy() {
-            Tracking c = copySlotsInto(new Tracking());
-            c.list.addAll(list);
-            return c;
-        }
-    }
-
-    /** The contract (D3, D11, D13, D14): a list plus which CPU runs which image. */
+    /** The contract (D3, D11, D13, D14): multikernel images in a list, plus which CPU runs which image. */
     static final class Corrected extends ImageStore {
         final List<Kimage> list = new ArrayList<>();
         final TreeMap<Integer, Kimage> running = new TreeMap<>();
 
         @Override
-        void unload(long flags, boolean crashSlot) {
-            if ((flags & kverify.model.mk.MkConst.KEXEC_MULTIKERNEL) == 0) {
-                super.unload(flags, crashSlot);
-                return;
+        void unload(long flags, boolean crashDump) {
+            if (has(flags, MkConst.KEXEC_MULTIKERNEL)) {
+                list.removeIf(i -> !running.containsValue(i));
+            } else if (has(flags, MkConst.KEXEC_ON_CRASH) && crashDump) {
+                crashImage = null;
+            } else {
+                kexecImage = null;
             }
-            list.removeIf(i -> !running.containsValue(i));
         }
 
         @Override
-        void install(Kimage image, boolean crashSlot) {
+        void install(Kimage image, long flags, boolean crashDump) {
             if (image.type == ImageType.MULTIKERNEL) {
                 list.add(image);
+            } else if (has(flags, MkConst.KEXEC_ON_CRASH) && crashDump) {
+                crashImage = image;
             } else {
-                super.install(image, crashSlot);
+                kexecImage = image;
             }
         }
 
@@ -174,6 +161,11 @@ abstract class ImageStore {
 
         @Override
         List<Kimage> multikernelImages() {
+            return list;
+        }
+
+        @Override
+        List<Kimage> listed() {
             return list;
         }
 

@@ -10,6 +10,7 @@ import kverify.model.mk.Machine;
 import kverify.model.mk.MkConst;
 import kverify.model.mk.MkEvent;
 import kverify.model.mk.PhysRange;
+import kverify.model.mk.RangeSet;
 
 /** All mutable state of the simulated kernel and machine; the code paths operate on it. */
 final class KState {
@@ -24,6 +25,8 @@ final class KState {
     int loads;
     int nextTask = 1;
     Halt halt = Halt.RUNNING;
+    /** RAM whose direct mapping is read-only (arch_kexec_protect_crashkres). */
+    RangeSet readOnly = RangeSet.EMPTY;
     /** Hardware events of the operation being applied. */
     final List<MkEvent> events = new ArrayList<>();
 
@@ -50,6 +53,11 @@ final class KState {
         return mem;
     }
 
+    /** Physical memory as kernel code writes it now. */
+    DirectMap directMap() {
+        return new DirectMap(memory, m, readOnly);
+    }
+
     KState copy() {
         PhysicalMemory mem = new PhysicalMemory(memory.ram());
         for (Map.Entry<Long, byte[]> page : memory.pages().entrySet()) {
@@ -61,6 +69,7 @@ final class KState {
         c.loads = loads;
         c.nextTask = nextTask;
         c.halt = halt;
+        c.readOnly = readOnly;
         return c;
     }
 }

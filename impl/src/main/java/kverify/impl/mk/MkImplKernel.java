@@ -50,6 +50,8 @@ public final class MkImplKernel implements MkKernel {
         List<Call> calls = new ArrayList<>();
         if (op instanceof MkOp.KexecLoad l) {
             calls.add(new KexecLoadPath(k, variant).load(l.entry(), l.segments(), l.flags()));
+        } else if (op instanceof MkOp.KexecLoadUnreadable u) {
+            calls.add(new KexecLoadPath(k, variant).loadUnreadable(u.nrSegments(), u.flags()));
         } else if (op instanceof MkOp.Unload u) {
             calls.add(new KexecLoadPath(k, variant).load(0, List.of(), u.flags()));
         } else {
@@ -79,7 +81,7 @@ public final class MkImplKernel implements MkKernel {
     public MkState state() {
         List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
         return new MkState(MemoryImage.of(k.memory.pages()), k.cpus.snapshot(), k.locks.held(), images, k.halt,
-                k.limitReboot, k.limitPanic);
+                k.limitReboot, k.limitPanic, k.readOnly);
     }
 
     @Override

@@ -7,14 +7,15 @@ import java.util.function.Supplier;
  * IMAGE_TRACKING is 1/7 plus 6/7's list of multikernel images; CORRECTED keeps the contract.
  */
 public enum MkVariant {
-    AS_POSTED(FlagRules.AS_POSTED, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageStore.Slot::new,
+    AS_POSTED(FlagRules.AS_POSTED, ImageTyping.BY_FLAG, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageStore.Slot::new,
             StartSteps.AS_POSTED, RebootRules.AS_POSTED),
-    IMAGE_TRACKING(FlagRules.AS_POSTED, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageStore.Tracking::new,
+    IMAGE_TRACKING(FlagRules.AS_POSTED, ImageTyping.BY_FLAG, Placement.AS_POSTED, SegmentWriter.AS_POSTED, ImageList::new,
             StartSteps.AS_POSTED, RebootRules.AS_POSTED),
-    CORRECTED(FlagRules.CORRECTED, Placement.CORRECTED, SegmentWriter.CORRECTED, ImageStore.Corrected::new,
+    CORRECTED(FlagRules.CORRECTED, ImageTyping.BY_FLAG, Placement.CORRECTED, SegmentWriter.CORRECTED, ImageStore.Corrected::new,
             StartSteps.CORRECTED, RebootRules.CORRECTED);
 
     final FlagRules flags;
+    final ImageTyping typing;
     final Placement placement;
     final SegmentWriter writer;
     final Supplier<ImageStore> store;
@@ -28,9 +29,10 @@ public enum MkVariant {
         return start.steps(scratch, 1, 0).stream().map(StartSteps.StartStep::name).toList();
     }
 
-    MkVariant(FlagRules flags, Placement placement, SegmentWriter writer, Supplier<ImageStore> store, StartSteps start,
+    MkVariant(FlagRules flags, ImageTyping typing, Placement placement, SegmentWriter writer, Supplier<ImageStore> store, StartSteps start,
             RebootRules reboot) {
         this.flags = flags;
+        this.typing = typing;
         this.placement = placement;
         this.writer = writer;
         this.store = store;

@@ -34,7 +34,7 @@ class ImageStoreTest {
     @Test
     void onlyTheCorrectedStoreRemembersWhichCpuRunsAGuest() {
         Kimage image = new Kimage(1, ImageType.MULTIKERNEL, 0x40000, List.of(), false);
-        for (ImageStore s : List.of(new ImageStore.Slot(), new ImageStore.Tracking())) {
+        for (ImageStore s : List.of(new ImageStore.Slot(), new ImageList())) {
             s.started(image, 2);
             assertThat(s.guestOn(2)).as(s.getClass().getSimpleName()).isFalse();
             assertThat(s.anyGuest()).as(s.getClass().getSimpleName()).isFalse();

@@ -1,45 +1,67 @@
 package kverify.impl.mk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.impl.memory.RamRange;
 import kverify.model.Errno;
+import kverify.model.mk.Cpu;
+import kverify.model.mk.Machine;
 import kverify.model.mk.MkConst;
+import kverify.model.mk.PhysRange;
+import kverify.model.mk.RangeSet;
 import kverify.model.mk.Segment;
 import kverify.model.mk.UserBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bulk AS_POSTED writer against a line-by-line transcription of the RFC's
- * kimage_load_multikernel_segment() page loop, over every combination of a small grid of sizes,
- * fault offsets and RAM ends. (A unit test with enumerated inputs, not a generated property.)
+ * kimage_load_multikernel_segment() page loop with memremap()'s three outcomes (direct map for
+ * RAM, an ioremap of a hole below 2^phys_bits whose writes reach no memory, NULL at or above it)
+ * and read-only direct-map pages, over every combination of a small grid of placements, sizes,
+ * fault offsets and read-only pages. (A unit test with enumerated inputs, not a generated property.)
  */
 class SegmentWriterTest {
     private static final long P = MkConst.PAGE_SIZE;
-    private static final long MEM = 0x10000;
+    /** phys_bits 32: pages from 4 GiB on cannot be mapped. */
+    private static final long TOP = 1L << 32;
+    /** RAM at [0, 16 pages) and [TOP - 8P, TOP - 3P); a hole of three pages below TOP. */
+    private static final Machine MACHINE = new Machine(1, 1, MkConst.XAPIC_MAX_APIC_ID, List.of(new Cpu(0, true, true, true, 0)),
+            List.of(new PhysRange(0, 16 * P), new PhysRange(TOP - 8 * P, TOP - 3 * P)), List.of(new PhysRange(TOP - 8 * P, TOP - 3 * P)),
+            List.of(new PhysRange(0, P)), new PhysRange(0, 0), new Machine.Config(true, true), new Machine.Caller(true, true, false, -1, -1), 32);
 
-    /** The RFC loop: memremap per page (NULL outside RAM), zero the tail, copy_from_user (zero-pads on fault). */
-    private static Errno rfcLoop(PhysicalMemory memory, Segment s) {
+    /** What the loop ended with: an errno, null for success, or OOPS. */
+    private static final Errno OOPS = Errno.EIO;
+
+    /** The RFC loop: memremap per page, zero the tail, copy_from_user (zero-pads on fault); a write into a read-only page oopses. */
+    private static Errno rfcLoop(PhysicalMemory memory, RangeSet readOnly, Segment s) {
         long maddr = s.mem();
         long mbytes = s.memsz();
         long ubytes = s.bufsz();
         long buf = 0;
         while (mbytes != 0) {
-            if (!memory.isRam(maddr & MkConst.PAGE_MASK, P)) {
+            long page = maddr & MkConst.PAGE_MASK;
+            boolean ram = MACHINE.isRam(page, P);
+            if (!ram && page >= 1L << MACHINE.physBits()) {
                 return Errno.ENOMEM;
+            }
+            if (ram && readOnly.overlaps(new PhysRange(page, page + P))) {
+                return OOPS;
             }
             long mchunk = Math.min(mbytes, P - (maddr & ~MkConst.PAGE_MASK));
             long uchunk = Math.min(ubytes, mchunk);
-            if (mchunk > uchunk) {
+            if (mchunk > uchunk && ram) {
                 memory.fill(maddr + uchunk, mchunk - uchunk, (byte) 0);
             }
             long notCopied = 0;
             for (long i = 0; i < uchunk; i++) {
                 boolean readable = s.buffer().readableFrom(buf + i) > 0;
-                memory.writeU8(maddr + i, readable ? s.buffer().byteAt(buf + i) : 0);
+                if (ram) {
+                    memory.writeU8(maddr + i, readable ? s.buffer().byteAt(buf + i) : 0);
+                }
                 notCopied += readable ? 0 : 1;
             }
             ubytes -= uchunk;
@@ -53,43 +75,68 @@ class SegmentWriterTest {
         return null;
     }
 
+    private static Errno bulk(PhysicalMemory memory, RangeSet readOnly, Segment s) {
+        try {
+            return SegmentWriter.AS_POSTED.write(new DirectMap(memory, MACHINE, readOnly), List.of(s));
+        } catch (KernelOops e) {
+            return OOPS;
+        }
+    }
+
     @Test
     void bulkWriteLeavesExactlyWhatThePageLoopLeaves() {
         long[] sizes = {0, P - 1, P, P + 1, 3 * P};
         int cases = 0;
-        for (long memPages = 1; memPages <= 3; memPages++) {
-            long memsz = memPages * P;
-            for (long bufsz : sizes) {
-                if (bufsz > memsz) {
-                    continue;
-                }
-                for (long fault : faultsFor(bufsz)) {
-                    for (long ramEnd : new long[] {MEM + P, MEM + 2 * P, MEM + 8 * P}) {
-                        Segment s = new Segment(MEM, memsz, bufsz, new UserBuffer(7, fault));
-                        PhysicalMemory expected = memory(ramEnd);
-                        PhysicalMemory actual = memory(ramEnd);
-                        Errno want = rfcLoop(expected, s);
-                        Errno got = SegmentWriter.AS_POSTED.write(actual, List.of(s));
-                        String what = "memsz=" + memsz + " bufsz=" + bufsz + " fault=" + fault + " ramEnd=" + ramEnd;
-                        assertThat(got).as(what).isEqualTo(want);
-                        assertThat(actual.firstDifference(expected)).as(what).isEqualTo(-1L);
-                        cases++;
+        List<RangeSet> readOnlyChoices = List.of(RangeSet.EMPTY, RangeSet.EMPTY.plus(new PhysRange(TOP - 5 * P, TOP - 4 * P)),
+                RangeSet.EMPTY.plus(new PhysRange(TOP - 8 * P, TOP - 3 * P)));
+        for (long mem : new long[] {TOP - 7 * P, TOP - 5 * P, TOP - 4 * P, TOP - 2 * P}) {
+            for (long memPages = 1; memPages <= 4; memPages++) {
+                for (long bufsz : sizes) {
+                    if (bufsz > memPages * P) {
+                        continue;
+                    }
+                    for (long fault : faultsFor(bufsz)) {
+                        for (RangeSet ro : readOnlyChoices) {
+                            Segment s = new Segment(mem, memPages * P, bufsz, new UserBuffer(7, fault));
+                            PhysicalMemory expected = memory();
+                            PhysicalMemory actual = memory();
+                            Errno want = rfcLoop(expected, ro, s);
+                            Errno got = bulk(actual, ro, s);
+                            String what = "mem=" + Long.toHexString(mem) + " pages=" + memPages + " bufsz=" + bufsz + " fault=" + fault + " ro=" + ro;
+                            assertThat(got).as(what).isEqualTo(want);
+                            assertThat(actual.firstDifference(expected)).as(what).isEqualTo(-1L);
+                            cases++;
+                        }
                     }
                 }
             }
         }
-        assertThat(cases).isGreaterThan(100);
+        assertThat(cases).isGreaterThan(500);
     }
 
     @Test
-    void correctedWriterFaultsBeforeWritingAnything() {
-        PhysicalMemory memory = memory(MEM + 8 * P);
-        Segment ok = new Segment(MEM, P, P, new UserBuffer(1, UserBuffer.NO_FAULT));
-        Segment bad = new Segment(MEM + 2 * P, 2 * P, 2 * P, new UserBuffer(1, P + 5));
-        assertThat(SegmentWriter.CORRECTED.write(memory, List.of(ok, bad))).isEqualTo(Errno.EFAULT);
-        assertThat(memory.firstDifference(memory(MEM + 8 * P))).isEqualTo(-1L);
-        assertThat(SegmentWriter.CORRECTED.write(memory, List.of(ok))).isNull();
-        assertThat(memory.readU8(MEM + 1)).isEqualTo(UserBuffer.byteAt(1, 1));
+    void aHoleBelowPhysBitsIsMappedAndKeepsNothingWhilePastItMemremapFails() {
+        DirectMap map = new DirectMap(memory(), MACHINE, RangeSet.EMPTY);
+        UserBuffer b = new UserBuffer(1, UserBuffer.NO_FAULT);
+        assertThat(SegmentWriter.AS_POSTED.write(map, List.of(new Segment(TOP - 3 * P, 3 * P, 3 * P, b)))).isNull();
+        assertThat(SegmentWriter.AS_POSTED.write(map, List.of(new Segment(TOP - P, 2 * P, 2 * P, b)))).isEqualTo(Errno.ENOMEM);
+        assertThat(map.firstUnmappable(TOP - P, 2 * P)).isEqualTo(P);
+        assertThat(map.firstUnmappable(TOP - 2 * P, 2 * P)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void correctedWriterFaultsBeforeWritingAnythingAndOopsesOnReadOnlyPages() {
+        PhysicalMemory memory = memory();
+        DirectMap map = new DirectMap(memory, MACHINE, RangeSet.EMPTY);
+        Segment ok = new Segment(TOP - 8 * P, P, P, new UserBuffer(1, UserBuffer.NO_FAULT));
+        Segment bad = new Segment(TOP - 6 * P, 2 * P, 2 * P, new UserBuffer(1, P + 5));
+        assertThat(SegmentWriter.CORRECTED.write(map, List.of(ok, bad))).isEqualTo(Errno.EFAULT);
+        assertThat(memory.firstDifference(memory())).isEqualTo(-1L);
+        assertThat(SegmentWriter.CORRECTED.write(map, List.of(ok))).isNull();
+        assertThat(memory.readU8(TOP - 8 * P + 1)).isEqualTo(UserBuffer.byteAt(1, 1));
+        DirectMap readOnly = new DirectMap(memory, MACHINE, RangeSet.EMPTY.plus(new PhysRange(TOP - 8 * P, TOP - 7 * P)));
+        assertThatThrownBy(() -> SegmentWriter.CORRECTED.write(readOnly, List.of(ok))).isInstanceOf(KernelOops.class)
+                .hasMessageContaining("0xffff8000");
     }
 
     private static List<Long> faultsFor(long bufsz) {
@@ -102,10 +149,12 @@ class SegmentWriterTest {
         return out;
     }
 
-    /** RAM from 0 to ramEnd with a pattern in it, so both zero fill and copies show. */
-    private static PhysicalMemory memory(long ramEnd) {
-        PhysicalMemory m = new PhysicalMemory(List.of(new RamRange(0, ramEnd)));
-        m.fill(0, ramEnd, (byte) 0x5A);
+    /** The machine's RAM with a pattern in it, so both zero fill and copies show. */
+    private static PhysicalMemory memory() {
+        PhysicalMemory m = new PhysicalMemory(MACHINE.ram().stream().map(r -> new RamRange(r.start(), r.end())).toList());
+        for (PhysRange r : MACHINE.ram()) {
+            m.fill(r.start(), r.size(), (byte) 0x5A);
+        }
         return m;
     }
 }

@@ -28,8 +28,6 @@ public final class ExampleMachines {
 
     /** The same machine with other configuration switches. */
     public static Machine fourCpus(boolean kexecJump, boolean crashDump) {
-        Machine m = fourCpus();
-        return new Machine(m.nrCpuIds(), m.nrCpus(), m.maxApicId(), m.cpus(), m.ram(), m.mkReserved(), m.kernelUsed(),
-                m.crashKernel(), new Machine.Config(kexecJump, crashDump), m.caller());
+        return fourCpus().withConfig(new Machine.Config(kexecJump, crashDump));
     }
 }

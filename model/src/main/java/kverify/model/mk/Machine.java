@@ -14,9 +14,11 @@ import java.util.List;
  * @param mkReserved  memory reserved at boot for multikernel images (inside RAM)
  * @param kernelUsed  memory the running kernel uses (inside RAM, disjoint from mkReserved)
  * @param crashKernel the crashkernel= reservation (crashk_res); empty when none was reserved
+ * @param physBits    boot_cpu_data.x86_phys_bits: ioremap refuses a physical address at or above 2^physBits
  */
 public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, List<PhysRange> ram,
-        List<PhysRange> mkReserved, List<PhysRange> kernelUsed, PhysRange crashKernel, Config config, Caller caller) {
+        List<PhysRange> mkReserved, List<PhysRange> kernelUsed, PhysRange crashKernel, Config config, Caller caller,
+        int physBits) {
 
     /** Kernel configuration switches that change the code paths the RFC touches. */
     public record Config(boolean kexecJump, boolean crashDump) {
@@ -37,6 +39,12 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         }
     }
 
+    /** A machine whose CPUs address 2^46 bytes (MkConst.DEFAULT_PHYS_BITS, the width traces assume when they name none). */
+    public Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, List<PhysRange> ram, List<PhysRange> mkReserved,
+            List<PhysRange> kernelUsed, PhysRange crashKernel, Config config, Caller caller) {
+        this(nrCpuIds, nrCpus, maxApicId, cpus, ram, mkReserved, kernelUsed, crashKernel, config, caller, MkConst.DEFAULT_PHYS_BITS);
+    }
+
     public Machine {
         cpus = List.copyOf(cpus);
         ram = List.copyOf(ram);
@@ -54,12 +62,31 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         checkSortedDisjointAligned("mk-reserved", mkReserved);
         checkSortedDisjointAligned("kernel-used", kernelUsed);
         check(crashKernel.isPageAligned(), "crashkernel not page aligned: " + crashKernel);
+        // Page 0 is firmware's; a crash region there would also make the kernel's control-page search wrap.
+        check(crashKernel.isEmpty() || crashKernel.start() > 0, "crashkernel cannot start at 0");
         for (PhysRange r : concat(mkReserved, kernelUsed, crashKernel.isEmpty() ? List.of() : List.of(crashKernel))) {
             check(inside(ram, r), "range " + r + " is not inside RAM");
         }
+        check(physBits >= 32 && physBits <= 52, "phys_bits is 32..52, got " + physBits);
+        check(ram.isEmpty() || ram.get(ram.size() - 1).end() <= 1L << physBits, "RAM ends above 2^phys_bits");
         check(disjoint(mkReserved, kernelUsed), "mk-reserved overlaps kernel-used memory");
         check(crashKernel.isEmpty() || (disjoint(mkReserved, List.of(crashKernel)) && disjoint(kernelUsed, List.of(crashKernel))),
                 "crashkernel overlaps mk-reserved or kernel-used memory");
+    }
+
+    /** The same machine with other configuration switches. */
+    public Machine withConfig(Config other) {
+        return new Machine(nrCpuIds, nrCpus, maxApicId, cpus, ram, mkReserved, kernelUsed, crashKernel, other, caller, physBits);
+    }
+
+    /** True if [address, address+length) lies inside one RAM range. */
+    public boolean isRam(long address, long length) {
+        return ram.stream().anyMatch(r -> r.containsUnsigned(address, length));
+    }
+
+    /** End of the kernel's direct map (max_pfn_mapped): the end of the last RAM range. */
+    public long directMapEnd() {
+        return ram.isEmpty() ? 0 : ram.get(ram.size() - 1).end();
     }
 
     /** totalram_pages(): RAM minus what is reserved at boot (multikernel and crash reservations). */

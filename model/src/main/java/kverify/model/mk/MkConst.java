@@ -46,6 +46,15 @@ public final class MkConst {
     /** xAPIC: apic_id_valid() accepts ids up to 0xFE. */
     public static final long XAPIC_MAX_APIC_ID = 0xFE;
 
+    /** x86_phys_bits assumed when a machine names none: the 46 bits of 4-level paging's MAXMEM (D20). */
+    public static final int DEFAULT_PHYS_BITS = 46;
+    /** arch/x86/include/asm/kexec.h since commit 4b5bc2ec9a23 (v6.14): one page on x86_64 too. */
+    public static final long KEXEC_CONTROL_PAGE_SIZE = 4096;
+    /** x86_64 4-level vmemmap base without memory-layout randomisation (__VMEMMAP_BASE_L4, D30). */
+    public static final long VMEMMAP_BASE = 0xffffea0000000000L;
+    /** sizeof(struct page) on x86_64. */
+    public static final long STRUCT_PAGE_SIZE = 64;
+
     /** The byte every page of memory the running kernel uses holds at boot, so overwrites show. */
     public static final int KERNEL_MEMORY_FILL = 0x4B;
 

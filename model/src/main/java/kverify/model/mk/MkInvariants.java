@@ -34,6 +34,7 @@ public final class MkInvariants {
             new Check("running-image-memory-intact", s -> changedPageIn(s, runningRanges(s.before), true)),
             new Check("writes-only-in-mk-reserved", s -> changedPageIn(s, s.m.mkReserved(), false)),
             new Check("failed-load-leaves-memory", MkInvariants::failedLoadChangedMemory),
+            new Check("only-crash-memory-read-only", MkInvariants::readOnlyOutsideCrash),
             new Check("given-cpu-not-started-again", MkInvariants::guestCpuKicked),
             new Check("given-cpu-not-taken-back", MkInvariants::guestCpuTaken),
             new Check("only-multikernel-images-on-cpus", s -> firstCpu(s.after, c -> c.owner() == CpuState.Owner.GUEST
@@ -99,8 +100,16 @@ public final class MkInvariants {
         return out;
     }
 
+    /** The kernel writes its own RAM through the direct map, so only the crash reservation may be read-only there. */
+    private static String readOnlyOutsideCrash(Step s) {
+        PhysRange crash = s.m.crashKernel();
+        return s.after.readOnly().ranges().stream().filter(r -> !crash.containsUnsigned(r.start(), r.size())).findFirst()
+                .map(r -> "direct map read-only at " + r + ", outside crashkernel " + crash).orElse(null);
+    }
+
     private static String failedLoadChangedMemory(Step s) {
-        boolean failed = s.op instanceof MkOp.KexecLoad && !s.result.call().outcome().isOk();
+        boolean failed = (s.op instanceof MkOp.KexecLoad || s.op instanceof MkOp.KexecLoadUnreadable)
+                && s.result.call().outcome() != null && !s.result.call().outcome().isOk();
         return failed && !s.before.memory().equals(s.after.memory())
                 ? "load failed with " + s.result.call() + " but changed memory at " + Hex.hex(s.before.memory().firstDifference(s.after.memory()))
                 : null;
@@ -172,7 +181,8 @@ public final class MkInvariants {
     }
 
     private static String conflictAccepted(Step s) {
-        long flags = s.op instanceof MkOp.KexecLoad l ? l.flags() : s.op instanceof MkOp.Unload u ? u.flags() : 0;
+        long flags = s.op instanceof MkOp.KexecLoad l ? l.flags() : s.op instanceof MkOp.Unload u ? u.flags()
+                : s.op instanceof MkOp.KexecLoadUnreadable r ? r.flags() : 0;
         boolean conflict = (flags & MkConst.KEXEC_MULTIKERNEL) != 0 && (flags & MK_CONFLICTS) != 0;
         return conflict && s.result.call().outcome() != null && s.result.call().outcome().isOk()
                 ? "accepted flags " + KexecFlags.format(flags) : null;

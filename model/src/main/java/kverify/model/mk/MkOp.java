@@ -26,6 +26,23 @@ public sealed interface MkOp {
         }
     }
 
+    /**
+     * kexec_load(entry, nr_segments, segments, flags) whose segment array cannot be read
+     * (memdup_array_user() faults): nothing about the segments is known to the kernel.
+     */
+    record KexecLoadUnreadable(long entry, int nrSegments, long flags) implements MkOp {
+        public KexecLoadUnreadable {
+            if (nrSegments < 1 || nrSegments > 64) {
+                throw new IllegalArgumentException("nr_segments of an unreadable array is 1..64 (0 reads nothing), got " + nrSegments);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return KexecFlags.has(flags, MkConst.KEXEC_MULTIKERNEL) ? "kexec_load[MK]" : "kexec_load";
+        }
+    }
+
     /** kexec_load(0, 0, NULL, flags): frees the image(s) the flags select. */
     record Unload(long flags) implements MkOp {
         @Override

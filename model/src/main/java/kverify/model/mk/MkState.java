@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * The machine state the model and every implementation must agree on after each call:
  * physical memory, who owns each possible CPU, the locks still held, the images the kernel keeps
- * a record of (loaded or running, ascending id), whether the kernel still runs, and the
- * remaining kexec load limits.
+ * a record of (loaded or running, ascending id), whether the kernel still runs, the
+ * remaining kexec load limits, and the RAM whose direct-map mapping is read-only (what
+ * arch_kexec_protect_crashkres() marked).
  */
 public record MkState(MemoryImage memory, List<CpuState> cpus, List<Lock> locksHeld, List<ImageInfo> images, Halt halt,
-        int loadLimitReboot, int loadLimitPanic) {
+        int loadLimitReboot, int loadLimitPanic, RangeSet readOnly) {
     public MkState {
         cpus = List.copyOf(cpus);
         locksHeld = List.copyOf(locksHeld);
@@ -28,6 +29,8 @@ public record MkState(MemoryImage memory, List<CpuState> cpus, List<Lock> locksH
             return "images";
         } else if (loadLimitReboot != o.loadLimitReboot || loadLimitPanic != o.loadLimitPanic) {
             return "load limits";
+        } else if (!readOnly.equals(o.readOnly)) {
+            return "read-only memory";
         } else if (!memory.equals(o.memory)) {
             return "memory";
         }
@@ -36,6 +39,6 @@ public record MkState(MemoryImage memory, List<CpuState> cpus, List<Lock> locksH
 
     public String describe() {
         return "halt=" + halt + " locks=" + locksHeld + " cpus=" + cpus + " images=" + images
-                + " limits=" + loadLimitReboot + "/" + loadLimitPanic + " memory=" + memory;
+                + " limits=" + loadLimitReboot + "/" + loadLimitPanic + " read-only=" + readOnly + " memory=" + memory;
     }
 }

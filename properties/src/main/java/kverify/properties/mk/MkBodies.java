@@ -179,12 +179,12 @@ final class MkBodies {
     static Consumer<Source> modelFlagLegality() {
         return s -> {
             Machine m = machine(s, "CORRECTED");
-            Machine other = new Machine(m.nrCpuIds(), m.nrCpus(), m.maxApicId(), m.cpus(), m.ram(), m.mkReserved(), m.kernelUsed(),
-                    m.crashKernel(), new Machine.Config(!m.config().kexecJump(), m.config().crashDump()), m.caller());
+            Machine other = m.withConfig(new Machine.Config(!m.config().kexecJump(), m.config().crashDump()));
             MkOp op = s.draw(MkOpGen.next(m, MkSubjects.model(m).state()));
             s.note(MkTracePrinter.op(op));
             boolean preserve = op instanceof MkOp.KexecLoad l && (l.flags() & MkConst.KEXEC_PRESERVE_CONTEXT) != 0
-                    || op instanceof MkOp.Unload u && (u.flags() & MkConst.KEXEC_PRESERVE_CONTEXT) != 0;
+                    || op instanceof MkOp.Unload u && (u.flags() & MkConst.KEXEC_PRESERVE_CONTEXT) != 0
+                    || op instanceof MkOp.KexecLoadUnreadable r && (r.flags() & MkConst.KEXEC_PRESERVE_CONTEXT) != 0;
             s.assume(!preserve && !(op instanceof MkOp.Concurrent));
             StepResult a = MkSubjects.model(m).apply(op);
             StepResult b = MkSubjects.model(other).apply(op);

@@ -29,6 +29,10 @@ public final class MkCoverage {
     public static final String MK_WITHOUT_JUMP = "load[MK]: CONFIG_KEXEC_JUMP=n";
     public static final String UNKNOWN_FLAG = "load: unknown flag bit";
     public static final String CONCURRENT = "concurrent";
+    public static final String OUTSIDE_RAM_MAPPABLE = "load[MK]: segment outside RAM below 2^phys_bits";
+    public static final String BEYOND_PHYS_BITS = "load[MK]: segment at or above 2^phys_bits";
+    public static final String UNREADABLE_ARRAY = "load: segment array unreadable";
+    public static final String CRASH_IMAGE_LOADED = "load[MK]: while a crash image is loaded";
     /** A posted variant showed one of its checked-in divergences (so the known-only run is not vacuous). */
     public static final String KNOWN_DIVERGENCE = "known divergence shown";
     public static final String OVER_TEN_IMAGES = "more than 10 multikernel images recorded";
@@ -50,6 +54,11 @@ public final class MkCoverage {
             cpuLabel(s, m, st, c.cpu(), false);
         } else if (op instanceof MkOp.KexecLoad l) {
             load(s, m, l);
+            if ((l.flags() & MkConst.KEXEC_MULTIKERNEL) != 0 && st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.CRASH)) {
+                s.classify(CRASH_IMAGE_LOADED);
+            }
+        } else if (op instanceof MkOp.KexecLoadUnreadable) {
+            s.classify(UNREADABLE_ARRAY);
         }
     }
 
@@ -100,6 +109,14 @@ public final class MkCoverage {
         }
         if (mk && segs.stream().anyMatch(g -> m.mkReserved().stream().noneMatch(r -> r.containsUnsigned(g.mem(), g.memsz())))) {
             s.classify(MISPLACED);
+        }
+        long limit = 1L << m.physBits();
+        if (mk && segs.stream().anyMatch(g -> g.memsz() > 0 && !m.isRam(g.mem(), MkConst.PAGE_SIZE) && g.mem() >= 0 && g.mem() < limit)) {
+            s.classify(OUTSIDE_RAM_MAPPABLE);
+        }
+        if (mk && segs.stream().anyMatch(g -> g.memsz() > 0 && Long.compareUnsigned(g.memEnd(), limit) > 0
+                && Long.compareUnsigned(g.memEnd(), MkConst.KEXEC_DESTINATION_MEMORY_LIMIT) < 0)) {
+            s.classify(BEYOND_PHYS_BITS);
         }
         long conflicts = MkConst.KEXEC_ON_CRASH | MkConst.KEXEC_PRESERVE_CONTEXT | MkConst.KEXEC_UPDATE_ELFCOREHDR
                 | MkConst.KEXEC_CRASH_HOTPLUG_SUPPORT;

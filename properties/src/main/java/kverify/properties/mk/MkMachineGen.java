@@ -36,7 +36,14 @@ public final class MkMachineGen {
         Machine.Config config = new Machine.Config(s.choice(1) == 0, s.choice(1) == 0);
         Machine.Caller caller = new Machine.Caller(s.choice(15) != 15, s.choice(15) != 15, s.choice(31) == 31,
                 limit(s), limit(s));
-        return new Machine(nr, nrCpus, MkConst.XAPIC_MAX_APIC_ID, cpus, map.ram(), map.mk(), map.kernel(), map.crash(), config, caller);
+        // Client CPUs often address 39 or 36 bits, below the 46 of kexec's destination limit.
+        int physBits = switch ((int) s.choice(3)) {
+            case 2 -> 39;
+            case 3 -> 36;
+            default -> MkConst.DEFAULT_PHYS_BITS;
+        };
+        return new Machine(nr, nrCpus, MkConst.XAPIC_MAX_APIC_ID, cpus, map.ram(), map.mk(), map.kernel(), map.crash(), config, caller,
+                physBits);
     }
 
     private record Layout(List<PhysRange> ram, List<PhysRange> mk, List<PhysRange> kernel, PhysRange crash) {

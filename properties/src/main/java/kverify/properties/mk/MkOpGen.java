@@ -38,7 +38,7 @@ public final class MkOpGen {
                 Gen.weighted(2, g::otherLoad), Gen.weighted(2, g::unload), Gen.weighted(2, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
                 Gen.weighted(2, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(3, g::concurrent),
                 Gen.weighted(1, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
-                Gen.weighted(1, s -> new MkOp.Suspend()));
+                Gen.weighted(1, s -> new MkOp.Suspend()), Gen.weighted(1, g::unreadableLoad));
     }
 
     /** Well-formed multikernel loads only (the contract accepts them while reserved memory is free). */
@@ -93,6 +93,13 @@ public final class MkOpGen {
     private boolean unused(long page) {
         PhysRange r = new PhysRange(page, page + MkConst.PAGE_SIZE);
         return st.images().stream().noneMatch(i -> i.overlaps(r));
+    }
+
+    /** A load whose segment array pointer faults, with the flags of either kind of load. */
+    MkOp unreadableLoad(Source s) {
+        long flags = s.draw(Gen.elements(MkConst.KEXEC_MULTIKERNEL, 0L, MkConst.KEXEC_ON_CRASH, MkConst.KEXEC_MULTIKERNEL | MkConst.KEXEC_ON_CRASH));
+        int n = s.draw(Gen.frequency(Gen.weighted(4, Gen.ints(1, 3)), Gen.weighted(1, Gen.constant(MkConst.KEXEC_SEGMENT_MAX + 1))));
+        return new MkOp.KexecLoadUnreadable(m.mkReserved().get(0).start(), n, flags | archAndUnknownBits(s));
     }
 
     MkOp otherLoad(Source s) {
@@ -155,6 +162,9 @@ public final class MkOpGen {
         long p = MkConst.PAGE_SIZE;
         PhysRange reserved = m.mkReserved().get(0);
         List<Long> elsewhere = new ArrayList<>(List.of(m.kernelUsed().get(0).start() + p, lastRamEnd(), 1L << 32));
+        if (m.physBits() < MkConst.DEFAULT_PHYS_BITS) {
+            elsewhere.add(1L << m.physBits()); // memremap() of it fails: ioremap refuses an address past phys_bits
+        }
         if (!m.crashKernel().isEmpty()) {
             elsewhere.add(m.crashKernel().start());
         }

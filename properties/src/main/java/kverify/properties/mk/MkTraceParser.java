@@ -27,7 +27,7 @@ public final class MkTraceParser {
     private static final Pattern CONCURRENT = Pattern.compile("concurrent \\[([^\\]]*)\\] \\[([^\\]]*)\\] schedule=(\\S+)");
     private static final Pattern SEGMENT = Pattern.compile("seg\\(([^)]*)\\)");
 
-    private MachineLines machine = new MachineLines();
+    private MkMachineLines machine = new MkMachineLines();
     private MkVariant variant;
     private Machine built;
     private final List<MkOp> ops = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class MkTraceParser {
         String head = colon < 0 ? "" : line.substring(0, colon);
         if (head.equals("variant")) {
             variant = variantNamed(line.substring(colon + 1).trim());
-        } else if (MachineLines.KEYS.contains(head)) {
+        } else if (MkMachineLines.KEYS.contains(head)) {
             if (built != null) {
                 throw new IllegalArgumentException("machine line '" + head + ":' after the first operation");
             }
@@ -131,6 +131,9 @@ public final class MkTraceParser {
     }
 
     private static MkOp kexecLoad(String line, String[] words) {
+        if (Arrays.stream(words).anyMatch(w -> w.startsWith("segments=") || w.startsWith("nr_segments="))) {
+            return unreadableLoad(line, words);
+        }
         Map<String, String> kv = keyValues(Arrays.copyOfRange(words, 0, Math.min(words.length, 3)), 1, "entry", "flags");
         List<Segment> segs = new ArrayList<>();
         for (int i = 3; i < words.length; i++) {
@@ -144,6 +147,16 @@ public final class MkTraceParser {
             throw new IllegalArgumentException("kexec_load needs entry= and flags=: '" + line + "'");
         }
         return new MkOp.KexecLoad(Hex.parseLong(kv.get("entry")), segs, KexecFlags.parse(kv.get("flags")));
+    }
+
+    /** {@code kexec_load entry=E flags=F nr_segments=N segments=fault}: the segment array cannot be read. */
+    private static MkOp unreadableLoad(String line, String[] words) {
+        Map<String, String> kv = keyValues(words, 1, "entry", "flags", "nr_segments", "segments");
+        if (kv.size() != 4 || !"fault".equals(kv.get("segments"))) {
+            throw new IllegalArgumentException("expected kexec_load entry=E flags=F nr_segments=N segments=fault: '" + line + "'");
+        }
+        return new MkOp.KexecLoadUnreadable(Hex.parseLong(kv.get("entry")), Math.toIntExact(Hex.parseLong(kv.get("nr_segments"))),
+                KexecFlags.parse(kv.get("flags")));
     }
 
     private static Segment segment(String body) {
@@ -204,76 +217,5 @@ public final class MkTraceParser {
             }
         }
         return out;
-    }
-
-    /** The machine description lines, collected until the first operation. */
-    private static final class MachineLines {
-        static final List<String> KEYS = List.of("machine", "config", "caller", "cpu", "ram", "mk-reserved", "kernel-used", "crashkernel");
-        private Map<String, String> machine;
-        private Map<String, String> config;
-        private Map<String, String> caller;
-        private final List<Cpu> cpus = new ArrayList<>();
-        private final List<PhysRange> ram = new ArrayList<>();
-        private final List<PhysRange> mk = new ArrayList<>();
-        private final List<PhysRange> kernel = new ArrayList<>();
-        private PhysRange crash;
-
-        void add(String key, String value) {
-            String[] w = value.split("\\s+");
-            switch (key) {
-                case "machine" -> machine = once(machine, keyValues(w, 0, "nr_cpu_ids", "NR_CPUS", "max_apic_id"), key);
-                case "config" -> config = once(config, keyValues(w, 0, "CONFIG_KEXEC_JUMP", "CONFIG_CRASH_DUMP"), key);
-                case "caller" -> caller = once(caller, keyValues(w, 0, "CAP_SYS_BOOT", "init_pid_ns", "kexec_load_disabled",
-                        "kexec_load_limit_reboot", "kexec_load_limit_panic"), key);
-                case "cpu" -> cpus.add(cpu(w));
-                case "ram" -> ram.add(PhysRange.parse(value));
-                case "mk-reserved" -> mk.add(PhysRange.parse(value));
-                case "kernel-used" -> kernel.add(PhysRange.parse(value));
-                default -> crash = once(crash, value.equals("none") ? new PhysRange(0, 0) : PhysRange.parse(value), key);
-            }
-        }
-
-        private Cpu cpu(String[] w) {
-            if (Integer.parseInt(w[0]) != cpus.size()) {
-                throw new IllegalArgumentException("cpu lines must be numbered 0, 1, ... in order; expected cpu " + cpus.size());
-            }
-            Map<String, String> kv = keyValues(w, 1, "apic", "present", "online", "in_present_map", "wakeup");
-            return new Cpu(Hex.parseLong(need(kv, "apic")), yn(need(kv, "present")), yn(need(kv, "online")),
-                    yn(need(kv, "in_present_map")), Math.toIntExact(Hex.parseLong(need(kv, "wakeup"))));
-        }
-
-        Machine build() {
-            if (machine == null || config == null || caller == null || crash == null) {
-                throw new IllegalArgumentException("the machine needs 'machine:', 'config:', 'caller:' and 'crashkernel:' lines before the first operation");
-            }
-            return new Machine(Math.toIntExact(Hex.parseLong(need(machine, "nr_cpu_ids"))), Math.toIntExact(Hex.parseLong(need(machine, "NR_CPUS"))),
-                    Hex.parseLong(need(machine, "max_apic_id")), cpus, ram, mk, kernel, crash,
-                    new Machine.Config(yn(need(config, "CONFIG_KEXEC_JUMP")), yn(need(config, "CONFIG_CRASH_DUMP"))),
-                    new Machine.Caller(yn(need(caller, "CAP_SYS_BOOT")), yn(need(caller, "init_pid_ns")), yn(need(caller, "kexec_load_disabled")),
-                            Math.toIntExact(Hex.parseLong(need(caller, "kexec_load_limit_reboot"))),
-                            Math.toIntExact(Hex.parseLong(need(caller, "kexec_load_limit_panic")))));
-        }
-
-        private static <T> T once(T old, T value, String key) {
-            if (old != null) {
-                throw new IllegalArgumentException("more than one '" + key + ":' line");
-            }
-            return value;
-        }
-
-        private static String need(Map<String, String> kv, String key) {
-            String v = kv.get(key);
-            if (v == null) {
-                throw new IllegalArgumentException("missing " + key + "=");
-            }
-            return v;
-        }
-
-        private static boolean yn(String v) {
-            if (!v.equals("y") && !v.equals("n")) {
-                throw new IllegalArgumentException("expected y or n, got '" + v + "'");
-            }
-            return v.equals("y");
-        }
     }
 }

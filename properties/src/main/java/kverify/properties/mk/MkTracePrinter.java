@@ -33,7 +33,8 @@ public final class MkTracePrinter {
 
     public static List<String> machineLines(Machine m) {
         List<String> out = new ArrayList<>();
-        out.add(String.format("machine: nr_cpu_ids=%d NR_CPUS=%d max_apic_id=%s", m.nrCpuIds(), m.nrCpus(), Hex.hex(m.maxApicId())));
+        String physBits = m.physBits() == MkConst.DEFAULT_PHYS_BITS ? "" : " phys_bits=" + m.physBits();
+        out.add(String.format("machine: nr_cpu_ids=%d NR_CPUS=%d max_apic_id=%s%s", m.nrCpuIds(), m.nrCpus(), Hex.hex(m.maxApicId()), physBits));
         out.add("config: CONFIG_KEXEC_JUMP=" + yn(m.config().kexecJump()) + " CONFIG_CRASH_DUMP=" + yn(m.config().crashDump()));
         Machine.Caller c = m.caller();
         out.add("caller: CAP_SYS_BOOT=" + yn(c.capSysBoot()) + " init_pid_ns=" + yn(c.initPidNs()) + " kexec_load_disabled="
@@ -56,6 +57,9 @@ public final class MkTracePrinter {
         if (op instanceof MkOp.KexecLoad l) {
             return "kexec_load entry=" + Hex.hex(l.entry()) + " flags=" + KexecFlags.format(l.flags()) + " "
                     + l.segments().stream().map(MkTracePrinter::segment).collect(Collectors.joining(" "));
+        } else if (op instanceof MkOp.KexecLoadUnreadable u) {
+            return "kexec_load entry=" + Hex.hex(u.entry()) + " flags=" + KexecFlags.format(u.flags()) + " nr_segments="
+                    + u.nrSegments() + " segments=fault";
         } else if (op instanceof MkOp.Unload u) {
             return "unload flags=" + KexecFlags.format(u.flags());
         } else if (op instanceof MkOp.Reboot r) {

@@ -8,6 +8,7 @@ import kverify.model.mk.ImageType;
 import kverify.model.mk.Machine;
 import kverify.model.mk.MkConst;
 import kverify.model.mk.PhysRange;
+import kverify.model.mk.RangeSet;
 import kverify.model.mk.Segment;
 
 /**
@@ -38,6 +39,9 @@ final class ReferenceLoad {
             return Call.err(Errno.EINVAL);
         }
         boolean crashSlot = onCrash && m.config().crashDump();
+        if (crashSlot) {
+            k.readOnly = RangeSet.EMPTY; // arch_kexec_unprotect_crashkres(): only a crash image made anything read-only
+        }
         if (segs.isEmpty()) {
             unload(mk, crashSlot);
             return Call.ok();
@@ -52,6 +56,10 @@ final class ReferenceLoad {
         if (bad != null) {
             return Call.err(bad);
         }
+        long control = crashSlot ? crashControlPage(segs) : 0;
+        if (control < 0) {
+            return Call.err(Errno.ENOMEM);
+        }
         if (segs.stream().anyMatch(s -> s.buffer().faultsWithin(0, s.bufsz()))) {
             return Call.err(Errno.EFAULT);
         }
@@ -59,7 +67,35 @@ final class ReferenceLoad {
             segs.forEach(this::writePages);
         }
         install(entry, segs, flags, mk, crashSlot);
+        if (crashSlot) {
+            PhysRange crash = m.crashKernel();
+            k.readOnly = RangeSet.EMPTY.plus(new PhysRange(crash.start(), control))
+                    .plus(new PhysRange(control + MkConst.KEXEC_CONTROL_PAGE_SIZE, crash.end()));
+        }
         return Call.ok();
+    }
+
+    /**
+     * The crash image's control page (kimage_alloc_crash_control_pages, first fit): the lowest
+     * page of the crash region that no segment's [mem, mem+memsz-1] touches; -1 if there is none.
+     */
+    private long crashControlPage(List<Segment> segs) {
+        long p = MkConst.PAGE_SIZE;
+        for (long page = m.crashKernel().start(); page + p <= m.crashKernel().end(); page += p) {
+            long hole = page;
+            if (segs.stream().noneMatch(s -> hole + p - 1 >= s.mem() && hole <= s.mem() + s.memsz() - 1)) {
+                return page;
+            }
+        }
+        return -1;
+    }
+
+    /** A segment array that cannot be copied: the permission and flag checks come first, then EFAULT. */
+    Call unreadable(int nrSegments, long flags) {
+        if (!permitted((flags & MkConst.KEXEC_ON_CRASH) != 0)) {
+            return Call.err(Errno.EPERM);
+        }
+        return Call.err(flagsLegal(flags, nrSegments) ? Errno.EFAULT : Errno.EINVAL);
     }
 
     /** Known bits only (PRESERVE_CONTEXT needs CONFIG_KEXEC_JUMP), at most 16 segments, our arch, no conflict. */

@@ -18,6 +18,7 @@ import kverify.model.mk.MkKernel;
 import kverify.model.mk.MkOp;
 import kverify.model.mk.MkState;
 import kverify.model.mk.PhysRange;
+import kverify.model.mk.RangeSet;
 import kverify.model.mk.StepResult;
 
 /**
@@ -38,6 +39,8 @@ public final class ReferenceMk implements MkKernel {
     int limitReboot;
     int limitPanic;
     int loads;
+    /** RAM the direct map holds read-only: the crash region around its image's control page, while one is loaded. */
+    RangeSet readOnly = RangeSet.EMPTY;
     Halt halt = Halt.RUNNING;
 
     public ReferenceMk(Machine machine) {
@@ -79,6 +82,8 @@ public final class ReferenceMk implements MkKernel {
     private Call run(MkOp op, List<MkEvent> events) {
         if (op instanceof MkOp.KexecLoad l) {
             return new ReferenceLoad(this).load(l.entry(), l.segments(), l.flags());
+        } else if (op instanceof MkOp.KexecLoadUnreadable u) {
+            return new ReferenceLoad(this).unreadable(u.nrSegments(), u.flags());
         } else if (op instanceof MkOp.Unload u) {
             return new ReferenceLoad(this).load(0, List.of(), u.flags());
         } else if (op instanceof MkOp.Reboot r) {
@@ -183,7 +188,7 @@ public final class ReferenceMk implements MkKernel {
             images.add(crashImage);
         }
         images.sort(java.util.Comparator.comparingInt(ImageInfo::id));
-        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic);
+        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly);
     }
 
     @Override
@@ -200,6 +205,7 @@ public final class ReferenceMk implements MkKernel {
         c.limitPanic = limitPanic;
         c.loads = loads;
         c.halt = halt;
+        c.readOnly = readOnly;
         return c;
     }
 
