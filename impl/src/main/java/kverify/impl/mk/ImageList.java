@@ -27,6 +27,7 @@ final class ImageList extends ImageStore {
             return;
         }
         list.remove(image);
+        onFree.accept(image);
         if (image == kexecImage) {
             kexecImage = null;
         } else if (image == crashImage) {
@@ -59,7 +60,9 @@ final class ImageList extends ImageStore {
             free(kexecImage);
             kexecImage = image;
         }
-        list.add(image);
+        if (image != null) { // kexec_file_load's unload exchanges NULL in
+            list.add(image);
+        }
     }
 
     @Override

@@ -15,6 +15,8 @@ import kverify.model.mk.MkConst;
 abstract class ImageStore {
     Kimage kexecImage;
     Kimage crashImage;
+    /** kimage_free()'s side effects beyond the store (RFC v2 09/16: the image's instance); bound by the kernel. */
+    java.util.function.Consumer<Kimage> onFree = image -> { };
 
     /** kexec_load with nr_segments == 0. */
     abstract void unload(long flags, boolean crashDump);
@@ -120,6 +122,7 @@ abstract class ImageStore {
         @Override
         void unload(long flags, boolean crashDump) {
             if (has(flags, MkConst.KEXEC_MULTIKERNEL)) {
+                list.stream().filter(i -> !running.containsValue(i)).toList().forEach(onFree);
                 list.removeIf(i -> !running.containsValue(i));
             } else if (has(flags, MkConst.KEXEC_ON_CRASH) && crashDump) {
                 crashImage = null;
@@ -130,7 +133,7 @@ abstract class ImageStore {
 
         @Override
         void install(Kimage image, long flags, boolean crashDump) {
-            if (image.type == ImageType.MULTIKERNEL) {
+            if (image != null && image.type == ImageType.MULTIKERNEL) {
                 list.add(image);
             } else if (has(flags, MkConst.KEXEC_ON_CRASH) && crashDump) {
                 crashImage = image;

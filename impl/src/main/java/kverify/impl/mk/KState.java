@@ -19,6 +19,8 @@ final class KState {
     final CpuHardware cpus;
     final LockTable locks;
     final ImageStore images;
+    /** RFC v2's instances and multikernel pool (unused in v1). */
+    Instances instances;
     int limitReboot;
     int limitPanic;
     /** Images installed so far; the next one gets loads + 1 as its id. */
@@ -32,6 +34,7 @@ final class KState {
 
     KState(Machine m, ImageStore images) {
         this(m, bootMemory(m), new CpuHardware(m), new LockTable(), images);
+        instances = new Instances(m);
         limitReboot = m.caller().loadLimitReboot();
         limitPanic = m.caller().loadLimitPanic();
     }
@@ -70,6 +73,7 @@ final class KState {
         c.nextTask = nextTask;
         c.halt = halt;
         c.readOnly = readOnly;
+        c.instances = instances.copy(m);
         return c;
     }
 }

@@ -61,11 +61,16 @@ final class KexecLoadPath {
             return Errno.EPERM;
         }
         long arch = flags & MkConst.KEXEC_ARCH_MASK;
-        if (!v.flags.legal(flags, m.config()) || nrSegments > MkConst.KEXEC_SEGMENT_MAX
+        if (!v.flags.legal(flags, nrSegments, m.config()) || nrSegments > MkConst.KEXEC_SEGMENT_MAX
                 || (arch != MkConst.KEXEC_ARCH_X86_64 && arch != MkConst.KEXEC_ARCH_DEFAULT)) {
             return Errno.EINVAL;
         }
         return null;
+    }
+
+    /** kexec_load_permitted(), which kexec_file_load calls too. */
+    boolean permittedFor(boolean onCrash) {
+        return permitted(onCrash);
     }
 
     /** kexec_load_permitted(): the limit of the call's type is spent even if a later check fails. */

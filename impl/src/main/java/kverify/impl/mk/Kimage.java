@@ -23,9 +23,12 @@ final class Kimage {
     final boolean preserveContext;
     /** Physical address of control_code_page, or NULL_PAGE / BUDDY_PAGE. */
     final long controlPage;
+    /** RFC v2: image->mk_id, the instance it was loaded for (0: none). */
+    final int instanceId;
 
-    Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext, long controlPage) {
+    Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext, long controlPage, int instanceId) {
         this.id = id;
+        this.instanceId = instanceId;
         this.type = type;
         this.start = start;
         this.segments = List.copyOf(segments);
@@ -33,11 +36,15 @@ final class Kimage {
         this.controlPage = controlPage;
     }
 
+    Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext, long controlPage) {
+        this(id, type, start, segments, preserveContext, controlPage, 0);
+    }
+
     Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext) {
         this(id, type, start, segments, preserveContext, BUDDY_PAGE);
     }
 
     ImageInfo info() {
-        return new ImageInfo(id, type, start, segments.stream().map(Segment::range).toList(), preserveContext);
+        return new ImageInfo(id, type, start, segments.stream().map(Segment::range).toList(), preserveContext, instanceId);
     }
 }

@@ -24,6 +24,8 @@ public final class MkImplKernel implements MkKernel {
     private MkImplKernel(MkVariant variant, KState k) {
         this.variant = variant;
         this.k = k;
+        boolean release = variant.fileLoad.releasesPool();
+        k.images.onFree = image -> k.instances.imageFreed(image, release);
     }
 
     public static MkImplKernel create(MkVariant variant, Machine machine) {
@@ -52,6 +54,12 @@ public final class MkImplKernel implements MkKernel {
             calls.add(new KexecLoadPath(k, variant).load(l.entry(), l.segments(), l.flags()));
         } else if (op instanceof MkOp.KexecLoadUnreadable u) {
             calls.add(new KexecLoadPath(k, variant).loadUnreadable(u.nrSegments(), u.flags()));
+        } else if (op instanceof MkOp.KexecFileLoad f) {
+            calls.add(new KexecFileLoadPath(k, variant).load(f));
+        } else if (op instanceof MkOp.DtUpload u) {
+            calls.add(variant.instances.upload(k, u));
+        } else if (op instanceof MkOp.InstanceRemove r) {
+            calls.add(variant.instances.remove(k, r));
         } else if (op instanceof MkOp.Unload u) {
             calls.add(new KexecLoadPath(k, variant).load(0, List.of(), u.flags()));
         } else {
@@ -81,7 +89,7 @@ public final class MkImplKernel implements MkKernel {
     public MkState state() {
         List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
         return new MkState(MemoryImage.of(k.memory.pages()), k.cpus.snapshot(), k.locks.held(), images, k.halt,
-                k.limitReboot, k.limitPanic, k.readOnly);
+                k.limitReboot, k.limitPanic, k.readOnly, k.instances.snapshot(i -> false));
     }
 
     @Override

@@ -80,6 +80,76 @@ interface StartSteps {
                 }));
     };
 
+    /**
+     * RFC v2 09/16 multikernel_kexec_by_id(): kexec_trylock, the image through the instance
+     * (a kfree()d image left by a failed load is a use-after-free: oops, V10), the first CPU of
+     * the instance, cpu_online() under kexec_lock only, then cpus_read_lock and the kick; no record
+     * of the start, the positive wake-up status returned as is.
+     */
+    StartSteps V2_AS_POSTED = (k, task, id) -> {
+        Kimage[] image = new Kimage[1];
+        int[] cpu = new int[1];
+        return List.of(
+                new StartStep("kexec-lock", () -> true, () -> {
+                    if (!k.locks.kexecTrylock(task)) {
+                        return Errno.EBUSY.negated();
+                    }
+                    Instances.Instance inst = id <= 0 ? null : k.instances.byId.get(id);
+                    if (inst != null && inst.kimageFreed) {
+                        throw new KernelOops("multikernel_kexec_by_id: instance " + id + "'s kimage was freed by kfree()");
+                    }
+                    if (inst == null || inst.kimage == null || inst.cpus.isEmpty()) {
+                        k.locks.kexecUnlock(task);
+                        return Errno.EINVAL.negated();
+                    }
+                    image[0] = inst.kimage;
+                    cpu[0] = inst.cpus.first();
+                    return null;
+                }),
+                new StartStep("online-check", () -> true, () -> {
+                    if (k.cpus.online(cpu[0])) {
+                        k.locks.kexecUnlock(task);
+                        return Errno.EBUSY.negated();
+                    }
+                    return null;
+                }),
+                new StartStep("cpu-hotplug-lock", k.locks::canReadLockCpus, () -> {
+                    k.locks.cpusReadLock(task);
+                    return null;
+                }),
+                new StartStep("wake-up", () -> true, () -> unlockBoth(k, task, kickAp(k, cpu[0], image[0]))));
+    };
+
+    /** The contract for RFC v2's interface: the instance, its CPU's owner and the image's state are tested under both locks. */
+    StartSteps V2_CORRECTED = (k, task, id) -> {
+        Kimage[] image = new Kimage[1];
+        int[] cpu = new int[1];
+        return List.of(
+                new StartStep("kexec-lock", () -> true, () -> k.locks.kexecTrylock(task) ? null : Errno.EBUSY.negated()),
+                new StartStep("cpu-hotplug-lock", k.locks::canReadLockCpus, () -> {
+                    k.locks.cpusReadLock(task);
+                    return null;
+                }),
+                new StartStep("online-check", () -> true, () -> {
+                    Instances.Instance inst = k.instances.byId.get(id);
+                    if (inst == null || inst.kimage == null || inst.cpus.isEmpty()) {
+                        return unlockBoth(k, task, Errno.EINVAL.negated());
+                    }
+                    image[0] = inst.kimage;
+                    cpu[0] = inst.cpus.first();
+                    boolean busy = k.cpus.online(cpu[0]) || k.images.guestOn(cpu[0]) || inst.status == kverify.model.mk.InstanceInfo.Status.ACTIVE;
+                    return busy ? unlockBoth(k, task, Errno.EBUSY.negated()) : null;
+                }),
+                new StartStep("wake-up", () -> true, () -> {
+                    int rc = kickAp(k, cpu[0], image[0]);
+                    if (rc == 0) {
+                        k.images.started(image[0], cpu[0]);
+                        k.instances.byId.get(id).status = kverify.model.mk.InstanceInfo.Status.ACTIVE;
+                    }
+                    return unlockBoth(k, task, rc > 0 ? Errno.EIO.negated() : rc);
+                }));
+    };
+
     private static int unlockBoth(KState k, int task, int rc) {
         k.locks.cpusReadUnlock(task);
         k.locks.kexecUnlock(task);

@@ -6,7 +6,6 @@ import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.mk.Call;
 import kverify.model.mk.Halt;
-import kverify.model.mk.ImageType;
 import kverify.model.mk.Machine;
 import kverify.model.mk.MkConst;
 import kverify.model.mk.MkOp;
@@ -63,7 +62,13 @@ final class TaskPrograms {
                     : v.reboot.releaseMutexOnArgFault() ? unlockMutex(task, Call.err(Errno.EFAULT)) : Call.err(Errno.EFAULT)));
             for (StartSteps.StartStep s : v.start.steps(k, task, r.cpu())) {
                 steps.add(new KTask.Step(s.name(), s.ready(), () -> {
-                    Integer rc = s.body().get();
+                    Integer rc;
+                    try {
+                        rc = s.body().get();
+                    } catch (KernelOops oops) {
+                        k.halt = Halt.oops(0, oops.getMessage());
+                        return Call.HALTED;
+                    }
                     return rc == null ? null : unlockMutex(task, Call.returned(fromReturn(rc)));
                 }));
             }
@@ -77,8 +82,9 @@ final class TaskPrograms {
     }
 
     /**
-     * kernel_kexec(): machine_kexec() runs whatever kexec_image holds. A multikernel image has no
-     * control page (kimage_alloc_init skipped it), so x86_64 machine_kexec oopses on it.
+     * kernel_kexec(): machine_kexec() runs whatever kexec_image holds. A kexec_load multikernel
+     * image has no control page (1/7's kimage_alloc_init skipped it), so x86_64 machine_kexec
+     * oopses on it; an RFC v2 file-loaded one has one, so it replaces this kernel.
      */
     private Call kernelKexec(int task) {
         if (!k.locks.kexecTrylock(task)) {
@@ -90,7 +96,7 @@ final class TaskPrograms {
             c = Call.err(Errno.EINVAL);
         } else if (v.reboot.refuseKexecWhileGuestsRun() && k.images.anyGuest()) {
             c = Call.err(Errno.EBUSY);
-        } else if (image.type == ImageType.MULTIKERNEL) {
+        } else if (image.controlPage == Kimage.NULL_PAGE) {
             k.halt = Halt.oops(image.id, "machine_kexec: image #" + image.id + " is MULTIKERNEL and has no control page");
             c = Call.HALTED;
         } else if (image.preserveContext) {

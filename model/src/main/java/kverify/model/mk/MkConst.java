@@ -46,6 +46,17 @@ public final class MkConst {
     /** xAPIC: apic_id_valid() accepts ids up to 0xFE. */
     public static final long XAPIC_MAX_APIC_ID = 0xFE;
 
+    /** include/uapi/linux/kexec.h of the RFC's base: kexec_file_load flags. */
+    public static final long KEXEC_FILE_UNLOAD = 0x1;
+    public static final long KEXEC_FILE_ON_CRASH = 0x2;
+    public static final long KEXEC_FILE_NO_INITRAMFS = 0x4;
+    public static final long KEXEC_FILE_DEBUG = 0x8;
+    public static final long KEXEC_FILE_NO_CMA = 0x10;
+    public static final long KEXEC_FILE_FORCE_DTB = 0x20;
+    /** RFC v2 09/16: the instance id inside the flags. */
+    public static final long KEXEC_MK_ID_MASK = 0x0000ffe0;
+    public static final int KEXEC_MK_ID_SHIFT = 5;
+
     /** x86_phys_bits assumed when a machine names none: the 46 bits of 4-level paging's MAXMEM (D20). */
     public static final int DEFAULT_PHYS_BITS = 46;
     /** arch/x86/include/asm/kexec.h since commit 4b5bc2ec9a23 (v6.14): one page on x86_64 too. */

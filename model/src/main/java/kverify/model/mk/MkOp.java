@@ -43,6 +43,58 @@ public sealed interface MkOp {
         }
     }
 
+    /**
+     * RFC v2: writing a multikernel device tree with one instance to /sys/fs/multikernel/device_tree:
+     * {@code /instances/<name> { id = <id>; resources { memory-bytes = <memoryBytes>; cpus = <...>; }; }}.
+     * {@code memoryBytes} 0 means the property is absent, an empty {@code cpus} likewise.
+     */
+    record DtUpload(String name, int id, long memoryBytes, List<Integer> cpus) implements MkOp {
+        public DtUpload {
+            cpus = List.copyOf(cpus);
+            if (!name.matches("[a-z0-9-]{1,16}")) {
+                throw new IllegalArgumentException("instance names here are 1-16 of [a-z0-9-], got '" + name + "'");
+            }
+            if (memoryBytes < 0 || memoryBytes > 0xFFFFFFFFL || cpus.stream().anyMatch(c -> c < 0)) {
+                throw new IllegalArgumentException("memory-bytes and cpus are u32 values");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "mk_dt_upload";
+        }
+    }
+
+    /** RFC v2: rmdir /sys/fs/multikernel/instances/NAME. */
+    record InstanceRemove(String name) implements MkOp {
+        @Override
+        public String kind() {
+            return "rmdir instance";
+        }
+    }
+
+    /**
+     * kexec_file_load(kernel_fd, initrd_fd, cmdline_len, cmdline, flags) where the image loader
+     * asks for segments of the given sizes, in order, page aligned, filled from pattern
+     * {@code pattern} (file loads read kernel buffers: no user fault). RFC v2 only.
+     */
+    record KexecFileLoad(long flags, List<Long> segmentSizes, int pattern) implements MkOp {
+        public KexecFileLoad {
+            segmentSizes = List.copyOf(segmentSizes);
+            if (segmentSizes.stream().anyMatch(z -> z <= 0 || (z & ~MkConst.PAGE_MASK) != 0) || segmentSizes.size() > MkConst.KEXEC_SEGMENT_MAX) {
+                throw new IllegalArgumentException("file-load segments are 0..16 positive page multiples, got " + segmentSizes);
+            }
+            if (pattern < 0 || flags < 0 || flags > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("flags are an unsigned 32-bit value and the pattern >= 0");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return KexecFlags.has(flags, MkConst.KEXEC_MULTIKERNEL) ? "kexec_file_load[MK]" : "kexec_file_load";
+        }
+    }
+
     /** kexec_load(0, 0, NULL, flags): frees the image(s) the flags select. */
     record Unload(long flags) implements MkOp {
         @Override

@@ -14,6 +14,7 @@ import kverify.model.mk.MkInvariants;
 import kverify.model.mk.MkKernel;
 import kverify.model.mk.MkOp;
 import kverify.model.mk.MkState;
+import kverify.model.mk.MkVersion;
 import kverify.model.mk.Segment;
 import kverify.model.mk.StepResult;
 import kverify.model.mk.UserBuffer;
@@ -27,6 +28,11 @@ final class MkBodies {
     static final int MAX_OPS = 30;
 
     private MkBodies() {
+    }
+
+    /** The next operation on the interface of the variant's version. */
+    static Gen<MkOp> nextOrStop(MkVariant v, Machine m, MkState st) {
+        return v.version() == MkVersion.RFC_V2 ? MkOpGenV2.nextOrStop(m, st) : MkOpGen.nextOrStop(m, st);
     }
 
     static Machine machine(Source s, String variantLine) {
@@ -56,9 +62,9 @@ final class MkBodies {
     static Consumer<Source> equivalence(MkVariant v, Set<String> accepted) {
         return s -> {
             Machine m = machine(s, v.name());
-            MkDuel duel = new MkDuel(MkSubjects.model(m), MkSubjects.impl(v, m));
+            MkDuel duel = MkSubjects.duel(v, m);
             for (int i = 0; i < MAX_OPS && !duel.modelState().halt().halted(); i++) {
-                MkOp op = s.draw(MkOpGen.nextOrStop(m, duel.modelState()));
+                MkOp op = s.draw(nextOrStop(v, m, duel.modelState()));
                 if (op == null || !step(s, m, duel, op, accepted)) {
                     return;
                 }
@@ -74,27 +80,51 @@ final class MkBodies {
     static Consumer<Source> interleavings(MkVariant v, Set<String> accepted) {
         return s -> {
             Machine m = machine(s, v.name());
-            MkDuel duel = new MkDuel(MkSubjects.model(m), MkSubjects.impl(v, m));
-            long mem = m.mkReserved().get(0).start();
-            MkOp load = new MkOp.KexecLoad(mem, List.of(new Segment(mem, MkConst.PAGE_SIZE, MkConst.PAGE_SIZE,
-                    new UserBuffer(0, UserBuffer.NO_FAULT))), MkConst.KEXEC_MULTIKERNEL);
-            if (!step(s, m, duel, load, accepted)) {
-                return;
+            MkDuel duel = MkSubjects.duel(v, m);
+            for (MkOp setup : setupForStarts(v, m)) {
+                if (!step(s, m, duel, setup, accepted)) {
+                    return;
+                }
             }
-            // A free CPU to start on, unless the machine has only the boot CPU.
-            if (m.nrCpuIds() > 1 && !step(s, m, duel, new MkOp.CpuOffline(m.nrCpuIds() - 1), accepted)) {
-                return;
-            }
+            boolean v2 = v.version() == MkVersion.RFC_V2;
             for (int i = 0; i < 12 && !duel.modelState().halt().halted(); i++) {
                 MkState st = duel.modelState();
                 MkOp op = s.draw(s2 -> s2.choice(11) == 0 ? null
-                        : s2.draw(Gen.frequency(Gen.weighted(3, MkOpGen.concurrentOnly(m, st)),
-                                Gen.weighted(1, MkOpGen.wellFormedLoads(m, st)), Gen.weighted(1, MkOpGen.next(m, st)))));
+                        : s2.draw(Gen.frequency(Gen.weighted(3, v2 ? MkOpGenV2.concurrentOnly(m, st) : MkOpGen.concurrentOnly(m, st)),
+                                Gen.weighted(1, v2 ? MkOpGenV2.loadsAndUnloads(m, st) : MkOpGen.wellFormedLoads(m, st)),
+                                Gen.weighted(1, v2 ? MkOpGenV2.next(m, st) : MkOpGen.next(m, st)))));
                 if (op == null || !step(s, m, duel, op, accepted)) {
                     return;
                 }
             }
         };
+    }
+
+    /** A loaded multikernel image and a free CPU to start it on (v2: an instance on the last CPU with an image). */
+    private static List<MkOp> setupForStarts(MkVariant v, Machine m) {
+        List<MkOp> out = new java.util.ArrayList<>();
+        if (v.version() == MkVersion.RFC_V2) {
+            out.addAll(MkOpGenV2.loadedInstance(m, startableCpu(m)));
+            return out;
+        }
+        long mem = m.mkReserved().get(0).start();
+        out.add(new MkOp.KexecLoad(mem, List.of(new Segment(mem, MkConst.PAGE_SIZE, MkConst.PAGE_SIZE,
+                new UserBuffer(0, UserBuffer.NO_FAULT))), MkConst.KEXEC_MULTIKERNEL));
+        if (m.nrCpuIds() > 1) {
+            out.add(new MkOp.CpuOffline(m.nrCpuIds() - 1));
+        }
+        return out;
+    }
+
+    /** The highest CPU but the boot CPU whose wake-up can work, else the last one. */
+    private static int startableCpu(Machine m) {
+        for (int cpu = m.nrCpuIds() - 1; cpu > 0; cpu--) {
+            kverify.model.mk.Cpu c = m.cpus().get(cpu);
+            if (c.present() && c.inPresentMap() && c.apicId() <= m.maxApicId() && c.wakeupStatus() == 0) {
+                return cpu;
+            }
+        }
+        return m.nrCpuIds() - 1;
     }
 
     /**
@@ -104,17 +134,25 @@ final class MkBodies {
     static Consumer<Source> capacity(MkVariant v, Set<String> accepted) {
         return s -> {
             Machine m = machine(s, v.name());
-            MkDuel duel = new MkDuel(MkSubjects.model(m), MkSubjects.impl(v, m));
+            MkDuel duel = MkSubjects.duel(v, m);
+            int fileLoads = 0;
             for (int i = 0; i < 40 && !duel.modelState().halt().halted(); i++) {
                 MkState st = duel.modelState();
-                MkOp op = s.draw(s2 -> s2.choice(31) == 0 ? null : s2.draw(Gen.frequency(Gen.weighted(8, MkOpGen.wellFormedLoads(m, st)),
-                        Gen.weighted(1, MkOpGen.unloads(m, st)), Gen.weighted(1, MkOpGen.next(m, st)))));
+                Gen<MkOp> many = v.version() == MkVersion.RFC_V2
+                        ? Gen.frequency(Gen.weighted(9, MkOpGenV2.loadsAndUnloads(m, st)), Gen.weighted(1, MkOpGenV2.next(m, st)))
+                        : Gen.frequency(Gen.weighted(8, MkOpGen.wellFormedLoads(m, st)), Gen.weighted(1, MkOpGen.unloads(m, st)),
+                                Gen.weighted(1, MkOpGen.next(m, st)));
+                MkOp op = s.draw(s2 -> s2.choice(31) == 0 ? null : s2.draw(many));
                 if (op == null || !step(s, m, duel, op, accepted)) {
                     return;
                 }
                 long images = duel.modelState().images().stream().filter(im -> im.type() == kverify.model.mk.ImageType.MULTIKERNEL).count();
                 if (images > 10) {
                     s.classify(MkCoverage.OVER_TEN_IMAGES);
+                }
+                fileLoads += op instanceof MkOp.KexecFileLoad && duel.lastModel().call().equals(kverify.model.mk.Call.ok()) ? 1 : 0;
+                if (fileLoads >= 3) {
+                    s.classify(MkCoverage.REPEATED_FILE_LOADS);
                 }
             }
         };
@@ -131,7 +169,7 @@ final class MkBodies {
                     for (long unknown : new long[] {0, 0x20}) {
                         long flags = named | arch | unknown;
                         for (MkOp op : List.of(new MkOp.KexecLoad(mem, List.of(seg), flags), new MkOp.Unload(flags))) {
-                            MkDuel duel = new MkDuel(MkSubjects.model(m), MkSubjects.impl(v, m));
+                            MkDuel duel = MkSubjects.duel(v, m);
                             Optional<Divergence> d = duel.step(op);
                             if (d.isPresent() && !accepted.contains(d.get().key())) {
                                 s.note(MkTracePrinter.op(op));
@@ -148,14 +186,45 @@ final class MkBodies {
         };
     }
 
-    /** The model keeps its own contract: every invariant after every step, serial orders included. */
-    static Consumer<Source> modelContract() {
+    /**
+     * RFC v2's kexec_file_load flags: all 64 base flag sets with instance id 0, 1 and 2 in the id
+     * field, each on a machine where instance 1 exists, as a load of one page.
+     */
+    static Consumer<Source> fileFlags(MkVariant v, Set<String> accepted) {
         return s -> {
-            Machine m = machine(s, "CORRECTED");
-            MkKernel model = MkSubjects.model(m);
+            Machine m = machine(s, v.name());
+            MkOp upload = MkOpGenV2.loadedInstance(m, m.nrCpuIds() - 1).get(0);
+            for (long base = 0; base < 64; base++) {
+                for (long id = 0; id < 3; id++) {
+                    MkOp op = new MkOp.KexecFileLoad(base | (id << MkConst.KEXEC_MK_ID_SHIFT), List.of(MkConst.PAGE_SIZE), 2);
+                    MkDuel duel = MkSubjects.duel(v, m);
+                    for (MkOp each : List.of(upload, op)) {
+                        Optional<Divergence> d = duel.step(each);
+                        if (d.isPresent() && !accepted.contains(d.get().key())) {
+                            s.note(MkTracePrinter.op(upload));
+                            s.note(MkTracePrinter.op(op));
+                            throw d.get();
+                        }
+                        if (d.isPresent()) {
+                            s.classify(MkCoverage.KNOWN_DIVERGENCE);
+                            break;
+                        }
+                    }
+                }
+            }
+            s.classify("all 192 file-load flag sets tried");
+        };
+    }
+
+    /** The model keeps its own contract: every invariant after every step, serial orders included. */
+    static Consumer<Source> modelContract(MkVersion version) {
+        MkVariant corrected = version == MkVersion.RFC_V2 ? MkVariant.V2_CORRECTED : MkVariant.CORRECTED;
+        return s -> {
+            Machine m = machine(s, corrected.name());
+            MkKernel model = MkSubjects.model(m, version);
             for (int i = 0; i < MAX_OPS && !model.state().halt().halted(); i++) {
                 MkState before = model.state();
-                MkOp op = s.draw(MkOpGen.nextOrStop(m, before));
+                MkOp op = s.draw(nextOrStop(corrected, m, before));
                 if (op == null) {
                     return;
                 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import kverify.engine.Property;
 import kverify.impl.mk.MkVariant;
+import kverify.model.mk.MkVersion;
 
 /**
  * The multikernel properties by name. {@link #properties()} is what the campaign runs: each
@@ -17,22 +18,39 @@ public final class MkCatalog {
     }
 
     public static List<Property> properties() {
-        List<Property> out = new ArrayList<>(List.of(modelContract(), modelFlagLegality()));
+        List<Property> out = new ArrayList<>(List.of(modelContract(), modelContractV2(), modelFlagLegality()));
         for (MkVariant v : MkVariant.values()) {
-            out.add(equivalence(v, Set.of()));
-            out.add(interleavings(v, Set.of()));
-            out.add(flags(v, Set.of()));
-            out.add(capacity(v, Set.of()));
+            out.addAll(of(v, Set.of()));
         }
         return out;
+    }
+
+    /** Every property of one variant, on its version's interface, with these divergence keys accepted. */
+    public static List<Property> of(MkVariant v, Set<String> accepted) {
+        List<Property> out = new ArrayList<>(List.of(equivalence(v, accepted), interleavings(v, accepted), flags(v, accepted),
+                capacity(v, accepted)));
+        if (v.version() == MkVersion.RFC_V2) {
+            out.add(fileFlags(v, accepted));
+        }
+        return out;
+    }
+
+    private static boolean mustPass(MkVariant v, Set<String> accepted) {
+        return accepted.isEmpty() && v.kind() == MkVariant.Kind.CORRECTED;
     }
 
     public static String slug(MkVariant v) {
         return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The contract on RFC v2's interface keeps its own promises too. */
+    public static Property modelContractV2() {
+        return Property.named("mk.model.contract.rfc-v2").body(MkBodies.modelContract(MkVersion.RFC_V2))
+                .requireCoverage(MkCoverage.V2_START_LOADED, 0.05).build();
+    }
+
     public static Property modelContract() {
-        return Property.named("mk.model.contract").body(MkBodies.modelContract())
+        return Property.named("mk.model.contract").body(MkBodies.modelContract(MkVersion.RFC_V1))
                 .requireCoverage(MkCoverage.STARTED, 0.1)
                 .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03)
                 .build();
@@ -45,7 +63,13 @@ public final class MkCatalog {
     /** Random sequences; coverage on the inputs the issue names (on the variant that must pass). */
     public static Property equivalence(MkVariant v, Set<String> accepted) {
         Property.Builder b = Property.named("mk.equivalence." + slug(v)).body(MkBodies.equivalence(v, accepted));
-        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
+        if (mustPass(v, accepted) && v.version() == MkVersion.RFC_V2) {
+            b.requireCoverage(MkCoverage.V2_UPLOAD_NEW, 0.3).requireCoverage(MkCoverage.V2_UPLOAD_CLASH, 0.1)
+                    .requireCoverage(MkCoverage.V2_FILE_LOAD_INSTANCE, 0.2).requireCoverage(MkCoverage.V2_FILE_LOAD_ID_ZERO, 0.05)
+                    .requireCoverage(MkCoverage.V2_FILE_LOAD_HIGH_ID, 0.1).requireCoverage(MkCoverage.V2_START_LOADED, 0.1)
+                    .requireCoverage(MkCoverage.STARTED, 0.05).requireCoverage(MkCoverage.V2_RMDIR, 0.05)
+                    .requireCoverage(MkCoverage.CONCURRENT, 0.1);
+        } else if (mustPass(v, accepted)) {
             b.requireCoverage(MkCoverage.CPU_OUT_OF_RANGE, 0.2).requireCoverage(MkCoverage.CPU_ONLINE, 0.2)
                     .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03).requireCoverage(MkCoverage.STARTED, 0.1)
                     .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.2).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
@@ -69,7 +93,7 @@ public final class MkCatalog {
     /** Concurrent starts; coverage on every interleaving point of the variant's start path. */
     public static Property interleavings(MkVariant v, Set<String> accepted) {
         Property.Builder b = Property.named("mk.interleavings." + slug(v)).body(MkBodies.interleavings(v, accepted));
-        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
+        if (mustPass(v, accepted)) {
             for (String step : v.startStepNames()) {
                 b.requireCoverage(MkCoverage.INTERLEAVED_BEFORE + step, 0.05);
             }
@@ -80,10 +104,15 @@ public final class MkCatalog {
     /** Many images at once; coverage on holding more than 10. */
     public static Property capacity(MkVariant v, Set<String> accepted) {
         Property.Builder b = Property.named("mk.capacity." + slug(v)).body(MkBodies.capacity(v, accepted)).triesScale(0.5);
-        if (accepted.isEmpty() && v == MkVariant.CORRECTED) {
-            b.requireCoverage(MkCoverage.OVER_TEN_IMAGES, 0.05);
+        if (mustPass(v, accepted)) {
+            b.requireCoverage(v.version() == MkVersion.RFC_V2 ? MkCoverage.REPEATED_FILE_LOADS : MkCoverage.OVER_TEN_IMAGES, 0.05);
         }
         return knownShown(b, accepted).build();
+    }
+
+    /** RFC v2's file-load flags: a few cases suffice since each case tries all 192. */
+    public static Property fileFlags(MkVariant v, Set<String> accepted) {
+        return knownShown(Property.named("mk.file-flags." + slug(v)).body(MkBodies.fileFlags(v, accepted)).triesScale(0.1), accepted).build();
     }
 
     /** Every flag combination; a few cases suffice since each case tries all 384. */

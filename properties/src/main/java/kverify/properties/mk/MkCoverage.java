@@ -33,6 +33,14 @@ public final class MkCoverage {
     public static final String BEYOND_PHYS_BITS = "load[MK]: segment at or above 2^phys_bits";
     public static final String UNREADABLE_ARRAY = "load: segment array unreadable";
     public static final String CRASH_IMAGE_LOADED = "load[MK]: while a crash image is loaded";
+    public static final String V2_UPLOAD_NEW = "v2: device tree creates a new instance";
+    public static final String V2_UPLOAD_CLASH = "v2: device tree names a taken name, id or CPU";
+    public static final String V2_FILE_LOAD_INSTANCE = "v2: file load for an existing instance";
+    public static final String V2_FILE_LOAD_ID_ZERO = "v2: file load with MULTIKERNEL and id 0 (KEXEC_FILE_NO_CMA)";
+    public static final String V2_FILE_LOAD_HIGH_ID = "v2: file load for instance id 2 or more";
+    public static final String V2_START_LOADED = "v2: start of an instance with an image";
+    public static final String V2_RMDIR = "v2: instance removed or refused";
+    public static final String REPEATED_FILE_LOADS = "v2: three or more successful file loads in one case";
     /** A posted variant showed one of its checked-in divergences (so the known-only run is not vacuous). */
     public static final String KNOWN_DIVERGENCE = "known divergence shown";
     public static final String OVER_TEN_IMAGES = "more than 10 multikernel images recorded";
@@ -50,6 +58,9 @@ public final class MkCoverage {
             classify(s, m, st, c.second());
         } else if (op instanceof MkOp.Reboot r && r.cmd() == MkConst.LINUX_REBOOT_CMD_MULTIKERNEL) {
             cpuLabel(s, m, st, r.cpu(), true);
+            if (st.instances().stream().anyMatch(i -> i.id() == r.cpu() && i.imageId() != 0)) {
+                s.classify(V2_START_LOADED);
+            }
         } else if (op instanceof MkOp.CpuOnline c) {
             cpuLabel(s, m, st, c.cpu(), false);
         } else if (op instanceof MkOp.KexecLoad l) {
@@ -59,6 +70,8 @@ public final class MkCoverage {
             }
         } else if (op instanceof MkOp.KexecLoadUnreadable) {
             s.classify(UNREADABLE_ARRAY);
+        } else {
+            v2(s, m, st, op);
         }
     }
 
@@ -128,6 +141,23 @@ public final class MkCoverage {
         }
         if ((l.flags() & ~MkConst.KEXEC_ARCH_MASK & ~0x1FL) != 0) {
             s.classify(UNKNOWN_FLAG);
+        }
+    }
+
+    /** Labels for RFC v2's operations. */
+    private static void v2(Source s, Machine m, MkState st, MkOp op) {
+        if (op instanceof MkOp.DtUpload u) {
+            boolean clash = st.instances().stream().anyMatch(i -> i.name().equals(u.name()) || i.id() == u.id()
+                    || i.cpus().stream().anyMatch(u.cpus()::contains));
+            s.classify(clash ? V2_UPLOAD_CLASH : V2_UPLOAD_NEW);
+        } else if (op instanceof MkOp.KexecFileLoad f && (f.flags() & MkConst.KEXEC_MULTIKERNEL) != 0) {
+            long id = (f.flags() & MkConst.KEXEC_MK_ID_MASK) >> MkConst.KEXEC_MK_ID_SHIFT;
+            s.classify(id == 0 ? V2_FILE_LOAD_ID_ZERO : id >= 2 ? V2_FILE_LOAD_HIGH_ID : V2_FILE_LOAD_INSTANCE);
+            if (id > 0 && st.instances().stream().anyMatch(i -> i.id() == id)) {
+                s.classify(V2_FILE_LOAD_INSTANCE);
+            }
+        } else if (op instanceof MkOp.InstanceRemove) {
+            s.classify(V2_RMDIR);
         }
     }
 

@@ -120,6 +120,12 @@ public final class MkTraceParser {
                 return new MkOp.CpuOnline(cpuArgument(words));
             case "cpu_offline":
                 return new MkOp.CpuOffline(cpuArgument(words));
+            case "kexec_file_load":
+                return fileLoad(words);
+            case "mk_dt_upload":
+                return dtUpload(words);
+            case "rmdir":
+                return new MkOp.InstanceRemove(required(keyValues(words, 1, "instance"), "instance", "rmdir"));
             case "suspend":
                 if (words.length != 1) {
                     throw new IllegalArgumentException("suspend takes no arguments");
@@ -157,6 +163,40 @@ public final class MkTraceParser {
         }
         return new MkOp.KexecLoadUnreadable(Hex.parseLong(kv.get("entry")), Math.toIntExact(Hex.parseLong(kv.get("nr_segments"))),
                 KexecFlags.parse(kv.get("flags")));
+    }
+
+    /** {@code kexec_file_load flags=F [segs=S1,S2,...] pat=P}. */
+    private static MkOp fileLoad(String[] words) {
+        Map<String, String> kv = keyValues(words, 1, "flags", "segs", "pat");
+        List<Long> sizes = new ArrayList<>();
+        if (kv.containsKey("segs")) {
+            for (String z : kv.get("segs").split(",")) {
+                sizes.add(Hex.parseLong(z));
+            }
+        }
+        return new MkOp.KexecFileLoad(Hex.parseLong(required(kv, "flags", "kexec_file_load")), sizes,
+                Math.toIntExact(Hex.parseLong(required(kv, "pat", "kexec_file_load"))));
+    }
+
+    /** {@code mk_dt_upload name=N id=I [memory=BYTES] [cpus=C1,C2,...]}. */
+    private static MkOp dtUpload(String[] words) {
+        Map<String, String> kv = keyValues(words, 1, "name", "id", "memory", "cpus");
+        List<Integer> cpus = new ArrayList<>();
+        if (kv.containsKey("cpus")) {
+            for (String c : kv.get("cpus").split(",")) {
+                cpus.add(Hex.parseInt(c));
+            }
+        }
+        return new MkOp.DtUpload(required(kv, "name", "mk_dt_upload"), Hex.parseInt(required(kv, "id", "mk_dt_upload")),
+                kv.containsKey("memory") ? Hex.parseLong(kv.get("memory")) : 0, cpus);
+    }
+
+    private static String required(Map<String, String> kv, String key, String op) {
+        String v = kv.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(op + " needs " + key + "=");
+        }
+        return v;
     }
 
     private static Segment segment(String body) {

@@ -60,6 +60,14 @@ public final class MkTracePrinter {
         } else if (op instanceof MkOp.KexecLoadUnreadable u) {
             return "kexec_load entry=" + Hex.hex(u.entry()) + " flags=" + KexecFlags.format(u.flags()) + " nr_segments="
                     + u.nrSegments() + " segments=fault";
+        } else if (op instanceof MkOp.KexecFileLoad f) {
+            return "kexec_file_load flags=" + Hex.hex(f.flags()) + (f.segmentSizes().isEmpty() ? ""
+                    : " segs=" + f.segmentSizes().stream().map(Hex::hex).collect(Collectors.joining(","))) + " pat=" + f.pattern();
+        } else if (op instanceof MkOp.DtUpload u) {
+            return "mk_dt_upload name=" + u.name() + " id=" + u.id() + (u.memoryBytes() == 0 ? "" : " memory=" + Hex.hex(u.memoryBytes()))
+                    + (u.cpus().isEmpty() ? "" : " cpus=" + u.cpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        } else if (op instanceof MkOp.InstanceRemove r) {
+            return "rmdir instance=" + r.name();
         } else if (op instanceof MkOp.Unload u) {
             return "unload flags=" + KexecFlags.format(u.flags());
         } else if (op instanceof MkOp.Reboot r) {

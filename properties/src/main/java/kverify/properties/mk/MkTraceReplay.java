@@ -55,7 +55,7 @@ public final class MkTraceReplay {
         Map<MkVariant, MkDuel> duels = new LinkedHashMap<>();
         Map<MkVariant, String> diverged = new LinkedHashMap<>();
         for (MkVariant v : MkVariant.values()) {
-            duels.put(v, new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(v, t.machine())));
+            duels.put(v, MkSubjects.duel(v, t.machine()));
         }
         List<MkOp> ops = t.ops();
         for (int i = 0; i < ops.size(); i++) {

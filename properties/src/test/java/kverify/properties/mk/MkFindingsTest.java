@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 class MkFindingsTest {
 
     private static Optional<Divergence> firstDivergence(MkTrace t, MkVariant v) {
-        MkDuel duel = new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(v, t.machine()));
+        MkDuel duel = MkSubjects.duel(v, t.machine());
         for (MkOp op : t.ops()) {
             Optional<Divergence> d = duel.step(op);
             if (d.isPresent()) {
@@ -30,16 +30,16 @@ class MkFindingsTest {
         List<MkFindings.Finding> findings = MkFindings.load(MkTestPaths.findings());
         return findings.stream().map(f -> DynamicTest.dynamicTest(f.file().getFileName().toString(), () -> {
             MkTrace t = f.trace();
-            assertThat(t.variant()).isNotEqualTo(MkVariant.CORRECTED);
+            assertThat(t.variant().kind()).isNotEqualTo(MkVariant.Kind.CORRECTED);
             Optional<Divergence> d = firstDivergence(t, t.variant());
             assertThat(d).as("divergence on " + t.variant()).isPresent();
             assertThat(d.get().key()).isEqualTo(f.key());
             // The divergence is at the last step: a shrunk trace carries nothing after it.
-            MkDuel duel = new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(t.variant(), t.machine()));
+            MkDuel duel = MkSubjects.duel(t.variant(), t.machine());
             for (int i = 0; i < t.ops().size() - 1; i++) {
                 assertThat(duel.step(t.ops().get(i))).as("step " + (i + 1)).isEmpty();
             }
-            Optional<Divergence> corrected = firstDivergence(t, MkVariant.CORRECTED);
+            Optional<Divergence> corrected = firstDivergence(t, t.variant().corrected());
             assertThat(corrected).as(() -> "CORRECTED: " + corrected.map(Throwable::getMessage).orElse("")).isEmpty();
         })).toList();
     }

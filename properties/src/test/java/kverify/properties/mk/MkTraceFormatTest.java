@@ -49,9 +49,12 @@ class MkTraceFormatTest {
         MkTrace t = MkTraceParser.parse(example("# a comment", "",
                 "kexec_load entry=0x40000 flags=MULTIKERNEL|ARCH_X86_64 seg(mem=0x40000,memsz=0x2000,bufsz=0x1800,pat=3,fault=0x100)",
                 "unload flags=MULTIKERNEL", "reboot cmd=MULTIKERNEL cpu=-1 arg=fault", "reboot cmd=KEXEC magic2=0x05121996",
-                "cpu_online 2", "cpu_offline 1", "suspend", "concurrent [reboot cmd=MULTIKERNEL cpu=2] [cpu_online 2] schedule=1,1,2"));
+                "cpu_online 2", "cpu_offline 1", "suspend", "concurrent [reboot cmd=MULTIKERNEL cpu=2] [cpu_online 2] schedule=1,1,2",
+                "kexec_load entry=0x40000 flags=MULTIKERNEL nr_segments=3 segments=fault"));
         assertThat(t.machine()).isEqualTo(ExampleMachines.fourCpus());
-        assertThat(t.ops()).hasSize(8);
+        assertThat(t.machine().physBits()).isEqualTo(46);
+        assertThat(t.ops()).hasSize(9);
+        assertThat(t.ops().get(8)).isEqualTo(new MkOp.KexecLoadUnreadable(0x40000, 3, 0x10));
         assertThat(t.ops().get(2)).isEqualTo(new MkOp.Reboot(0xfee1dead, 672274793, 0x4D4B4C49, -1, true));
         assertThat(t.ops().get(7)).isInstanceOf(MkOp.Concurrent.class);
         assertThat(t.comments()).containsExactly("a comment");
@@ -67,6 +70,11 @@ class MkTraceFormatTest {
         expectError(example("reboot cpu=1"), firstOp, "reboot needs cmd=");
         expectError(example("reboot cmd=0x01234567"), firstOp, "not modelled");
         expectError(example("frobnicate 3"), firstOp, "unknown operation 'frobnicate'");
+        expectError(example("kexec_load entry=0x1000 flags=0 nr_segments=2 segments=ok"), firstOp, "segments=fault");
+        expectError(example("kexec_load entry=0x1000 flags=0 nr_segments=0 segments=fault"), firstOp, "nr_segments");
+        List<String> wide = example("suspend");
+        wide.set(2, wide.get(2) + " phys_bits=60");
+        expectError(wide, firstOp, "phys_bits is 32..52");
         expectError(example("cpu_online 2", "ram: 0x0-0x1000"), firstOp + 1, "after the first operation");
         expectError(example("cpu_online zz"), firstOp, "not a number");
         expectError(example("concurrent [unload flags=0] [suspend] schedule=1"), firstOp, "run concurrently");

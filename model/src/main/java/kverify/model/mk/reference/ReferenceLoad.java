@@ -106,6 +106,9 @@ final class ReferenceLoad {
         }
         long arch = flags & MkConst.KEXEC_ARCH_MASK;
         boolean mk = (flags & MkConst.KEXEC_MULTIKERNEL) != 0;
+        if (mk && segments > 0 && k.version == kverify.model.mk.MkVersion.RFC_V2) {
+            return false; // v2 loads multikernel images with kexec_file_load only (V2)
+        }
         return (flags & ~MkConst.KEXEC_ARCH_MASK & ~legal) == 0 && segments <= MkConst.KEXEC_SEGMENT_MAX
                 && (arch == MkConst.KEXEC_ARCH_DEFAULT || arch == MkConst.KEXEC_ARCH_X86_64) && !(mk && (flags & MK_CONFLICTS) != 0);
     }
@@ -121,6 +124,11 @@ final class ReferenceLoad {
         } else {
             k.kexecImage = image;
         }
+    }
+
+    /** kexec_load_permitted() for kexec_file_load too. */
+    boolean permittedFor(boolean onCrash) {
+        return permitted(onCrash);
     }
 
     /** kexec_load_permitted(): the limit of the call's type counts calls, not successful loads. */
@@ -145,6 +153,7 @@ final class ReferenceLoad {
     /** Unloading never forgets a multikernel image that runs on a CPU: its memory stays in use. */
     private void unload(boolean mk, boolean crashSlot) {
         if (mk) {
+            k.mkImages.stream().filter(i -> !k.isRunning(i)).forEach(k.instances::imageFreed);
             k.mkImages.removeIf(i -> !k.isRunning(i));
         } else if (crashSlot) {
             k.crashImage = null;

@@ -17,6 +17,7 @@ import kverify.model.mk.MkEvent;
 import kverify.model.mk.MkKernel;
 import kverify.model.mk.MkOp;
 import kverify.model.mk.MkState;
+import kverify.model.mk.MkVersion;
 import kverify.model.mk.PhysRange;
 import kverify.model.mk.RangeSet;
 import kverify.model.mk.StepResult;
@@ -29,6 +30,8 @@ import kverify.model.mk.StepResult;
  */
 public final class ReferenceMk implements MkKernel {
     final Machine m;
+    /** Which interface the kernel speaks: RFC v1 (reboot by CPU) or RFC v2 (instances). */
+    final MkVersion version;
     /** Physical memory by page address; a missing page reads as zero. */
     final TreeMap<Long, byte[]> memory = new TreeMap<>();
     final List<CpuState> cpus = new ArrayList<>();
@@ -42,9 +45,17 @@ public final class ReferenceMk implements MkKernel {
     /** RAM the direct map holds read-only: the crash region around its image's control page, while one is loaded. */
     RangeSet readOnly = RangeSet.EMPTY;
     Halt halt = Halt.RUNNING;
+    /** RFC v2's instances (none in v1). */
+    ReferenceInstances instances;
 
     public ReferenceMk(Machine machine) {
+        this(machine, MkVersion.RFC_V1);
+    }
+
+    public ReferenceMk(Machine machine, MkVersion version) {
         this.m = machine;
+        this.version = version;
+        this.instances = new ReferenceInstances(this);
         for (Cpu c : machine.cpus()) {
             cpus.add(c.online() ? CpuState.host() : CpuState.none());
         }
@@ -88,6 +99,12 @@ public final class ReferenceMk implements MkKernel {
             return new ReferenceLoad(this).load(0, List.of(), u.flags());
         } else if (op instanceof MkOp.Reboot r) {
             return reboot(r, events);
+        } else if (op instanceof MkOp.KexecFileLoad f) {
+            return new ReferenceV2(this).fileLoad(f);
+        } else if (op instanceof MkOp.DtUpload u) {
+            return version == MkVersion.RFC_V2 ? instances.upload(u) : Call.err(Errno.ENOENT);
+        } else if (op instanceof MkOp.InstanceRemove r) {
+            return version == MkVersion.RFC_V2 ? instances.remove(r) : Call.err(Errno.ENOENT);
         } else if (op instanceof MkOp.CpuOnline c) {
             return cpuOnline(c.cpu());
         } else if (op instanceof MkOp.CpuOffline c) {
@@ -104,7 +121,10 @@ public final class ReferenceMk implements MkKernel {
             return Call.err(Errno.EINVAL);
         }
         if (r.cmd() == MkConst.LINUX_REBOOT_CMD_MULTIKERNEL) {
-            return r.argFaults() ? Call.err(Errno.EFAULT) : startOnCpu(r.cpu(), events);
+            if (r.argFaults()) {
+                return Call.err(Errno.EFAULT);
+            }
+            return version == MkVersion.RFC_V2 ? new ReferenceV2(this).start(r.cpu(), events) : startOnCpu(r.cpu(), events);
         } else if (r.cmd() == MkConst.LINUX_REBOOT_CMD_KEXEC) {
             return kexecReboot();
         } else if (r.cmd() == MkConst.LINUX_REBOOT_CMD_CAD_ON || r.cmd() == MkConst.LINUX_REBOOT_CMD_CAD_OFF) {
@@ -188,12 +208,12 @@ public final class ReferenceMk implements MkKernel {
             images.add(crashImage);
         }
         images.sort(java.util.Comparator.comparingInt(ImageInfo::id));
-        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly);
+        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly, instances.state());
     }
 
     @Override
     public ReferenceMk copy() {
-        ReferenceMk c = new ReferenceMk(m);
+        ReferenceMk c = new ReferenceMk(m, version);
         c.memory.clear();
         memory.forEach((a, p) -> c.memory.put(a, p.clone()));
         c.cpus.clear();
@@ -206,11 +226,24 @@ public final class ReferenceMk implements MkKernel {
         c.loads = loads;
         c.halt = halt;
         c.readOnly = readOnly;
+        c.instances = instances.copy(c);
         return c;
     }
 
     ImageInfo newImage(ImageType type, long entry, List<PhysRange> segments, boolean preserveContext) {
+        return newImage(type, entry, segments, preserveContext, 0);
+    }
+
+    ImageInfo newImage(ImageType type, long entry, List<PhysRange> segments, boolean preserveContext, int instanceId) {
         loads++;
-        return new ImageInfo(loads, type, entry, segments, preserveContext);
+        return new ImageInfo(loads, type, entry, segments, preserveContext, instanceId);
+    }
+
+    /** A file-loaded image's range filled from its pattern (file loads copy whole kernel buffers). */
+    void writeImagePages(PhysRange r, int pattern) {
+        for (long a = r.start(); a < r.end(); a++) {
+            byte[] page = memory.computeIfAbsent(a & MkConst.PAGE_MASK, x -> new byte[(int) MkConst.PAGE_SIZE]);
+            page[(int) (a & ~MkConst.PAGE_MASK)] = (byte) kverify.model.mk.UserBuffer.byteAt(pattern, a - r.start());
+        }
     }
 }
