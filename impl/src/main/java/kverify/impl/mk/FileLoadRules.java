@@ -39,6 +39,11 @@ record FileLoadRules(long legal, boolean readsInstanceId, boolean idZeroIsPlain,
     /** The contract (V3, V4, V8): the id field is legal, id 0 keeps NO_CMA's meaning, pool only, all or nothing. */
     static final FileLoadRules V2_CORRECTED = new FileLoadRules(BASE_FLAGS | MkConst.KEXEC_MK_ID_MASK, true, true, false, false, false, true);
 
+    /** The bits legal in these flags: the id field only goes with the MULTIKERNEL bit. */
+    long legalFor(long flags) {
+        return (flags & MkConst.KEXEC_MULTIKERNEL) != 0 ? legal : BASE_FLAGS; // bit 5 is FORCE_DTB then
+    }
+
     /** The instance a load asks for, 0 for a plain load. */
     int instanceId(long flags) {
         if (!readsInstanceId || (flags & MkConst.KEXEC_MULTIKERNEL) == 0) {

@@ -19,6 +19,8 @@ final class KState {
     final CpuHardware cpus;
     final LockTable locks;
     final ImageStore images;
+    /** Pages the running kernel allocated after boot. */
+    final java.util.TreeSet<Long> hostPages = new java.util.TreeSet<>();
     /** RFC v2's instances and multikernel pool (unused in v1). */
     Instances instances;
     int limitReboot;
@@ -74,6 +76,7 @@ final class KState {
         c.halt = halt;
         c.readOnly = readOnly;
         c.instances = instances.copy(m);
+        c.hostPages.addAll(hostPages);
         return c;
     }
 }

@@ -41,7 +41,7 @@ final class KexecFileLoadPath {
         }
         int id = r.instanceId(flags);
         boolean unload = (flags & MkConst.KEXEC_FILE_UNLOAD) != 0;
-        if ((flags & ~r.legal()) != 0 || onCrash || id != 0 && unload && !r.asKexecImage()) {
+        if ((flags & ~r.legalFor(flags)) != 0 || onCrash || id != 0 && unload && !r.asKexecImage()) {
             return Call.err(Errno.EINVAL);
         }
         int task = k.nextTask++;

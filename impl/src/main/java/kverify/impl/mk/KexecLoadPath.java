@@ -126,7 +126,8 @@ final class KexecLoadPath {
         if (e == null && mk) {
             e = v.placement.check(m, segs, entry, k.images);
         }
-        long control = mk ? Kimage.NULL_PAGE : type == ImageType.CRASH ? crashControlPage(segs) : Kimage.BUDDY_PAGE;
+        // The search runs only on segments sanity_check_segment_list() accepted (page aligned), so every hop advances.
+        long control = mk ? Kimage.NULL_PAGE : type == ImageType.CRASH && e == null ? crashControlPage(segs) : Kimage.BUDDY_PAGE;
         if (e == null && control == NO_HOLE) {
             e = Errno.ENOMEM; // "Could not allocate control_code_buffer"
         }

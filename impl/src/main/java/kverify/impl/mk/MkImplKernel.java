@@ -54,6 +54,10 @@ public final class MkImplKernel implements MkKernel {
             calls.add(new KexecLoadPath(k, variant).load(l.entry(), l.segments(), l.flags()));
         } else if (op instanceof MkOp.KexecLoadUnreadable u) {
             calls.add(new KexecLoadPath(k, variant).loadUnreadable(u.nrSegments(), u.flags()));
+        } else if (op instanceof MkOp.Panic) {
+            calls.add(new HostPaths(k).panic());
+        } else if (op instanceof MkOp.HostAlloc a) {
+            calls.add(new HostPaths(k).alloc(a.pages()));
         } else if (op instanceof MkOp.KexecFileLoad f) {
             calls.add(new KexecFileLoadPath(k, variant).load(f));
         } else if (op instanceof MkOp.DtUpload u) {

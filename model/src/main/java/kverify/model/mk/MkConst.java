@@ -66,6 +66,9 @@ public final class MkConst {
     /** sizeof(struct page) on x86_64. */
     public static final long STRUCT_PAGE_SIZE = 64;
 
+    /** The byte the running kernel writes into pages it allocates after boot (D37). */
+    public static final int HOST_ALLOC_FILL = 0x48;
+
     /** The byte every page of memory the running kernel uses holds at boot, so overwrites show. */
     public static final int KERNEL_MEMORY_FILL = 0x4B;
 

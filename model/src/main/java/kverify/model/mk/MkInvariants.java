@@ -29,10 +29,12 @@ public final class MkInvariants {
 
     private static final List<Check> CHECKS = List.of(
             new Check("kexec-reboot-runs-only-default-images", MkInvariants::kexecRanOtherImage),
+            new Check("panic-boots-crash-kernel-or-stops", MkInvariants::panicRanOther),
             new Check("no-oops", s -> s.after.halt().kind() == Halt.Kind.OOPS && !s.before.halt().halted() ? s.after.halt().detail() : null),
             new Check("kernel-memory-intact", s -> changedPageIn(s, s.m.kernelUsed(), true)),
             new Check("running-image-memory-intact", s -> changedPageIn(s, runningRanges(s.before), true)),
-            new Check("writes-only-in-mk-reserved", s -> changedPageIn(s, s.m.mkReserved(), false)),
+            new Check("loaded-image-memory-intact", MkInvariants::loadedImageChanged),
+            new Check("writes-only-in-mk-reserved", MkInvariants::writeOutsideReserved),
             new Check("failed-load-leaves-memory", MkInvariants::failedLoadChangedMemory),
             new Check("only-crash-memory-read-only", MkInvariants::readOnlyOutsideCrash),
             new Check("given-cpu-not-started-again", MkInvariants::guestCpuKicked),
@@ -69,9 +71,35 @@ public final class MkInvariants {
         return Optional.empty();
     }
 
+    /** A panic boots a crash image or stops the machine; it never runs anything else or crashes on the way. */
+    private static String panicRanOther(Step s) {
+        if (!(s.op instanceof MkOp.Panic) || s.before.halt().halted()) {
+            return null;
+        }
+        Halt h = s.after.halt();
+        ImageInfo ran = s.before.images().stream().filter(i -> i.id() == h.imageId()).findFirst().orElse(null);
+        boolean crashKernel = h.kind() == Halt.Kind.REPLACED && ran != null && ran.type() == ImageType.CRASH;
+        return crashKernel || h.kind() == Halt.Kind.PANICKED ? null : "panic ended in " + h;
+    }
+
+    /** Only a load writes the pages of multikernel images the kernel records: nothing else may change them. */
+    private static String loadedImageChanged(Step s) {
+        if (s.op instanceof MkOp.KexecLoad || s.op instanceof MkOp.KexecFileLoad) {
+            return null;
+        }
+        List<PhysRange> loaded = new ArrayList<>();
+        s.before.images().stream().filter(i -> i.type() == ImageType.MULTIKERNEL).forEach(i -> loaded.addAll(i.segments()));
+        return changedPageIn(s, loaded, true);
+    }
+
+    /** Loads write only reserved multikernel memory; the host's own allocations write free RAM. */
+    private static String writeOutsideReserved(Step s) {
+        return s.op instanceof MkOp.HostAlloc ? null : changedPageIn(s, s.m.mkReserved(), false);
+    }
+
     private static String kexecRanOtherImage(Step s) {
         Halt h = s.after.halt();
-        if (s.before.halt().halted() || !h.halted()) {
+        if (s.before.halt().halted() || !h.halted() || s.op instanceof MkOp.Panic) {
             return null;
         }
         ImageInfo ran = s.before.images().stream().filter(i -> i.id() == h.imageId()).findFirst().orElse(null);

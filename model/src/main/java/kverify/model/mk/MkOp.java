@@ -95,6 +95,31 @@ public sealed interface MkOp {
         }
     }
 
+    /** The running kernel panics: __crash_kexec() boots what the crash slot holds, if anything. */
+    record Panic() implements MkOp {
+        @Override
+        public String kind() {
+            return "panic";
+        }
+    }
+
+    /**
+     * The running kernel allocates {@code pages} pages for itself after boot (page cache, a user
+     * process) and writes them: the buddy allocator hands out free RAM, highest first (D37).
+     */
+    record HostAlloc(int pages) implements MkOp {
+        public HostAlloc {
+            if (pages < 1 || pages > 4096) {
+                throw new IllegalArgumentException("host_alloc takes 1..4096 pages, got " + pages);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "host_alloc";
+        }
+    }
+
     /** kexec_load(0, 0, NULL, flags): frees the image(s) the flags select. */
     record Unload(long flags) implements MkOp {
         @Override

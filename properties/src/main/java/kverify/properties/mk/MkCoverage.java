@@ -33,6 +33,10 @@ public final class MkCoverage {
     public static final String BEYOND_PHYS_BITS = "load[MK]: segment at or above 2^phys_bits";
     public static final String UNREADABLE_ARRAY = "load: segment array unreadable";
     public static final String CRASH_IMAGE_LOADED = "load[MK]: while a crash image is loaded";
+    public static final String PANIC_CRASH_KERNEL = "panic: a crash image is loaded";
+    public static final String PANIC_NONE = "panic: no crash image";
+    public static final String HOST_ALLOC_WITH_IMAGE = "host_alloc: while a multikernel image is recorded";
+    public static final String HOST_ALLOC = "host_alloc";
     public static final String V2_UPLOAD_NEW = "v2: device tree creates a new instance";
     public static final String V2_UPLOAD_CLASH = "v2: device tree names a taken name, id or CPU";
     public static final String V2_FILE_LOAD_INSTANCE = "v2: file load for an existing instance";
@@ -70,6 +74,13 @@ public final class MkCoverage {
             }
         } else if (op instanceof MkOp.KexecLoadUnreadable) {
             s.classify(UNREADABLE_ARRAY);
+        } else if (op instanceof MkOp.Panic) {
+            s.classify(st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.CRASH) ? PANIC_CRASH_KERNEL : PANIC_NONE);
+        } else if (op instanceof MkOp.HostAlloc) {
+            s.classify(HOST_ALLOC);
+            if (st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.MULTIKERNEL)) {
+                s.classify(HOST_ALLOC_WITH_IMAGE);
+            }
         } else {
             v2(s, m, st, op);
         }

@@ -27,6 +27,8 @@ public final class MkDuel {
     private StepResult lastModel;
     private StepResult lastImpl;
     private int step;
+    /** After a known divergence: the model is left behind and only the implementation's invariants are checked. */
+    private boolean consequencesOnly;
 
     public MkDuel(MkKernel model, MkKernel impl) {
         this.m = model.machine();
@@ -56,8 +58,24 @@ public final class MkDuel {
         return impl.lastSteps();
     }
 
+    /**
+     * From now on follow what the implementation does after a divergence already known: each
+     * step applies only to the implementation, and the first broken invariant is a consequence,
+     * keyed {@code consequence: invariant <name>}.
+     */
+    public void followConsequences() {
+        consequencesOnly = true;
+    }
+
+    public boolean followingConsequences() {
+        return consequencesOnly;
+    }
+
     /** Applies one operation to both sides; returns the divergence it shows, if any. */
     public Optional<Divergence> step(MkOp op) {
+        if (consequencesOnly) {
+            return consequence(op);
+        }
         step++;
         MkState implBefore = implState;
         MkState modelBefore = modelState;
@@ -78,6 +96,16 @@ public final class MkDuel {
         }
         String why = broken.map(v -> "invariant " + v.name() + " broken by " + op.kind() + ": " + v.detail()).orElse(key);
         return Optional.of(new Divergence(key, MkDuelReport.render(step, op, why, modelBefore, lastModel, modelState, lastImpl, implState)));
+    }
+
+    private Optional<Divergence> consequence(MkOp op) {
+        step++;
+        MkState implBefore = implState;
+        lastImpl = impl.apply(op);
+        implState = impl.state();
+        return MkInvariants.firstViolation(m, op, implBefore, lastImpl, implState).map(v -> new Divergence(
+                "consequence: invariant " + v.name(), MkDuelReport.render(step, op, "consequence: invariant " + v.name() + " broken by "
+                        + op.kind() + " after an earlier divergence: " + v.detail(), implBefore, null, implState, lastImpl, implState)));
     }
 
     /** A concurrent step is correct when its calls, events and state equal one serial order's. */

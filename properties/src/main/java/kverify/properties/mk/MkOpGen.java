@@ -38,7 +38,8 @@ public final class MkOpGen {
                 Gen.weighted(2, g::otherLoad), Gen.weighted(2, g::unload), Gen.weighted(2, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
                 Gen.weighted(2, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(3, g::concurrent),
                 Gen.weighted(1, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
-                Gen.weighted(1, s -> new MkOp.Suspend()), Gen.weighted(1, g::unreadableLoad));
+                Gen.weighted(1, s -> new MkOp.Suspend()), Gen.weighted(1, g::unreadableLoad),
+                Gen.weighted(2, s -> new MkOp.HostAlloc(s.draw(Gen.ints(1, 8, 1, 4)))), Gen.weighted(1, s -> new MkOp.Panic()));
     }
 
     /** Well-formed multikernel loads only (the contract accepts them while reserved memory is free). */
@@ -120,7 +121,7 @@ public final class MkOpGen {
             case 7 -> 40L << 16; // another architecture's value
             default -> 0;
         };
-        return arch | (s.choice(15) == 15 ? 0x20L << s.choice(10) : 0);
+        return arch | (s.choice(7) == 7 ? 0x20L << s.choice(10) : 0);
     }
 
     private List<Segment> segments(Source s) {

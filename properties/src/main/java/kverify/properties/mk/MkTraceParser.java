@@ -126,6 +126,13 @@ public final class MkTraceParser {
                 return dtUpload(words);
             case "rmdir":
                 return new MkOp.InstanceRemove(required(keyValues(words, 1, "instance"), "instance", "rmdir"));
+            case "panic":
+                if (words.length != 1) {
+                    throw new IllegalArgumentException("panic takes no arguments");
+                }
+                return new MkOp.Panic();
+            case "host_alloc":
+                return new MkOp.HostAlloc(Hex.parseInt(required(keyValues(words, 1, "pages"), "pages", "host_alloc")));
             case "suspend":
                 if (words.length != 1) {
                     throw new IllegalArgumentException("suspend takes no arguments");

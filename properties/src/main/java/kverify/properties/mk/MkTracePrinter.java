@@ -78,6 +78,10 @@ public final class MkTracePrinter {
             return "cpu_offline " + c.cpu();
         } else if (op instanceof MkOp.Suspend) {
             return "suspend";
+        } else if (op instanceof MkOp.Panic) {
+            return "panic";
+        } else if (op instanceof MkOp.HostAlloc a) {
+            return "host_alloc pages=" + a.pages();
         }
         MkOp.Concurrent c = (MkOp.Concurrent) op;
         String schedule = c.schedule().isEmpty() ? "none"

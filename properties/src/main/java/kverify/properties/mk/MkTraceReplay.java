@@ -16,7 +16,9 @@ import kverify.model.mk.MkOp;
 
 /**
  * Replays a multikernel trace on the model and on every variant, printing each step's outcome
- * side by side and where each variant first diverges. Returns 0; a malformed trace prints
+ * side by side, where each variant first diverges and the first consequence after that (the
+ * variant followed alone). The model column is the contract on the interface of the trace's
+ * variant; each variant is compared with the model on its own version's interface (V19). Returns 0; a malformed trace prints
  * {@code FILE:LINE: message} and returns 2.
  */
 public final class MkTraceReplay {
@@ -51,7 +53,7 @@ public final class MkTraceReplay {
 
     /** One line per step for the model and each variant, then one summary line per variant. */
     private static void replay(MkTrace t, PrintStream out) {
-        MkKernel model = MkSubjects.model(t.machine());
+        MkKernel model = MkSubjects.model(t.machine(), t.variant().version());
         Map<MkVariant, MkDuel> duels = new LinkedHashMap<>();
         Map<MkVariant, String> diverged = new LinkedHashMap<>();
         for (MkVariant v : MkVariant.values()) {
@@ -68,6 +70,10 @@ public final class MkTraceReplay {
                 if (d.isPresent() && !diverged.containsKey(e.getKey())) {
                     diverged.put(e.getKey(), "step " + (i + 1) + ": " + d.get().key());
                     row.append(" <- diverges: ").append(d.get().key());
+                    e.getValue().followConsequences();
+                } else if (d.isPresent() && !diverged.get(e.getKey()).contains("consequence")) {
+                    diverged.put(e.getKey(), diverged.get(e.getKey()) + "; then step " + (i + 1) + ": " + d.get().key());
+                    row.append(" <- ").append(d.get().key());
                 }
             }
             out.println(row);

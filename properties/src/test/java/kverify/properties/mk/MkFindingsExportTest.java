@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * key) from the engine's shrunk counterexamples, and writes them as trace files to
  * {@code target/mk-findings} (or -Dkverify.mk.export.dir) for review and check-in:
  * <pre>mvn test -Pslow -pl model,impl,properties -Dtest=MkFindingsExportTest -Dkverify.tries=3000 -Dkverify.mk.export.seeds=1,2,3,4</pre>
+ * ({@code -Dkverify.mk.export.variants=V2_AS_POSTED} and {@code -Dkverify.mk.export.properties=equivalence,capacity}
+ * narrow it to some variants and property kinds; {@code -Dkverify.mk.export.newOnly=true} accepts the
+ * checked-in keys, so only new divergences, and consequences followed past known ones, are shrunk).
  */
 @Tag("slow")
 class MkFindingsExportTest {
@@ -36,9 +39,16 @@ class MkFindingsExportTest {
         Path out = Paths.get(System.getProperty("kverify.mk.export.dir", "target/mk-findings"));
         Map<String, List<String>> traces = new TreeMap<>();
         List<String> crashes = new ArrayList<>();
-        for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.IMAGE_TRACKING)) {
-            for (Property p : List.of(MkCatalog.equivalence(v, java.util.Set.of()), MkCatalog.interleavings(v, java.util.Set.of()),
-                    MkCatalog.flags(v, java.util.Set.of()), MkCatalog.capacity(v, java.util.Set.of()))) {
+        List<String> only = List.of(System.getProperty("kverify.mk.export.properties", "").split(","));
+        for (String variant : System.getProperty("kverify.mk.export.variants", "AS_POSTED,IMAGE_TRACKING,V2_AS_POSTED").split(",")) {
+            MkVariant v = MkVariant.valueOf(variant.trim());
+            // newOnly: the checked-in keys are accepted, so only divergences without a finding are shrunk.
+            java.util.Set<String> known = Boolean.getBoolean("kverify.mk.export.newOnly")
+                    ? MkFindings.knownKeys(MkTestPaths.findings(), v) : java.util.Set.of();
+            for (Property p : MkCatalog.of(v, known)) {
+                if (!only.get(0).isEmpty() && only.stream().noneMatch(o -> p.name().startsWith("mk." + o.trim() + "."))) {
+                    continue;
+                }
                 for (String seed : System.getProperty("kverify.mk.export.seeds", "1,2").split(",")) {
                     PropertyResult r = p.run(base.withSeed(Long.parseLong(seed.trim())));
                     System.out.printf("%s seed %s: %d cases, %d distinct divergences%n", p.name(), seed, r.validCases(), r.failures().size());

@@ -47,6 +47,8 @@ public final class ReferenceMk implements MkKernel {
     Halt halt = Halt.RUNNING;
     /** RFC v2's instances (none in v1). */
     ReferenceInstances instances;
+    /** Pages the running kernel allocated after boot. */
+    final java.util.TreeSet<Long> hostPages = new java.util.TreeSet<>();
 
     public ReferenceMk(Machine machine) {
         this(machine, MkVersion.RFC_V1);
@@ -105,6 +107,11 @@ public final class ReferenceMk implements MkKernel {
             return version == MkVersion.RFC_V2 ? instances.upload(u) : Call.err(Errno.ENOENT);
         } else if (op instanceof MkOp.InstanceRemove r) {
             return version == MkVersion.RFC_V2 ? instances.remove(r) : Call.err(Errno.ENOENT);
+        } else if (op instanceof MkOp.Panic) {
+            halt = crashImage != null ? Halt.replacedBy(crashImage) : Halt.PANICKED;
+            return Call.HALTED;
+        } else if (op instanceof MkOp.HostAlloc a) {
+            return hostAlloc(a.pages());
         } else if (op instanceof MkOp.CpuOnline c) {
             return cpuOnline(c.cpu());
         } else if (op instanceof MkOp.CpuOffline c) {
@@ -169,6 +176,33 @@ public final class ReferenceMk implements MkKernel {
         return Call.ok();
     }
 
+    /** The buddy allocator's free RAM: not the kernel's, not reserved at boot, not handed out yet; highest pages first (D37). */
+    private Call hostAlloc(int pages) {
+        List<Long> free = new ArrayList<>();
+        for (int r = m.ram().size() - 1; r >= 0 && free.size() < pages; r--) {
+            for (long p = m.ram().get(r).end() - MkConst.PAGE_SIZE; p >= m.ram().get(r).start() && free.size() < pages; p -= MkConst.PAGE_SIZE) {
+                if (!reservedAtBoot(p) && !hostPages.contains(p)) {
+                    free.add(p);
+                }
+            }
+        }
+        if (free.size() < pages) {
+            return Call.err(Errno.ENOMEM);
+        }
+        for (long p : free) {
+            hostPages.add(p);
+            byte[] bytes = new byte[(int) MkConst.PAGE_SIZE];
+            java.util.Arrays.fill(bytes, (byte) MkConst.HOST_ALLOC_FILL);
+            memory.put(p, bytes);
+        }
+        return Call.ok();
+    }
+
+    private boolean reservedAtBoot(long page) {
+        PhysRange p = new PhysRange(page, page + MkConst.PAGE_SIZE);
+        return m.kernelUsed().stream().anyMatch(p::overlaps) || m.mkReserved().stream().anyMatch(p::overlaps) || m.crashKernel().overlaps(p);
+    }
+
     boolean isRunning(ImageInfo image) {
         return cpus.stream().anyMatch(c -> c.owner() == CpuState.Owner.GUEST && c.imageId() == image.id());
     }
@@ -227,6 +261,7 @@ public final class ReferenceMk implements MkKernel {
         c.halt = halt;
         c.readOnly = readOnly;
         c.instances = instances.copy(c);
+        c.hostPages.addAll(hostPages);
         return c;
     }
 

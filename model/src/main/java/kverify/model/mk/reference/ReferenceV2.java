@@ -45,7 +45,7 @@ final class ReferenceV2 {
         }
         int id = instanceId(flags);
         boolean unload = (flags & MkConst.KEXEC_FILE_UNLOAD) != 0;
-        long legal = k.version == MkVersion.RFC_V2 ? LEGAL : 0x3F;
+        long legal = k.version == MkVersion.RFC_V2 && (flags & MkConst.KEXEC_MULTIKERNEL) != 0 ? LEGAL : 0x3F;
         if ((flags & ~legal) != 0 || id != 0 && (onCrash || unload)) {
             return Call.err(Errno.EINVAL);
         }
