@@ -14,9 +14,9 @@ public final class SegmentProbe {
     private SegmentProbe() {
     }
 
-    /** SegmentWriter of the variant applied to one memory, as kimage_load_segment calls it. */
-    public static Errno write(MkVariant variant, PhysicalMemory memory, List<Segment> segs) {
-        return variant.writer.write(memory, segs);
+    /** SegmentWriter of the variant applied to one memory of this machine, as kimage_load_segment calls it. */
+    public static Errno write(MkVariant variant, PhysicalMemory memory, kverify.model.mk.Machine m, List<Segment> segs) {
+        return variant.writer.write(new DirectMap(memory, m, kverify.model.mk.RangeSet.EMPTY), segs);
     }
 
     /** The user-buffer read the writers do before writing (the simulated copy_from_user source). */
