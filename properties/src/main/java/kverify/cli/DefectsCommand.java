@@ -1,0 +1,53 @@
+package kverify.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * {@code kverify defects [--check-hunks SEEDS-DIR]}: the catalog as a table, one line per entry;
+ * with {@code --check-hunks}, checks every hunk quoted from a seed against the seed files
+ * (exit 1 if one differs).
+ */
+final class DefectsCommand {
+    private DefectsCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        DefectCatalog catalog = DefectCatalog.load();
+        if (args.isEmpty()) {
+            out.print(table(catalog));
+            return 0;
+        }
+        if (args.size() == 2 && args.get(0).equals("--check-hunks")) {
+            return checkHunks(catalog, Paths.get(args.get(1)), out);
+        }
+        throw new UsageError("defects takes no option, or --check-hunks SEEDS-DIR");
+    }
+
+    static String table(DefectCatalog catalog) {
+        StringBuilder sb = new StringBuilder(String.format("%-11s %-22s %-25s %s%n", "id", "class", "severity", "title"));
+        for (Defect d : catalog.all()) {
+            sb.append(String.format("%-11s %-22s %-25s %s%n", d.id(), d.classLabel(), d.severity().label(), d.title()));
+        }
+        long defects = catalog.all().stream().filter(d -> d.kind().isDefect()).count();
+        sb.append(String.format("%d entries: %d defects of posted code or suggestions, %d contract decisions, %d symptoms,"
+                + " %d in reconstructed code%n", catalog.all().size(), defects, count(catalog, Defect.Kind.CONTRACT_DECISION),
+                count(catalog, Defect.Kind.SYMPTOM_OF), count(catalog, Defect.Kind.RECONSTRUCTED_CODE)));
+        return sb.toString();
+    }
+
+    private static long count(DefectCatalog catalog, Defect.Kind kind) {
+        return catalog.all().stream().filter(d -> d.kind() == kind).count();
+    }
+
+    private static int checkHunks(DefectCatalog catalog, Path seeds, PrintStream out) {
+        List<String> problems = DefectHunks.check(catalog, seeds);
+        problems.forEach(out::println);
+        long quoted = catalog.all().stream().filter(d -> DefectHunks.seedSource(d).isPresent()).count();
+        out.println(problems.isEmpty() ? "defects: all " + quoted + " hunks quoted from seeds match " + seeds
+                : "defects: " + problems.size() + " of " + quoted + " quoted hunks do not match " + seeds);
+        return problems.isEmpty() ? 0 : 1;
+    }
+}
