@@ -76,6 +76,13 @@ record DefectCatalog(List<Defect> all, Map<Defect.Key, Defect> byKey) {
         return new UsageError(d.path() + ":" + DefectReader.lineOf(d.path(), linePrefix) + ": " + message);
     }
 
+    /** A path inside the repository as the repository names it (relative to its root), else as it is. */
+    static String display(Path p) {
+        Path root = RunSettings.propertiesModuleDir().toAbsolutePath().getParent();
+        Path abs = p.toAbsolutePath().normalize();
+        return root != null && abs.startsWith(root) ? root.relativize(abs).toString() : p.toString();
+    }
+
     /** The entry a divergence found on this subsystem and variant belongs to, if any. */
     Optional<Defect> lookup(String subsystem, String variant, String key) {
         return Optional.ofNullable(byKey.get(new Defect.Key(subsystem, variant, key)));

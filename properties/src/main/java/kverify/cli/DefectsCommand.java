@@ -31,11 +31,16 @@ final class DefectsCommand {
         for (Defect d : catalog.all()) {
             sb.append(String.format("%-11s %-22s %-25s %s%n", d.id(), d.classLabel(), d.severity().label(), d.title()));
         }
-        long defects = catalog.all().stream().filter(d -> d.kind().isDefect()).count();
-        sb.append(String.format("%d entries: %d defects of posted code or suggestions, %d contract decisions, %d symptoms,"
-                + " %d in reconstructed code%n", catalog.all().size(), defects, count(catalog, Defect.Kind.CONTRACT_DECISION),
-                count(catalog, Defect.Kind.SYMPTOM_OF), count(catalog, Defect.Kind.RECONSTRUCTED_CODE)));
+        sb.append(catalog.all().size()).append(" entries: ").append(summary(catalog)).append('\n');
         return sb.toString();
+    }
+
+    /** "16 defects of posted code or suggestions, 3 contract decisions, ...". */
+    static String summary(DefectCatalog catalog) {
+        long defects = catalog.all().stream().filter(d -> d.kind().isDefect()).count();
+        return String.format("%d defects of posted code or suggestions, %d contract decisions, %d in reconstructed code, %d symptoms",
+                defects, count(catalog, Defect.Kind.CONTRACT_DECISION), count(catalog, Defect.Kind.RECONSTRUCTED_CODE),
+                count(catalog, Defect.Kind.SYMPTOM_OF));
     }
 
     private static long count(DefectCatalog catalog, Defect.Kind kind) {

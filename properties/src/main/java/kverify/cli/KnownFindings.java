@@ -39,14 +39,6 @@ record KnownFindings(List<Known> all) {
         return new KnownFindings(out);
     }
 
-    /**
-     * Known when a checked-in finding of the same subsystem (the first part of the property name)
-     * has this key: one defect often shows in several variants and corruption families.
-     */
-    boolean isKnown(String property, String key) {
-        return all.stream().anyMatch(k -> k.key().equals(key) && subsystem(k.property()).equals(subsystem(property)));
-    }
-
     static String subsystem(String property) {
         int dot = property.indexOf('.');
         return dot < 0 ? property : property.substring(0, dot);

@@ -17,6 +17,7 @@ public final class Main {
             "                                                       with K, also each known finding's detection rate over K seeds",
             "  replay FILE                                          replay a trace (or image) on the model and every variant",
             "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
+            "  review [--out DIR]                                   per posted patch, a plain-text review reply (default target/kverify-review)",
             "  defects [--check-hunks SEEDS-DIR]                    the defect catalog; check its quoted hunks against the seeds",
             "  list                                                 list the registered properties");
 
@@ -39,6 +40,7 @@ public final class Main {
                 case "replay" -> Replay.run(rest, out);
                 case "property" -> PropertyCommand.run(rest, out);
                 case "defects" -> DefectsCommand.run(rest, out);
+                case "review" -> Review.run(rest, out);
                 case "list" -> listProperties(out);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);
