@@ -6,9 +6,10 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * {@code kverify defects [--check-hunks SEEDS-DIR]}: the catalog as a table, one line per entry;
- * with {@code --check-hunks}, checks every hunk quoted from a seed against the seed files
- * (exit 1 if one differs).
+ * {@code kverify defects [--check-hunks SEEDS-DIR | --update-docs]}: the catalog as a table, one
+ * line per entry; with {@code --check-hunks}, checks every hunk quoted from a seed against the
+ * seed files (exit 1 if one differs); with {@code --update-docs}, rewrites the generated defect
+ * lists of the README and docs/*.md ({@link DefectDocs}).
  */
 final class DefectsCommand {
     private DefectsCommand() {
@@ -23,7 +24,12 @@ final class DefectsCommand {
         if (args.size() == 2 && args.get(0).equals("--check-hunks")) {
             return checkHunks(catalog, Paths.get(args.get(1)), out);
         }
-        throw new UsageError("defects takes no option, or --check-hunks SEEDS-DIR");
+        if (args.size() == 1 && args.get(0).equals("--update-docs")) {
+            List<String> changed = DefectDocs.update(catalog, KnownFindings.load(Campaign.FINDINGS));
+            out.println(changed.isEmpty() ? "defects: every generated list is up to date" : "defects: rewrote the lists in " + changed);
+            return 0;
+        }
+        throw new UsageError("defects takes no option, --check-hunks SEEDS-DIR or --update-docs");
     }
 
     static String table(DefectCatalog catalog) {

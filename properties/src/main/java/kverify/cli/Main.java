@@ -18,7 +18,8 @@ public final class Main {
             "  replay FILE                                          replay a trace (or image) on the model and every variant",
             "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
             "  review [--out DIR]                                   per posted patch, a plain-text review reply (default target/kverify-review)",
-            "  defects [--check-hunks SEEDS-DIR]                    the defect catalog; check its quoted hunks against the seeds",
+            "  defects [--check-hunks SEEDS-DIR | --update-docs]    the defect catalog; check its quoted hunks against the seeds;",
+            "                                                       rewrite the defect lists of README.md and docs/*.md from it",
             "  list                                                 list the registered properties");
 
     private Main() {
