@@ -43,14 +43,17 @@ final class Campaign {
         }
     }
 
-    static int main(CampaignOptions options, PrintStream out, PrintStream err) {
+    /** The run's settings: the budget file's, with the options' tries and seed. */
+    private static RunSettings settings(CampaignOptions options) {
         RunSettings base = RunSettings.fromSystemProperties().collectingAllFailures();
         if (options.tries().isPresent()) {
             base = base.withTries(options.tries().get());
         }
-        if (options.seed().isPresent()) {
-            base = base.withSeed(options.seed().get());
-        }
+        return options.seed().isPresent() ? base.withSeed(options.seed().get()) : base;
+    }
+
+    static int main(CampaignOptions options, PrintStream out, PrintStream err) {
+        RunSettings base = settings(options);
         List<CampaignEntry> entries = Catalog.all().stream()
                 .filter(e -> options.only().map(o -> e.property().name().contains(o)).orElse(true)).toList();
         if (entries.isEmpty()) {
