@@ -51,31 +51,32 @@ final class DefectHunks {
         if (first < 1 || last > lines.size() || first > last) {
             return Optional.of(where + "lines " + first + "-" + last + " are not inside " + seed + " (" + lines.size() + " lines)");
         }
-        int at = first - 1;
         List<String> hunk = d.where().hunk();
-        for (int i = 0; i < hunk.size(); i++) {
-            String h = hunk.get(i);
-            if (h.equals(ELISION)) {
-                at = next(lines, hunk.get(i + 1), at, last);
-                if (at < 0) {
-                    return Optional.of(where + "after '...', hunk line '" + hunk.get(i + 1) + "' is not in " + seed + " up to line " + last);
-                }
-            } else if (!lines.get(at).equals(h)) {
-                return Optional.of(where + "hunk line '" + h + "' is not line " + (at + 1) + " of " + seed + " ('" + lines.get(at) + "')");
-            } else {
-                at++;
-            }
+        if (!hunk.get(0).equals(lines.get(first - 1))) {
+            return Optional.of(where + "hunk line '" + hunk.get(0) + "' is not line " + first + " of " + seed + " ('" + lines.get(first - 1) + "')");
         }
-        return at == last ? Optional.empty() : Optional.of(where + "the hunk ends at line " + at + " of the seed, not at " + last);
+        return matches(hunk, 0, lines, first - 1, last) ? Optional.empty()
+                : Optional.of(where + "the hunk is not lines " + first + "-" + last + " of " + seed
+                        + " in order (quoted stretches separated by '...', the last ending at line " + last + ")");
     }
 
-    /** The index of the first line at or after {@code from} (and before {@code last}) equal to {@code text}, or -1. */
-    private static int next(List<String> lines, String text, int from, int last) {
-        for (int i = from; i < last; i++) {
-            if (lines.get(i).equals(text)) {
-                return i;
-            }
+    /**
+     * Whether hunk lines from {@code h} on are seed lines from {@code at} on, a '...' skipping any
+     * number of seed lines, ending exactly at line {@code last}. Tries every place a stretch after
+     * '...' could start, so a line that occurs twice does not mislead it.
+     */
+    private static boolean matches(List<String> hunk, int h, List<String> lines, int at, int last) {
+        if (h == hunk.size()) {
+            return at == last;
         }
-        return -1;
+        if (hunk.get(h).equals(ELISION)) {
+            for (int i = at; i < last; i++) {
+                if (matches(hunk, h + 1, lines, i, last)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return at < last && lines.get(at).equals(hunk.get(h)) && matches(hunk, h + 1, lines, at + 1, last);
     }
 }

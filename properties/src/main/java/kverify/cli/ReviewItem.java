@@ -12,7 +12,7 @@ final class ReviewItem {
         quote(sb, d);
         boolean question = d.kind() == Defect.Kind.CONTRACT_DECISION;
         Review.wrap(sb, (question ? "Question, " : "") + d.id() + " (" + d.severity().label() + "): " + d.title() + ".", "");
-        Review.wrap(sb, d.consequence(), "");
+        Review.wrap(sb, "What happens: " + d.consequence(), "");
         if (question) {
             Review.wrap(sb, "The code follows its own rule here, so this is a question rather than a bug report; kverify's"
                     + " contract decides otherwise, in " + d.decision().orElse("") + ".", "");

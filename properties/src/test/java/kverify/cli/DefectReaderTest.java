@@ -112,9 +112,14 @@ class DefectReaderTest {
         assertThat(DefectHunks.check(DefectCatalog.load(defects), seeds)).isEmpty();
         Files.writeString(defects.resolve("MK-99.defect"), VALID.replace("| line four", "| line 4"));
         assertThat(DefectHunks.check(DefectCatalog.load(defects), seeds)).containsExactly(defects.resolve("MK-99.defect")
-                + ":11: after '...', hunk line 'line 4' is not in " + seeds.resolve("s.txt") + " up to line 4");
+                + ":11: the hunk is not lines 2-4 of " + seeds.resolve("s.txt")
+                + " in order (quoted stretches separated by '...', the last ending at line 4)");
         Files.writeString(defects.resolve("MK-99.defect"), VALID.replace("lines 2-4", "lines 2-5"));
         assertThat(DefectHunks.check(DefectCatalog.load(defects), seeds)).containsExactly(defects.resolve("MK-99.defect")
-                + ":11: the hunk ends at line 4 of the seed, not at 5");
+                + ":11: the hunk is not lines 2-5 of " + seeds.resolve("s.txt")
+                + " in order (quoted stretches separated by '...', the last ending at line 5)");
+        Files.writeString(defects.resolve("MK-99.defect"), VALID.replace("lines 2-4", "lines 1-4"));
+        assertThat(DefectHunks.check(DefectCatalog.load(defects), seeds)).containsExactly(defects.resolve("MK-99.defect")
+                + ":11: hunk line '+\tline two' is not line 1 of " + seeds.resolve("s.txt") + " ('one')");
     }
 }
