@@ -70,7 +70,7 @@ final class CampaignHtml {
                         + " add it to a .defect file (docs/defects.md).").append("</p>");
         for (CampaignFindings.Hit h : fs.newKeys()) {
             sb.append("<h3>[NEW] ").append(esc(h.scope() + " " + h.failure().key())).append("</h3><p class=\"meta\">")
-                    .append(esc(h.property() + ", first at try " + h.failure().foundAtTry() + ", shrunk to " + h.length() + " steps"))
+                    .append(esc(h.property() + ", first at try " + h.failure().foundAtTry() + ", shrunk to " + CampaignHtmlSection.steps(h.length())))
                     .append("</p>");
             Optional.ofNullable(files.get(h.failure())).ifPresent(f -> sb.append("<pre>").append(esc(withoutPlaceholder(f)))
                     .append("</pre><details><summary>Side by side: kverify replay</summary><pre>")

@@ -34,7 +34,11 @@ final class CampaignHtmlSection {
 
     private static String foundDetail(CampaignFindings.Entry e) {
         return e.found() ? " on " + String.join(", ", e.variants()) + ", first at try " + e.firstTry().orElseThrow()
-                + ", shortest " + e.shortest().orElseThrow().length() + " steps" : "";
+                + ", shortest " + steps(e.shortest().orElseThrow().length()) : "";
+    }
+
+    static String steps(int n) {
+        return n + (n == 1 ? " step" : " steps");
     }
 
     private static String classLink(Defect d) {
@@ -61,7 +65,7 @@ final class CampaignHtmlSection {
         Optional<Path> file = hit.map(h -> files.get(h.failure()));
         String label;
         if (file.isPresent()) {
-            label = "Minimal trace of this run (" + hit.get().property() + ", " + hit.get().length() + " steps): " + file.get();
+            label = "Minimal trace of this run (" + hit.get().property() + ", " + steps(hit.get().length()) + "): " + file.get();
         } else {
             file = Reproducers.of(e.defect(), run.catalog(), run.known()).map(KnownFindings.Known::file);
             label = "Checked-in reproducer: " + file.map(DefectCatalog::display).orElse("(none)");
@@ -81,7 +85,7 @@ final class CampaignHtmlSection {
                 + "<tr><th>scope</th><th>divergence key</th><th>this run</th></tr>");
         for (Defect.Key k : e.defect().keys()) {
             List<String> by = e.hits().stream().filter(h -> h.scope().equals(k.scope()) && h.failure().key().equals(k.key()))
-                    .map(h -> h.property() + " (try " + h.failure().foundAtTry() + ", " + h.length() + " steps)").toList();
+                    .map(h -> h.property() + " (try " + h.failure().foundAtTry() + ", " + steps(h.length()) + ")").toList();
             sb.append("<tr><td>").append(CampaignHtml.esc(k.scope())).append("</td><td>").append(CampaignHtml.esc(k.key())).append("</td><td>")
                     .append(CampaignHtml.esc(by.isEmpty() ? "-" : String.join("; ", by))).append("</td></tr>");
         }

@@ -49,8 +49,8 @@ final class CampaignText {
         List<String> out = new ArrayList<>();
         byKey.forEach((key, hits) -> {
             int shortest = hits.stream().mapToInt(CampaignFindings.Hit::length).min().orElseThrow();
-            out.add(String.format("%s: %d propert%s, first at try %d, shortest %d step%s", key, hits.size(), hits.size() == 1 ? "y" : "ies",
-                    hits.stream().mapToInt(h -> h.failure().foundAtTry()).min().orElseThrow(), shortest, shortest == 1 ? "" : "s"));
+            out.add(String.format("%s: %d propert%s, first at try %d, shortest %s", key, hits.size(), hits.size() == 1 ? "y" : "ies",
+                    hits.stream().mapToInt(h -> h.failure().foundAtTry()).min().orElseThrow(), CampaignHtmlSection.steps(shortest)));
         });
         return out;
     }
