@@ -104,6 +104,29 @@ class CampaignTest {
         assertThat(names.render()).startsWith("LUO-IMG-5").contains("3/3").doesNotContain("<95%");
     }
 
+    @Test
+    void keysNoCatalogEntryHasAreNewInTheTextAndTheReportWithoutPlaceholderText(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Files.writeString(tmp.resolve("MK-99.defect"), DefectReaderTest.VALID);
+        DefectCatalog onlyMk99 = DefectCatalog.load(tmp);
+        CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo-image.name.as-posted")).findFirst()
+                .orElseThrow();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(40).withSeed(3);
+        Campaign.Row row = new Campaign.Row(entry, entry.property().run(settings), onlyMk99);
+        Campaign.Run run = new Campaign.Run(3, settings, List.of(row), onlyMk99, KnownFindings.load(Campaign.FINDINGS),
+                CampaignFindings.of(List.of(row), onlyMk99));
+        assertThat(run.findings().newKeys()).isNotEmpty();
+        assertThat(CampaignText.newKeys(run.findings())).contains("  [NEW] luo-image as-posted name empty: open Ok, model Err(EIO)");
+        java.util.Map<kverify.engine.Failure, Path> files = new java.util.IdentityHashMap<>();
+        for (kverify.engine.Failure f : row.result().failures()) {
+            files.put(f, FindingExport.write(tmp.resolve("new"), entry, f, 3, 40, java.util.Optional.empty()));
+        }
+        assertThat(Files.readString(files.values().iterator().next())).contains(FindingExport.EXPLAIN);
+        String html = CampaignHtml.render(run, files, "");
+        assertThat(html).contains("<h3>[NEW] luo-image as-posted name empty: open Ok, model Err(EIO)</h3>")
+                .contains("No catalog entry has these keys yet").doesNotContain(FindingExport.EXPLAIN);
+    }
+
     private static int steps(KnownFindings known, String relative) {
         return known.all().stream().filter(k -> k.file().endsWith(relative)).findFirst().orElseThrow().steps();
     }
