@@ -37,6 +37,16 @@ class V7SerializationTest {
         return V7Outgoing.setup(kho, SMALL, variant, 0).value();
     }
 
+    /** Three sessions fill block 0; then a create of an existing name, refused with EEXIST. */
+    private V7Outgoing fullBlockThenDuplicate(V7Variant variant) {
+        V7Outgoing out = boot(variant);
+        for (String n : List.of("a", "b", "c")) {
+            assertThat(out.create(n)).isEqualTo(Outcome.ok());
+        }
+        assertThat(out.create("a")).isEqualTo(Outcome.err(Errno.EEXIST));
+        return out;
+    }
+
     @Test
     void fourSessionsAndOneFileAreWrittenByteForByte() {
         V7Outgoing out = boot(V7Variant.AS_APPLIED);
@@ -136,11 +146,7 @@ class V7SerializationTest {
      */
     @Test
     void asAppliedKeepsTheBlockGrownForARefusedDuplicateAndTheNextKernelRejectsItsCount() {
-        V7Outgoing out = boot(V7Variant.AS_APPLIED);
-        for (String n : List.of("a", "b", "c")) {
-            out.create(n);
-        }
-        assertThat(out.create("a")).isEqualTo(Outcome.err(Errno.EEXIST));
+        V7Outgoing out = fullBlockThenDuplicate(V7Variant.AS_APPLIED);
         assertThat(out.sessionSet().nblocks()).isEqualTo(2);
         assertThat(out.serialize(RebootFault.NONE)).isEqualTo(Outcome.ok());
         long empty = out.sessionSet().blockPas().get(1);
@@ -157,11 +163,7 @@ class V7SerializationTest {
 
     @Test
     void correctedRefusesTheDuplicateBeforeGrowingAndHandsOverThreeSessions() {
-        V7Outgoing out = boot(V7Variant.CORRECTED);
-        for (String n : List.of("a", "b", "c")) {
-            out.create(n);
-        }
-        assertThat(out.create("a")).isEqualTo(Outcome.err(Errno.EEXIST));
+        V7Outgoing out = fullBlockThenDuplicate(V7Variant.CORRECTED);
         assertThat(out.sessionSet().nblocks()).isEqualTo(1);
         out.serialize(RebootFault.NONE);
         V7Incoming in = new V7Incoming(kho.kexec(), SMALL, V7Variant.CORRECTED);
