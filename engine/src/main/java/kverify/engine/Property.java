@@ -108,7 +108,11 @@ public final class Property {
      * target/) if the property fails.
      */
     public void check() {
-        RunSettings settings = RunSettings.fromSystemProperties();
+        check(RunSettings.fromSystemProperties(), ReplayCommand.forCaller());
+    }
+
+    /** {@link #check()} with given settings, reporting {@code replay} as the way to rerun it. */
+    void check(RunSettings settings, ReplayCommand replay) {
         PropertyResult result = run(settings);
         if (result.passed()) {
             return;
@@ -117,7 +121,7 @@ public final class Property {
         for (Failure f : result.failures()) {
             written.add(RegressionStore.write(settings.failuresDir(), name, f, settings.seed()));
         }
-        throw new AssertionError(Report.render(result, ReplayCommand.forCaller(), written));
+        throw new AssertionError(Report.render(result, replay, written));
     }
 
     public static final class Builder {
