@@ -11,13 +11,71 @@ final class Deletions {
     private Deletions() {
     }
 
+    /**
+     * Deletes draws, largest first (removing a whole operation beats removing one of its
+     * fields). After a deletion that works, the siblings that followed the deleted draw are
+     * deleted with it, as many as still fail: 1, 2, 4, ... then a binary search, so a long list
+     * loses its unneeded elements in logarithmically many runs.
+     */
     static void spans(Shrinker s) {
-        // Largest spans first: removing a whole operation beats removing one of its fields.
-        List<int[]> spans = s.spans();
-        spans.sort(Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]));
-        for (int[] span : spans) {
-            if (span[1] <= s.length()) {
-                delete(s, span[0], span[1]);
+        eachSpanLargestFirst(s, span -> {
+            List<int[]> run = new SpanIndex(s.spans()).runAfter(span);
+            long[] cur = s.current();
+            if (s.considerShorter(Shrinker.remove(cur, span[0], span[1]))) {
+                Values.largestWorking(run.size(), false, k -> s.considerShorter(Shrinker.remove(cur, span[0], run.get((int) k - 1)[1])));
+                return true;
+            }
+            return s.lastReadPastEnd() && deleteWithCount(s, cur, span, run);
+        });
+    }
+
+    /**
+     * The deletion read past its end, so a count drawn before the span asked for the deleted
+     * part: retries it with one of the nearest choices before it that can be a count (bound at
+     * least 2) lowered by one, and after a success deletes as many following siblings as still
+     * fail with the count lowered by as many.
+     */
+    private static boolean deleteWithCount(Shrinker s, long[] cur, int[] span, List<int[]> run) {
+        for (int j = span[0] - 1; j >= Math.max(0, span[0] - NEAR); j--) {
+            if (cur[j] == 0 || s.bound(j) < 2) {
+                continue;
+            }
+            int count = j;
+            if (s.considerShorter(lowered(Shrinker.remove(cur, span[0], span[1]), count, 1))) {
+                long most = Math.min(run.size(), cur[count] - 1);
+                Values.largestWorking(most, false, k -> s.considerShorter(
+                        lowered(Shrinker.remove(cur, span[0], run.get((int) k - 1)[1]), count, k + 1)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] lowered(long[] values, int at, long by) {
+        values[at] -= by;
+        return values;
+    }
+
+    /** Deletes draws, largest first, each retried with one earlier choice lowered by one (see {@link #delete}). */
+    static void spansLowering(Shrinker s) {
+        eachSpanLargestFirst(s, span -> delete(s, span[0], span[1]));
+    }
+
+    /**
+     * Offers each span of the best case to {@code attempt}, largest first; after a success the
+     * spans are taken anew and the same rank is offered again, since it now names another span.
+     */
+    private static void eachSpanLargestFirst(Shrinker s, java.util.function.Predicate<int[]> attempt) {
+        int rank = 0;
+        while (!s.exhausted()) {
+            List<int[]> spans = s.spans();
+            spans.sort(Comparator.<int[]>comparingInt(sp -> sp[1] - sp[0]).reversed().thenComparingInt(sp -> sp[0]));
+            if (rank >= spans.size()) {
+                return;
+            }
+            int[] span = spans.get(rank);
+            if (span[1] > s.length() || !attempt.test(span)) {
+                rank++;
             }
         }
     }

@@ -44,6 +44,20 @@ public final class Property {
         return Execution.run(body, Source.replay(choices));
     }
 
+    /**
+     * Shrinks a given failing case (one found by another run or another tool) with at most
+     * {@code maxEvaluations} property evaluations; empty if the case does not fail.
+     */
+    public Optional<Failure> shrink(ChoiceSequence choices, int maxEvaluations) {
+        TestCase tc = runCase(choices);
+        if (!tc.failed()) {
+            return Optional.empty();
+        }
+        Shrinker shrinker = new Shrinker(body, tc, maxEvaluations);
+        TestCase shrunk = shrinker.shrink();
+        return Optional.of(new Failure(tc.failureKey(), "the given case", 0, tc, shrunk, shrinker.evaluations(), 1));
+    }
+
     public PropertyResult run(RunSettings settings) {
         int tries = Math.max(1, (int) Math.round(settings.tries() * triesScale));
         Map<String, Failure> failures = new LinkedHashMap<>();

@@ -1,23 +1,24 @@
 package kverify.engine;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Shrinks a failing case by reducing its choice sequence: a candidate is kept when it still
- * fails with the same key and its normalized choices are shortlex-smaller. The passes of
- * {@link ShrinkPass} run in order and repeat until a whole round improves nothing.
- * Deterministic, and bounded by a number of property evaluations, never by time.
+ * fails with the same key and its normalized choices are shortlex-smaller. The cheap passes of
+ * {@link ShrinkPass} run as a round while they improve the case; when a round of them improves
+ * nothing, the expensive passes run one at a time until one improves it (then the cheap passes
+ * again). It stops when no pass improves the case: the same fixed point as running every pass
+ * every round, reached with fewer evaluations. No candidate whose outcome is known from an
+ * earlier run is run again ({@link ChoiceTree}). Deterministic, and bounded by a number of
+ * property evaluations, never by time.
  */
 final class Shrinker {
     private final Consumer<Source> body;
     private final String key;
     private final int maxEvaluations;
-    // Lookup only (never iterated): candidates already run.
-    private final Set<ChoiceSequence> tried = new HashSet<>();
+    private final ChoiceTree seen = new ChoiceTree();
     private TestCase best;
     private long[] bounds;
     private int evaluations;
@@ -35,15 +36,37 @@ final class Shrinker {
         evaluations++;
         Execution.run(body, replay);
         bounds = replay.bounds();
-        boolean improved = true;
-        while (improved && !exhausted()) {
+        seen.record(best.choices(), bounds, true);
+        while (!exhausted()) {
             ChoiceSequence before = best.choices();
-            for (ShrinkPass pass : ShrinkPass.values()) {
-                pass.run(this);
+            round(ShrinkPass.CHEAP);
+            if (best.choices().length() < before.length()) {
+                continue;
             }
-            improved = best.choices().compareTo(before) < 0;
+            // The cheap passes only changed values, or nothing: the expensive passes too.
+            boolean cheapImproved = best.choices().compareTo(before) < 0;
+            if (!(round(ShrinkPass.EXPENSIVE) || cheapImproved)) {
+                break;
+            }
         }
         return best;
+    }
+
+    /** Development aid: evaluations per pass, summed over all shrinks in this JVM ({@code -Dkverify.shrink.profile}). */
+    static final java.util.Map<ShrinkPass, Integer> PROFILE = new java.util.EnumMap<>(ShrinkPass.class);
+    private static final boolean PROFILING = Boolean.getBoolean("kverify.shrink.profile");
+
+    /** Runs every pass of the tier; returns whether the case got smaller. */
+    private boolean round(List<ShrinkPass> tier) {
+        ChoiceSequence before = best.choices();
+        for (ShrinkPass pass : tier) {
+            int at = evaluations;
+            pass.run(this);
+            if (PROFILING) {
+                PROFILE.merge(pass, evaluations - at, Integer::sum);
+            }
+        }
+        return best.choices().compareTo(before) < 0;
     }
 
     int evaluations() {
@@ -83,22 +106,39 @@ final class Shrinker {
     }
 
     /**
-     * Runs the candidate unless it is not shortlex-smaller than the best case, was run before,
-     * or the budget is spent; adopts it if it fails the same way. Returns whether it was adopted.
+     * Runs the candidate unless it is not shortlex-smaller than the best case, its outcome is
+     * known from an earlier run, or the budget is spent; adopts it if it fails the same way.
+     * Returns whether it was adopted.
      */
     boolean consider(long[] candidate) {
+        return consider(candidate, false);
+    }
+
+    /** {@link #consider}, adopting the candidate only if it also reads fewer choices than the best case. */
+    boolean considerShorter(long[] candidate) {
+        return consider(candidate, true);
+    }
+
+    /** Whether the last candidate run read past its end (a count before it asked for more). */
+    boolean lastReadPastEnd() {
+        return lastReadPastEnd;
+    }
+
+    private boolean lastReadPastEnd;
+
+    private boolean consider(long[] candidate, boolean shorter) {
+        lastReadPastEnd = false;
         ChoiceSequence seq = ChoiceSequence.of(candidate);
-        if (seq.compareTo(best.choices()) >= 0 || exhausted()) {
-            return false;
-        }
-        if (!tried.add(seq)) {
+        if (seq.compareTo(best.choices()) >= 0 || exhausted() || seen.knownUseless(candidate)) {
             return false;
         }
         evaluations++;
         Source source = Source.replay(seq);
         TestCase result = Execution.run(body, source);
-        boolean better = result.failed() && Execution.sameFailure(key, result.failureKey())
-                && result.choices().compareTo(best.choices()) < 0;
+        lastReadPastEnd = result.choices().length() > candidate.length;
+        boolean same = result.failed() && Execution.sameFailure(key, result.failureKey());
+        seen.record(result.choices(), source.bounds(), same);
+        boolean better = same && (shorter ? result.choices().length() < length() : result.choices().compareTo(best.choices()) < 0);
         if (better) {
             best = result;
             bounds = source.bounds();

@@ -106,7 +106,7 @@ final class Values {
      * often excluded by the case itself (it would equal a neighbour) while the next is not.
      */
     static void largestWorking(long max, boolean probeTwo, LongPredicate attempt) {
-        if (attempt.test(max)) {
+        if (max <= 0 || attempt.test(max)) {
             return;
         }
         long works = attempt.test(1) ? 1 : (probeTwo && max > 2 && attempt.test(2) ? 2 : 0);

@@ -1,6 +1,9 @@
 package kverify.engine.challenge;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import kverify.engine.ChoiceSequence;
 import kverify.engine.Property;
 import kverify.engine.Source;
 
@@ -13,7 +16,20 @@ import kverify.engine.Source;
  * published normal form is written differently (a sign convention, an order), the problem's
  * comment says what the engine's minimum is and why.
  */
-record Challenge(String name, String normalForm, Consumer<Source> body) {
+record Challenge(String name, String normalForm, Consumer<Source> body, Optional<Function<Object, ChoiceSequence>> translator) {
+
+    Challenge(String name, String normalForm, Consumer<Source> body) {
+        this(name, normalForm, body, Optional.empty());
+    }
+
+    /**
+     * The same problem, able to start from a published case: {@code translate} takes the case
+     * as read by {@link kverify.engine.challenge.published.PyValue} (or the text itself, for a
+     * problem whose cases are not Python literals) and writes the choices our generators read.
+     */
+    Challenge startingFrom(Function<Object, ChoiceSequence> translate) {
+        return new Challenge(name, normalForm, body, Optional.of(translate));
+    }
 
     /** The label of the one draw that holds the whole case; its rendered line is what we compare. */
     static final String LABEL = "counterexample";
