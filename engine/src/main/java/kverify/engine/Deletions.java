@@ -96,7 +96,7 @@ final class Deletions {
                 if (retry) {
                     delete(s, start, start + size);
                 } else {
-                    s.consider(Shrinker.remove(s.current(), start, start + size));
+                    s.considerShorter(Shrinker.remove(s.current(), start, start + size));
                 }
             }
         }
@@ -108,21 +108,22 @@ final class Deletions {
     /**
      * Deletes [from, to); failing that, deletes it with one earlier choice lowered by one, since
      * a part often can only go together with a smaller count drawn before it (a loop bound, a
-     * length): the nearest few choices before the part and the first few of the case.
+     * length): the nearest few choices before the part and the first few of the case that can
+     * be counts (bound at least 2; lowering a flag ends a list, which deletions try anyway).
      */
     static boolean delete(Shrinker s, int from, int to) {
         long[] removed = Shrinker.remove(s.current(), from, to);
-        if (s.consider(removed)) {
+        if (s.considerShorter(removed)) {
             return true;
         }
         for (int j = from - 1; j >= 0; j--) {
             if (j < from - NEAR && j >= NEAR) {
                 continue;
             }
-            if (removed[j] > 0) {
+            if (removed[j] > 0 && s.bound(j) >= 2) {
                 long[] cand = removed.clone();
                 cand[j]--;
-                if (s.consider(cand)) {
+                if (s.considerShorter(cand)) {
                     return true;
                 }
             }
@@ -142,7 +143,7 @@ final class Deletions {
         for (int i = spans.size() - 1; i >= 0 && !s.exhausted(); i--) {
             int[] x = spans.get(i);
             int end = index.endOfRun(x);
-            if (end > x[1] && end <= s.length() && s.consider(deleteAndShift(s.current(), spans, x, end))) {
+            if (end > x[1] && end <= s.length() && s.considerShorter(deleteAndShift(s.current(), spans, x, end))) {
                 spans = s.spans();
                 index = new SpanIndex(spans);
                 i = Math.min(i, spans.size());

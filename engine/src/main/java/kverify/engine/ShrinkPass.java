@@ -27,6 +27,8 @@ enum ShrinkPass {
     PROMOTE_DESCENDANTS(Structure::promoteDescendants),
     /** Swap adjacent draws at the same depth when that makes the sequence smaller. */
     SWAP_SIBLINGS(Structure::swapSiblings),
+    /** Lower every copy of a repeated value together. */
+    LOWER_DUPLICATES(Values::lowerDuplicates),
     /** Lower two nearby choices by the same amount (values that must stay equal or close). */
     LOWER_PAIRS(Values::lowerPairs),
     /** Move value from a choice to a later one (the sum stays, the sequence gets smaller). */
@@ -34,9 +36,11 @@ enum ShrinkPass {
 
     /** Run as a round while they improve the case. */
     static final List<ShrinkPass> CHEAP = List.of(DELETE_SPANS, ZERO_SPANS, MINIMIZE_CHOICES);
-    /** Run one at a time, in order, when the cheap passes are stuck. */
-    static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SPANS_LOWERING, DELETE_CHUNKS, DELETE_SHIFTING,
-            PROMOTE_DESCENDANTS, SWAP_SIBLINGS, LOWER_PAIRS, REDISTRIBUTE);
+    /** Run as a round when the cheap passes changed only values, or nothing. */
+    static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, PROMOTE_DESCENDANTS, SWAP_SIBLINGS,
+            LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
+    /** The costliest deletions, run as a round only when no other pass changes anything. */
+    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, DELETE_CHUNKS);
 
     private final Consumer<Shrinker> pass;
 

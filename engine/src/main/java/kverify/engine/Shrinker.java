@@ -43,9 +43,11 @@ final class Shrinker {
             if (best.choices().length() < before.length()) {
                 continue;
             }
-            // The cheap passes only changed values, or nothing: the expensive passes too.
-            boolean cheapImproved = best.choices().compareTo(before) < 0;
-            if (!(round(ShrinkPass.EXPENSIVE) || cheapImproved)) {
+            // The cheap passes only changed values, or nothing: the expensive passes too, and when
+            // they change nothing either, the costliest deletions.
+            boolean improved = best.choices().compareTo(before) < 0;
+            improved = round(ShrinkPass.EXPENSIVE) || improved;
+            if (!improved && !round(ShrinkPass.LAST)) {
                 break;
             }
         }

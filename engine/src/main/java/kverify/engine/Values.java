@@ -57,11 +57,22 @@ final class Values {
         return s.remaining() >= (long) s.length() * PAIR_WINDOW * 2 * 2 ? PAIR_WINDOW : 1;
     }
 
+    /**
+     * Whether choices i and j are worth changing together: both are values (bound at least 2;
+     * a choice between two things, a flag or a sign, is better changed alone or by structure).
+     */
+    private static boolean valuePair(Shrinker s, int i, int j) {
+        return s.bound(i) >= 2 && s.bound(j) >= 2;
+    }
+
     /** Lowers two nearby choices by the same amount (finds values that must stay equal or close). */
     static void lowerPairs(Shrinker s) {
         int window = window(s);
         for (int i = 0; i < s.length(); i++) {
             for (int j = i + 1; j < Math.min(s.length(), i + 1 + window); j++) {
+                if (j >= s.length() || !valuePair(s, i, j)) {
+                    continue;
+                }
                 long most = Math.min(s.get(i), s.get(j));
                 if (most > 0) {
                     largestWorking(most, false, shift(s, i, j, -1));
@@ -70,11 +81,17 @@ final class Values {
         }
     }
 
-    /** Moves value from an earlier choice to a later one, making the sequence lexicographically smaller. */
+    /**
+     * Moves value from an earlier choice (a value, bound at least 2) to a later one, making the
+     * sequence lexicographically smaller: a magnitude to a sign turns 2 into -1.
+     */
     static void redistribute(Shrinker s) {
         int window = window(s);
         for (int i = 0; i < s.length(); i++) {
             for (int j = i + 1; j < Math.min(s.length(), i + 1 + window); j++) {
+                if (j >= s.length() || s.bound(i) < 2) {
+                    continue;
+                }
                 // A choice cannot rise above its bound (it would be clamped back on replay).
                 long most = Math.min(s.get(i), s.bound(j) - s.get(j));
                 if (most > 0) {
@@ -96,6 +113,37 @@ final class Values {
             c[j] += signJ * d;
             return s.consider(c);
         };
+    }
+
+    /**
+     * Lowers every copy of a repeated value together (choices with the same bound and value:
+     * keys that must stay equal, signs that must flip together): all to 0 first, else the
+     * largest common step down that still fails.
+     */
+    static void lowerDuplicates(Shrinker s) {
+        java.util.TreeMap<String, java.util.List<Integer>> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.get(i) > 0) {
+                groups.computeIfAbsent(s.bound(i) + ":" + s.get(i), k -> new java.util.ArrayList<>()).add(i);
+            }
+        }
+        for (java.util.List<Integer> at : groups.values()) {
+            if (at.size() < 2 || at.get(at.size() - 1) >= s.length() || s.get(at.get(0)) == 0) {
+                continue;
+            }
+            long[] base = s.current();
+            long value = base[at.get(0)];
+            largestWorking(value, false, d -> {
+                long[] c = base.clone();
+                for (int i : at) {
+                    if (c[i] != value) {
+                        return false;
+                    }
+                    c[i] -= d;
+                }
+                return s.consider(c);
+            });
+        }
     }
 
     /**
