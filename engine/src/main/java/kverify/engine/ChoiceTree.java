@@ -23,22 +23,34 @@ final class ChoiceTree {
 
     private final Node root = new Node();
 
-    /** Whether a run of {@code candidate} is known to end without failing the way wanted. */
-    boolean knownUseless(long[] candidate) {
+    /**
+     * The outcome of running {@code candidate}, if known: whether it fails the way wanted, and
+     * the choices it reads (normalized); null if no recorded run tells.
+     */
+    Known known(long[] candidate) {
         Node n = root;
+        long[] read = new long[Math.max(16, candidate.length)];
         for (int i = 0; ; i++) {
             if (n.ends) {
-                return !n.adoptable;
+                return new Known(n.adoptable, ChoiceSequence.of(java.util.Arrays.copyOf(read, i)));
             }
             if (n.bound < 0) {
-                return false;
+                return null;
             }
             long v = i < candidate.length ? Math.min(candidate[i], n.bound) : 0;
+            if (i == read.length) {
+                read = java.util.Arrays.copyOf(read, read.length * 2);
+            }
+            read[i] = v;
             n = n.next.get(v);
             if (n == null) {
-                return false;
+                return null;
             }
         }
+    }
+
+    /** A known outcome: whether the run failed the way wanted, and what it read. */
+    record Known(boolean adoptable, ChoiceSequence read) {
     }
 
     /**

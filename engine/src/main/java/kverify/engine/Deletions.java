@@ -19,13 +19,21 @@ final class Deletions {
      */
     static void spans(Shrinker s) {
         eachSpanLargestFirst(s, span -> {
+            String what = "delete " + span[0] + ".." + span[1];
+            if (!s.worthTrying(what)) {
+                return false;
+            }
             List<int[]> run = new SpanIndex(s.spans()).runAfter(span);
             long[] cur = s.current();
             if (s.considerShorter(Shrinker.remove(cur, span[0], span[1]))) {
                 Values.largestWorking(run.size(), false, k -> s.considerShorter(Shrinker.remove(cur, span[0], run.get((int) k - 1)[1])));
                 return true;
             }
-            return s.lastReadPastEnd() && deleteWithCount(s, cur, span, run);
+            if (s.lastReadPastEnd() && deleteWithCount(s, cur, span, run)) {
+                return true;
+            }
+            s.attemptFailed(what);
+            return false;
         });
     }
 
@@ -143,7 +151,9 @@ final class Deletions {
         for (int i = spans.size() - 1; i >= 0 && !s.exhausted(); i--) {
             int[] x = spans.get(i);
             int end = index.endOfRun(x);
-            if (end > x[1] && end <= s.length() && s.considerShorter(deleteAndShift(s.current(), spans, x, end))) {
+            List<int[]> all = spans;
+            if (end > x[1] && end <= s.length() && s.attempt("shift " + x[0] + ".." + x[1],
+                    () -> s.considerShorter(deleteAndShift(s.current(), all, x, end)))) {
                 spans = s.spans();
                 index = new SpanIndex(spans);
                 i = Math.min(i, spans.size());

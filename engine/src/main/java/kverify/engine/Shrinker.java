@@ -47,22 +47,74 @@ final class Shrinker {
             // they change nothing either, the costliest deletions.
             boolean improved = best.choices().compareTo(before) < 0;
             improved = round(ShrinkPass.EXPENSIVE) || improved;
-            if (!improved && !round(ShrinkPass.LAST)) {
+            if (!improved && !round(ShrinkPass.LAST) && !verifyingRound()) {
                 break;
             }
         }
         return best;
     }
 
+    /**
+     * The cheap and expensive passes once more, retrying what they skipped because it had failed on a case of
+     * the same length ({@link #worthTrying}); returns whether the case got smaller.
+     */
+    private boolean verifyingRound() {
+        verifying = true;
+        try {
+            return round(ShrinkPass.CHEAP) | round(ShrinkPass.EXPENSIVE);
+        } finally {
+            verifying = false;
+        }
+    }
+
+    // Lookup only (never iterated): attempts that failed, keyed with the case length they failed at.
+    private final java.util.Set<String> failedAttempts = new java.util.HashSet<>();
+    private boolean verifying;
+
+    /**
+     * Whether a cheap pass should make the attempt {@code what} (say, "delete span 4..9"): not if
+     * it already failed on a case of the current length, since between deletions only values
+     * change and such an attempt nearly always fails again; the verifying round before the
+     * shrinker stops makes every attempt anyway, so the end result is still a fixed point.
+     */
+    boolean worthTrying(String what) {
+        return verifying || !failedAttempts.contains(length() + "|" + what);
+    }
+
+    /**
+     * Makes the attempt {@code what} unless {@link #worthTrying} says no; records it as failed
+     * if the best case did not change. Returns whether it changed.
+     */
+    boolean attempt(String what, Runnable body) {
+        if (!worthTrying(what)) {
+            return false;
+        }
+        TestCase before = best;
+        body.run();
+        if (best == before) {
+            attemptFailed(what);
+            return false;
+        }
+        return true;
+    }
+
+    /** Records that the attempt {@code what} failed on the current case. */
+    void attemptFailed(String what) {
+        failedAttempts.add(length() + "|" + what);
+    }
+
     /** Development aid: evaluations per pass, summed over all shrinks in this JVM ({@code -Dkverify.shrink.profile}). */
     static final java.util.Map<ShrinkPass, Integer> PROFILE = new java.util.EnumMap<>(ShrinkPass.class);
     private static final boolean PROFILING = Boolean.getBoolean("kverify.shrink.profile");
+    private static final boolean TRACING = Boolean.getBoolean("kverify.shrink.trace");
+    private ShrinkPass currentPass;
 
     /** Runs every pass of the tier; returns whether the case got smaller. */
     private boolean round(List<ShrinkPass> tier) {
         ChoiceSequence before = best.choices();
         for (ShrinkPass pass : tier) {
             int at = evaluations;
+            currentPass = pass;
             pass.run(this);
             if (PROFILING) {
                 PROFILE.merge(pass, evaluations - at, Integer::sum);
@@ -131,7 +183,11 @@ final class Shrinker {
     private boolean consider(long[] candidate, boolean shorter) {
         lastReadPastEnd = false;
         ChoiceSequence seq = ChoiceSequence.of(candidate);
-        if (seq.compareTo(best.choices()) >= 0 || exhausted() || seen.knownUseless(candidate)) {
+        if (seq.compareTo(best.choices()) >= 0 || exhausted()) {
+            return false;
+        }
+        ChoiceTree.Known known = seen.known(candidate);
+        if (known != null && !(known.adoptable() && improves(known.read(), shorter))) {
             return false;
         }
         evaluations++;
@@ -140,12 +196,20 @@ final class Shrinker {
         lastReadPastEnd = result.choices().length() > candidate.length;
         boolean same = result.failed() && Execution.sameFailure(key, result.failureKey());
         seen.record(result.choices(), source.bounds(), same);
-        boolean better = same && (shorter ? result.choices().length() < length() : result.choices().compareTo(best.choices()) < 0);
+        boolean better = same && improves(result.choices(), shorter);
+        if (TRACING) {
+            System.out.println("  " + evaluations + (better ? " ADOPT " : " no    ") + currentPass + " " + seq);
+        }
         if (better) {
             best = result;
             bounds = source.bounds();
         }
         return better;
+    }
+
+    /** Whether a failing run that read {@code read} would replace the best case. */
+    private boolean improves(ChoiceSequence read, boolean shorter) {
+        return shorter ? read.length() < length() : read.compareTo(best.choices()) < 0;
     }
 
     /** values without [from, to). */

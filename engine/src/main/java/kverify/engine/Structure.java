@@ -59,7 +59,7 @@ final class Structure {
         for (int[] x : spans) {
             for (int[] y : index.nextSiblings(x)) {
                 if (y[1] <= s.length()) {
-                    swap(s, x, y);
+                    s.attempt("swap " + x[0] + ".." + x[1] + " " + y[0] + ".." + y[1], () -> swap(s, x, y));
                 }
             }
         }

@@ -13,10 +13,13 @@ final class Values {
 
     static void zeroSpans(Shrinker s) {
         for (int[] span : s.spans()) {
-            if (span[1] <= s.length()) {
+            String what = "zero " + span[0] + ".." + span[1];
+            if (span[1] <= s.length() && s.worthTrying(what)) {
                 long[] cand = s.current();
                 Arrays.fill(cand, span[0], span[1], 0);
-                s.consider(cand);
+                if (!s.consider(cand)) {
+                    s.attemptFailed(what);
+                }
             }
         }
     }
@@ -29,17 +32,22 @@ final class Values {
     static void minimizeChoices(Shrinker s) {
         for (int i = 0; i < s.length(); i++) {
             long value = s.get(i);
-            if (value == 0 || setTo(s, i, 0) || (value > 1 && setTo(s, i, 1)) || value <= 2) {
+            String what = "minimize " + i + " from " + value;
+            if (value == 0 || !s.worthTrying(what) || setTo(s, i, 0) || (value > 1 && setTo(s, i, 1))) {
                 continue;
             }
-            int at = i;
-            long[] base = s.current();
-            // Lowering choice i by d, d <= value - 2 (0 and 1 failed above).
-            largestWorking(value - 2, true, d -> {
-                long[] cand = base.clone();
-                cand[at] -= d;
-                return s.consider(cand);
-            });
+            if (value > 2) {
+                int at = i;
+                long[] base = s.current();
+                // Lowering choice i by d, d <= value - 2 (0 and 1 failed above).
+                largestWorking(value - 2, true, d -> {
+                    long[] cand = base.clone();
+                    cand[at] -= d;
+                    return s.consider(cand);
+                });
+            }
+            // Whether it moved or not, the search showed the value just below the current one fails.
+            s.attemptFailed("minimize " + i + " from " + s.get(i));
         }
     }
 
@@ -75,7 +83,9 @@ final class Values {
                 }
                 long most = Math.min(s.get(i), s.get(j));
                 if (most > 0) {
-                    largestWorking(most, false, shift(s, i, j, -1));
+                    int a = i;
+                    int b = j;
+                    s.attempt("pair " + i + " " + j, () -> largestWorking(most, false, shift(s, a, b, -1)));
                 }
             }
         }
@@ -95,7 +105,9 @@ final class Values {
                 // A choice cannot rise above its bound (it would be clamped back on replay).
                 long most = Math.min(s.get(i), s.bound(j) - s.get(j));
                 if (most > 0) {
-                    largestWorking(most, false, shift(s, i, j, +1));
+                    int a = i;
+                    int b = j;
+                    s.attempt("move " + i + " " + j, () -> largestWorking(most, false, shift(s, a, b, +1)));
                 }
             }
         }
@@ -133,7 +145,7 @@ final class Values {
             }
             long[] base = s.current();
             long value = base[at.get(0)];
-            largestWorking(value, false, d -> {
+            s.attempt("duplicates " + at, () -> largestWorking(value, false, d -> {
                 long[] c = base.clone();
                 for (int i : at) {
                     if (c[i] != value) {
@@ -142,7 +154,7 @@ final class Values {
                     c[i] -= d;
                 }
                 return s.consider(c);
-            });
+            }));
         }
     }
 

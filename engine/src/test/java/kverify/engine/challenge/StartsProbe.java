@@ -40,6 +40,9 @@ public final class StartsProbe {
     }
 
     private static String first(Map<String, Integer> m) {
+        if (Boolean.getBoolean("probe.allMisses")) {
+            return m.toString();
+        }
         Map.Entry<String, Integer> e = m.entrySet().iterator().next();
         String k = e.getKey().length() > 80 ? e.getKey().substring(0, 80) + "..." : e.getKey();
         return m.size() + " kinds, e.g. " + e.getValue() + "x " + k;
