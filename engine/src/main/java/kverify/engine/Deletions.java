@@ -64,9 +64,25 @@ final class Deletions {
         return values;
     }
 
-    /** Deletes draws, largest first, each retried with one earlier choice lowered by one (see {@link #delete}). */
+    /**
+     * Deletes draws, largest first, each retried with one earlier choice lowered by one (see
+     * {@link #delete}), and then with the value just before it raised to its bound: a part may
+     * be needed only because a value before it is too small (a product must reach a limit), and
+     * a shorter case wins over smaller values; the value passes then lower the raised value again.
+     */
     static void spansLowering(Shrinker s) {
-        eachSpanLargestFirst(s, span -> delete(s, span[0], span[1]));
+        eachSpanLargestFirst(s, span -> delete(s, span[0], span[1]) || deleteRaising(s, span[0], span[1]));
+    }
+
+    /** Deletes [from, to) with the value just before it raised to its bound; only a value (bound at least 2). */
+    private static boolean deleteRaising(Shrinker s, int from, int to) {
+        int j = from - 1;
+        if (j < 0 || s.bound(j) < 2 || s.get(j) == s.bound(j)) {
+            return false;
+        }
+        long[] cand = Shrinker.remove(s.current(), from, to);
+        cand[j] = s.bound(j);
+        return s.considerShorter(cand);
     }
 
     /**

@@ -35,9 +35,9 @@ enum ShrinkPass {
     REDISTRIBUTE(Values::redistribute);
 
     /** Run as a round while they improve the case. */
-    static final List<ShrinkPass> CHEAP = List.of(DELETE_SPANS, ZERO_SPANS, MINIMIZE_CHOICES);
+    static final List<ShrinkPass> CHEAP = List.of(DELETE_SPANS, PROMOTE_DESCENDANTS, ZERO_SPANS, MINIMIZE_CHOICES);
     /** Run as a round when the cheap passes changed only values, or nothing. */
-    static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, PROMOTE_DESCENDANTS, SWAP_SIBLINGS,
+    static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, SWAP_SIBLINGS,
             LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
     /** The costliest deletions, run as a round only when no other pass changes anything. */
     static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, DELETE_CHUNKS);

@@ -32,11 +32,7 @@ final class Shrinker {
 
     TestCase shrink() {
         // One replay of the failing case to learn the bound of each choice (random runs do not keep it).
-        Source replay = Source.replay(best.choices());
-        evaluations++;
-        Execution.run(body, replay);
-        bounds = replay.bounds();
-        seen.record(best.choices(), bounds, true);
+        bounds();
         while (!exhausted()) {
             ChoiceSequence before = best.choices();
             round(ShrinkPass.CHEAP);
@@ -143,7 +139,19 @@ final class Shrinker {
 
     /** The upper bound the best case drew choice i with. */
     long bound(int i) {
-        return bounds[i];
+        return bounds()[i];
+    }
+
+    /** The bound of every choice of the best case, learned by one replay if not known yet. */
+    private long[] bounds() {
+        if (bounds == null) {
+            Source replay = Source.replay(best.choices());
+            evaluations++;
+            Execution.run(body, replay);
+            bounds = replay.bounds();
+            seen.record(best.choices(), bounds, true);
+        }
+        return bounds;
     }
 
     int length() {
