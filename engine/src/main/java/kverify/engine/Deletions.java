@@ -66,12 +66,22 @@ final class Deletions {
 
     /**
      * Deletes draws, largest first, each retried with one earlier choice lowered by one (see
-     * {@link #delete}), and then with the value just before it raised to its bound: a part may
-     * be needed only because a value before it is too small (a product must reach a limit), and
-     * a shorter case wins over smaller values; the value passes then lower the raised value again.
+     * {@link #delete}), and, when the deleted case read past its end, with the value just before
+     * it raised to its bound: a part (a list of factors) may be needed only because a value
+     * before it is too small (a product must reach a limit), and a shorter case wins over smaller
+     * values; the value passes then lower the raised value again.
      */
     static void spansLowering(Shrinker s) {
-        eachSpanLargestFirst(s, span -> delete(s, span[0], span[1]) || deleteRaising(s, span[0], span[1]));
+        eachSpanLargestFirst(s, span -> s.attempt("delete lowering " + span[0] + ".." + span[1], () -> {
+            long[] removed = Shrinker.remove(s.current(), span[0], span[1]);
+            if (s.considerShorter(removed)) {
+                return;
+            }
+            boolean pastEnd = s.lastReadPastEnd();
+            if (!lowerOneBefore(s, removed, span[0]) && pastEnd) {
+                deleteRaising(s, span[0], span[1]);
+            }
+        }));
     }
 
     /** Deletes [from, to) with the value just before it raised to its bound; only a value (bound at least 2). */
@@ -117,11 +127,15 @@ final class Deletions {
                 if (start + size > s.length()) {
                     continue;
                 }
-                if (retry) {
-                    delete(s, start, start + size);
-                } else {
-                    s.considerShorter(Shrinker.remove(s.current(), start, start + size));
-                }
+                int from = start;
+                int to = start + size;
+                s.attempt("chunk " + from + ".." + to, () -> {
+                    if (retry) {
+                        delete(s, from, to);
+                    } else {
+                        s.considerShorter(Shrinker.remove(s.current(), from, to));
+                    }
+                });
             }
         }
     }
@@ -137,9 +151,11 @@ final class Deletions {
      */
     static boolean delete(Shrinker s, int from, int to) {
         long[] removed = Shrinker.remove(s.current(), from, to);
-        if (s.considerShorter(removed)) {
-            return true;
-        }
+        return s.considerShorter(removed) || lowerOneBefore(s, removed, from);
+    }
+
+    /** The decrement retries of {@link #delete} on the case with the part already removed. */
+    private static boolean lowerOneBefore(Shrinker s, long[] removed, int from) {
         for (int j = from - 1; j >= 0; j--) {
             if (j < from - NEAR && j >= NEAR) {
                 continue;

@@ -51,13 +51,13 @@ final class Shrinker {
     }
 
     /**
-     * The cheap and expensive passes once more, retrying what they skipped because it had failed on a case of
+     * Every pass once more, retrying what the passes skipped because it had failed on a case of
      * the same length ({@link #worthTrying}); returns whether the case got smaller.
      */
     private boolean verifyingRound() {
         verifying = true;
         try {
-            return round(ShrinkPass.CHEAP) | round(ShrinkPass.EXPENSIVE);
+            return round(ShrinkPass.CHEAP) | round(ShrinkPass.EXPENSIVE) | round(ShrinkPass.LAST);
         } finally {
             verifying = false;
         }
@@ -99,22 +99,12 @@ final class Shrinker {
         failedAttempts.add(length() + "|" + what);
     }
 
-    /** Development aid: evaluations per pass, summed over all shrinks in this JVM ({@code -Dkverify.shrink.profile}). */
-    static final java.util.Map<ShrinkPass, Integer> PROFILE = new java.util.EnumMap<>(ShrinkPass.class);
-    private static final boolean PROFILING = Boolean.getBoolean("kverify.shrink.profile");
-    private static final boolean TRACING = Boolean.getBoolean("kverify.shrink.trace");
-    private ShrinkPass currentPass;
 
     /** Runs every pass of the tier; returns whether the case got smaller. */
     private boolean round(List<ShrinkPass> tier) {
         ChoiceSequence before = best.choices();
         for (ShrinkPass pass : tier) {
-            int at = evaluations;
-            currentPass = pass;
             pass.run(this);
-            if (PROFILING) {
-                PROFILE.merge(pass, evaluations - at, Integer::sum);
-            }
         }
         return best.choices().compareTo(before) < 0;
     }
@@ -196,6 +186,7 @@ final class Shrinker {
         }
         ChoiceTree.Known known = seen.known(candidate);
         if (known != null && !(known.adoptable() && improves(known.read(), shorter))) {
+            lastReadPastEnd = known.read().length() > candidate.length;
             return false;
         }
         evaluations++;
@@ -205,9 +196,6 @@ final class Shrinker {
         boolean same = result.failed() && Execution.sameFailure(key, result.failureKey());
         seen.record(result.choices(), source.bounds(), same);
         boolean better = same && improves(result.choices(), shorter);
-        if (TRACING) {
-            System.out.println("  " + evaluations + (better ? " ADOPT " : " no    ") + currentPass + " " + seq);
-        }
         if (better) {
             best = result;
             bounds = source.bounds();

@@ -97,9 +97,16 @@ final class Values {
      */
     static void redistribute(Shrinker s) {
         int window = window(s);
+        java.util.Set<Integer> loneFlags = new java.util.HashSet<>();
+        for (int[] sp : s.spans()) {
+            if (sp[1] - sp[0] == 1 && sp[1] <= s.length() && s.bound(sp[0]) == 1) {
+                loneFlags.add(sp[0]);
+            }
+        }
         for (int i = 0; i < s.length(); i++) {
             for (int j = i + 1; j < Math.min(s.length(), i + 1 + window); j++) {
-                if (j >= s.length() || s.bound(i) < 2) {
+                // A lone flag drawn as its own draw ("one more?" saying no) would only ask for more.
+                if (j >= s.length() || s.bound(i) < 2 || loneFlags.contains(j)) {
                     continue;
                 }
                 // A choice cannot rise above its bound (it would be clamped back on replay).

@@ -38,6 +38,19 @@ record Challenge(String name, String normalForm, Consumer<Source> body, Optional
         return Property.named("challenge." + name).body(body).build();
     }
 
+    /**
+     * Problems whose normal form the engine does not reach from every start (the measured share
+     * is in docs/shrinking-challenge.md): binheap_faithful and parser end in a second local
+     * minimum that no pass turns into the first (as Hypothesis does in 49% and 66% of its runs);
+     * large_union_list from published starts holding a value wider than 63 bits can end with one
+     * such value that no single step narrows without repeating another element.
+     */
+    static final java.util.Set<String> MAY_MISS = java.util.Set.of("binheap_faithful", "parser", "large_union_list");
+
+    boolean alwaysReached() {
+        return !MAY_MISS.contains(name);
+    }
+
     /** The rendered line a run must end with to count as having reached the normal form. */
     String normalFormLine() {
         return LABEL + ": " + normalForm;

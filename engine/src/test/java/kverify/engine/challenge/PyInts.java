@@ -6,20 +6,27 @@ import kverify.engine.Gen;
 
 /**
  * Python's unbounded integers, as far as the published cases go (Hypothesis draws up to 128
- * bits): a limb count in [1, 3], that many 63-bit limbs, most significant first, then the side
- * (0 positive, 1 negative; read and ignored for zero). Zero is three zero choices, and values
- * order 0, 1, -1, 2, -2, ... like {@link Gen#longs} around zero; a value needing fewer limbs is
- * shorter, so shortlex prefers it. Random runs take one limb half the time.
+ * bits): up to three 63-bit limbs, least significant first, each further limb announced by a
+ * "one more?" choice that forms one span with it, then the side (0 positive, 1 negative; read
+ * and ignored for zero). Zero is three zero choices, and values order 0, 1, -1, 2, -2, ... like
+ * {@link Gen#longs} around zero; a value needing fewer limbs is shorter, so shortlex prefers it,
+ * and deleting a limb's span while raising the limb before it turns a wide value into the widest
+ * narrow one. Random runs take a further limb one time in four.
  */
 final class PyInts {
     private static final int MAX_LIMBS = 3;
     private static final int LIMB_BITS = 63;
     private static final Gen<Long> LIMB = Gen.longs(0, Long.MAX_VALUE);
+    /** A further limb, or -1 for none. */
+    private static final Gen<Long> MORE = s -> s.choice(1, 0, 0, 1) == 1 ? s.draw(LIMB) : -1L;
     static final Gen<BigInteger> INTEGERS = s -> {
-        int limbs = 1 + (int) s.choice(MAX_LIMBS - 1, 0);
-        BigInteger m = BigInteger.ZERO;
-        for (int i = 0; i < limbs; i++) {
-            m = m.shiftLeft(LIMB_BITS).add(BigInteger.valueOf(s.draw(LIMB)));
+        BigInteger m = BigInteger.valueOf(s.draw(LIMB));
+        for (int i = 1; i < MAX_LIMBS; i++) {
+            long limb = s.draw(MORE);
+            if (limb < 0) {
+                break;
+            }
+            m = m.add(BigInteger.valueOf(limb).shiftLeft(LIMB_BITS * i));
         }
         return s.choice(1) == 1 ? m.negate() : m;
     };
@@ -34,10 +41,15 @@ final class PyInts {
         if (limbs > MAX_LIMBS) {
             throw new IllegalArgumentException(v + " needs more than " + MAX_LIMBS + " limbs");
         }
-        w.choice(MAX_LIMBS - 1, limbs - 1);
         BigInteger mask = BigInteger.ONE.shiftLeft(LIMB_BITS).subtract(BigInteger.ONE);
-        for (int i = limbs - 1; i >= 0; i--) {
+        for (int i = 0; i < limbs; i++) {
+            if (i > 0) {
+                w.choice(1, 1);
+            }
             w.integer(0, Long.MAX_VALUE, m.shiftRight(LIMB_BITS * i).and(mask).longValueExact());
+        }
+        if (limbs < MAX_LIMBS) {
+            w.choice(1, 0);
         }
         w.choice(1, v.signum() < 0 ? 1 : 0);
     }
