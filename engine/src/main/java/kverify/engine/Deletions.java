@@ -6,7 +6,7 @@ import java.util.List;
 /** Shrink passes that make the choice sequence shorter by deleting parts of it. */
 final class Deletions {
     /** How many choices just before a deleted part, and at the start of the case, get the decrement retry. */
-    private static final int NEAR = 4;
+    private static final int NEAR = 3;
 
     private Deletions() {
     }
@@ -39,13 +39,13 @@ final class Deletions {
 
     /**
      * The deletion read past its end, so a count drawn before the span asked for the deleted
-     * part: retries it with one of the nearest choices before it that can be a count (bound at
-     * least 2) lowered by one, and after a success deletes as many following siblings as still
+     * part: retries it with one of the nearest choices before it that can be a length (bound in
+     * [2, {@link #MAX_LENGTH_BOUND}]) lowered by one, and after a success deletes as many following siblings as still
      * fail with the count lowered by as many.
      */
     private static boolean deleteWithCount(Shrinker s, long[] cur, int[] span, List<int[]> run) {
         for (int j = span[0] - 1; j >= Math.max(0, span[0] - NEAR); j--) {
-            if (cur[j] == 0 || s.bound(j) < 2) {
+            if (cur[j] == 0 || s.bound(j) < 2 || s.bound(j) > MAX_LENGTH_BOUND) {
                 continue;
             }
             int count = j;
@@ -57,6 +57,20 @@ final class Deletions {
             }
         }
         return false;
+    }
+
+    /** The largest bound a count is taken to have when nothing says a count is there. */
+    static final long MAX_COUNT_BOUND = 16;
+    /** The largest bound of a length that a deletion reading past its end points at; wider choices are values. */
+    static final long MAX_LENGTH_BOUND = 255;
+
+    /**
+     * Whether choice j can be a count that decides how many parts follow, when nothing says so
+     * (a deletion that read past its end does, see {@link #deleteWithCount}): at least 2 possible
+     * values (a flag is a list's own business), and few (wide values are data, not counts).
+     */
+    static boolean canBeCount(Shrinker s, int j) {
+        return s.bound(j) >= 2 && s.bound(j) <= MAX_COUNT_BOUND;
     }
 
     private static long[] lowered(long[] values, int at, long by) {
@@ -121,7 +135,15 @@ final class Deletions {
      * spend the whole budget before the value passes have run.
      */
     static void chunks(Shrinker s) {
-        boolean retry = s.remaining() >= (long) s.length() * CHUNK_SIZES * (1 + 2 * NEAR);
+        chunks(s, s.remaining() >= (long) s.length() * CHUNK_SIZES * (1 + 2 * NEAR));
+    }
+
+    /** Deletes runs of 8, 4, 2 and 1 adjacent choices, ignoring spans, without retries. */
+    static void chunksPlain(Shrinker s) {
+        chunks(s, false);
+    }
+
+    private static void chunks(Shrinker s, boolean retry) {
         for (int size = 8; size >= 1; size /= 2) {
             for (int start = s.length() - size; start >= 0; start--) {
                 if (start + size > s.length()) {
@@ -129,7 +151,7 @@ final class Deletions {
                 }
                 int from = start;
                 int to = start + size;
-                s.attempt("chunk " + from + ".." + to, () -> {
+                s.attempt((retry ? "chunk lowering " : "chunk ") + from + ".." + to, () -> {
                     if (retry) {
                         delete(s, from, to);
                     } else {
@@ -160,7 +182,7 @@ final class Deletions {
             if (j < from - NEAR && j >= NEAR) {
                 continue;
             }
-            if (removed[j] > 0 && s.bound(j) >= 2) {
+            if (removed[j] > 0 && canBeCount(s, j)) {
                 long[] cand = removed.clone();
                 cand[j]--;
                 if (s.considerShorter(cand)) {

@@ -19,6 +19,8 @@ enum ShrinkPass {
     MINIMIZE_CHOICES(Values::minimizeChoices),
     /** Delete whole draws again, retrying each with one earlier choice lowered by one. */
     DELETE_SPANS_LOWERING(Deletions::spansLowering),
+    /** Delete runs of 8, 4, 2, 1 adjacent choices regardless of spans. */
+    DELETE_CHUNKS_PLAIN(Deletions::chunksPlain),
     /** Delete runs of 8, 4, 2, 1 adjacent choices regardless of spans, with the same retry. */
     DELETE_CHUNKS(Deletions::chunks),
     /** Delete an element of a run of siblings and lower the later elements' contents by one. */
@@ -35,12 +37,12 @@ enum ShrinkPass {
     REDISTRIBUTE(Values::redistribute);
 
     /** Run as a round while they improve the case. */
-    static final List<ShrinkPass> CHEAP = List.of(DELETE_SPANS, PROMOTE_DESCENDANTS, ZERO_SPANS, MINIMIZE_CHOICES);
+    static final List<ShrinkPass> CHEAP = List.of(DELETE_SPANS, DELETE_CHUNKS, PROMOTE_DESCENDANTS, ZERO_SPANS, MINIMIZE_CHOICES);
     /** Run as a round when the cheap passes changed only values, or nothing. */
     static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, SWAP_SIBLINGS,
             LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
     /** The costliest deletions, run as a round only when no other pass changes anything. */
-    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, DELETE_CHUNKS);
+    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING);
 
     private final Consumer<Shrinker> pass;
 
