@@ -80,8 +80,9 @@ final class Deletions {
 
     /**
      * Deletes draws, largest first, each retried with one earlier choice lowered by one (see
-     * {@link #delete}), and, when the deleted case read past its end, with the value just before
-     * it raised to its bound: a part (a list of factors) may be needed only because a value
+     * {@link #delete}), and, when the deleted case read past its end or the choice before it is a
+     * wide value, with that value raised to its bound: a part (a list of factors, the high limb of
+     * a wide number) may be needed only because a value
      * before it is too small (a product must reach a limit), and a shorter case wins over smaller
      * values; the value passes then lower the raised value again.
      */
@@ -92,7 +93,8 @@ final class Deletions {
                 return;
             }
             boolean pastEnd = s.lastReadPastEnd();
-            if (!lowerOneBefore(s, removed, span[0]) && pastEnd) {
+            boolean wideBefore = span[0] > 0 && s.bound(span[0] - 1) > MAX_LENGTH_BOUND;
+            if (!lowerOneBefore(s, removed, span[0]) && (pastEnd || wideBefore)) {
                 deleteRaising(s, span[0], span[1]);
             }
         }));

@@ -29,6 +29,8 @@ enum ShrinkPass {
     PROMOTE_DESCENDANTS(Structure::promoteDescendants),
     /** Swap adjacent draws at the same depth when that makes the sequence smaller. */
     SWAP_SIBLINGS(Structure::swapSiblings),
+    /** Set a choice to 0 and delete the choice where the reading shifts, so the rest lines up. */
+    ZERO_REALIGNING(Values::zeroRealigning),
     /** Lower every copy of a repeated value together. */
     LOWER_DUPLICATES(Values::lowerDuplicates),
     /** Lower two nearby choices by the same amount (values that must stay equal or close). */
@@ -42,7 +44,7 @@ enum ShrinkPass {
     static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, SWAP_SIBLINGS,
             LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
     /** The costliest deletions, run as a round only when no other pass changes anything. */
-    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING);
+    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, ZERO_REALIGNING);
 
     private final Consumer<Shrinker> pass;
 

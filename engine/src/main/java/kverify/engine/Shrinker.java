@@ -171,6 +171,26 @@ final class Shrinker {
         return consider(candidate, true);
     }
 
+    /**
+     * The first position after {@code from} where the last candidate run read a choice with a
+     * different bound than the best case did at that position (its decoding shifted there), or
+     * -1: unknown, or no such position.
+     */
+    int lastShiftAfter(int from) {
+        if (lastBounds == null) {
+            return -1;
+        }
+        long[] mine = bounds();
+        for (int k = from + 1; k < Math.min(mine.length, lastBounds.length); k++) {
+            if (mine[k] != lastBounds[k]) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private long[] lastBounds;
+
     /** Whether the last candidate run read past its end (a count before it asked for more). */
     boolean lastReadPastEnd() {
         return lastReadPastEnd;
@@ -180,6 +200,7 @@ final class Shrinker {
 
     private boolean consider(long[] candidate, boolean shorter) {
         lastReadPastEnd = false;
+        lastBounds = null;
         ChoiceSequence seq = ChoiceSequence.of(candidate);
         if (seq.compareTo(best.choices()) >= 0 || exhausted()) {
             return false;
@@ -193,6 +214,7 @@ final class Shrinker {
         Source source = Source.replay(seq);
         TestCase result = Execution.run(body, source);
         lastReadPastEnd = result.choices().length() > candidate.length;
+        lastBounds = source.bounds();
         boolean same = result.failed() && Execution.sameFailure(key, result.failureKey());
         seen.record(result.choices(), source.bounds(), same);
         boolean better = same && improves(result.choices(), shorter);

@@ -58,6 +58,28 @@ final class Values {
     }
 
     /**
+     * Sets each choice to 0 where that shifts how later choices are read (a parent key of 0 lets
+     * a child key take one choice instead of two), deleting the choice before the place where
+     * the reading first differs, so the rest lines up again.
+     */
+    static void zeroRealigning(Shrinker s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.get(i) == 0) {
+                continue;
+            }
+            long[] cand = s.current();
+            cand[i] = 0;
+            if (s.consider(cand)) {
+                continue;
+            }
+            int shift = s.lastShiftAfter(i);
+            if (shift > 0 && shift < cand.length) {
+                s.consider(Shrinker.remove(cand, shift - 1, shift));
+            }
+        }
+    }
+
+    /**
      * How far apart the pair passes look: {@link #PAIR_WINDOW}, or only neighbours on a case too
      * long for the remaining budget to pay for the full window (up to 2 runs per pair per pass).
      */

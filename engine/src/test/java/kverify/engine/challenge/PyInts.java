@@ -11,14 +11,14 @@ import kverify.engine.Gen;
  * and ignored for zero). Zero is three zero choices, and values order 0, 1, -1, 2, -2, ... like
  * {@link Gen#longs} around zero; a value needing fewer limbs is shorter, so shortlex prefers it,
  * and deleting a limb's span while raising the limb before it turns a wide value into the widest
- * narrow one. Random runs take a further limb one time in four.
+ * narrow one. Random runs take a further limb one time in eight.
  */
 final class PyInts {
     private static final int MAX_LIMBS = 3;
     private static final int LIMB_BITS = 63;
     private static final Gen<Long> LIMB = Gen.longs(0, Long.MAX_VALUE);
-    /** A further limb, or -1 for none. */
-    private static final Gen<Long> MORE = s -> s.choice(1, 0, 0, 1) == 1 ? s.draw(LIMB) : -1L;
+    /** A further limb, or -1 for none; random runs take one one time in eight. */
+    private static final Gen<Long> MORE = s -> s.forcedChoice(1, s.hint(2) == 0 ? 1 : 0) == 1 ? s.draw(LIMB) : -1L;
     static final Gen<BigInteger> INTEGERS = s -> {
         BigInteger m = BigInteger.valueOf(s.draw(LIMB));
         for (int i = 1; i < MAX_LIMBS; i++) {
