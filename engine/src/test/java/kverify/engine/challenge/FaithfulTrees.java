@@ -1,10 +1,9 @@
 package kverify.engine.challenge;
 
 import java.math.BigInteger;
-import java.util.List;
 import kverify.engine.ChoiceWriter;
-import kverify.engine.Divergence;
 import kverify.engine.Gen;
+import kverify.engine.challenge.HeapLists.Heap;
 import kverify.engine.challenge.published.PyValue;
 
 /**
@@ -99,20 +98,8 @@ final class FaithfulTrees {
         return writeExpr(w, t.get(2));
     }
 
-    /** A heap node with a BigInteger key; null is the empty heap. */
-    record Heap(BigInteger head, Heap left, Heap right) {
-        @Override
-        public String toString() {
-            return "(" + head + ", " + show(left) + ", " + show(right) + ")";
-        }
-
-        static String show(Heap h) {
-            return h == null ? "None" : h.toString();
-        }
-    }
-
     /** As the original: branch in [1, 8] (1 = empty), a key filtered to be >= the parent's, halving sizes. */
-    static Gen<Heap> heaps(BigInteger bound, int size) {
+    static Gen<Heap<BigInteger>> heaps(BigInteger bound, int size) {
         Gen<BigInteger> keys = bound == null ? PyInts.INTEGERS : PyInts.INTEGERS.filter("key >= parent", k -> k.compareTo(bound) >= 0);
         return s -> {
             int branch = s.draw(Gen.ints(1, 8));
@@ -120,7 +107,7 @@ final class FaithfulTrees {
                 return null;
             }
             BigInteger head = s.draw(keys);
-            return new Heap(head, s.draw(heaps(head, size / 2)), s.draw(heaps(head, size / 2)));
+            return new Heap<>(head, s.draw(heaps(head, size / 2)), s.draw(heaps(head, size / 2)));
         };
     }
 
@@ -129,15 +116,9 @@ final class FaithfulTrees {
      * (0, None, (0, (0, None, None), (1, None, None))).
      */
     static Challenge binheap() {
-        Gen<Heap> heaps = Gen.ints(0, 20).flatMap(size -> heaps(null, size));
-        return new Challenge("binheap_faithful", "(0, None, (0, (0, None, None), (1, None, None)))", s -> {
-            Heap h = s.draw(Challenge.LABEL, heaps);
-            List<BigInteger> walked = HeapLists.toList(h);
-            List<BigInteger> converted = HeapLists.wrongToSortedList(h);
-            if (!converted.equals(HeapLists.sorted(converted)) || !HeapLists.sorted(walked).equals(converted)) {
-                throw new Divergence("not sorted", "converted " + Heap.show(h) + " to " + converted);
-            }
-        }).startingFrom(v -> {
+        Gen<Heap<BigInteger>> heaps = Gen.ints(0, 20).flatMap(size -> heaps(null, size));
+        return new Challenge("binheap_faithful", "(0, None, (0, (0, None, None), (1, None, None)))",
+                s -> HeapLists.check(s.draw(Challenge.LABEL, heaps))).startingFrom(v -> {
             int depth = depth(v);
             ChoiceWriter w = new ChoiceWriter().integer(0, 20, depth == 0 ? 0 : 1L << (depth - 1));
             return writeHeap(w, v).done();

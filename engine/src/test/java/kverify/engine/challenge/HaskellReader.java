@@ -11,23 +11,18 @@ import kverify.engine.challenge.ParserChallenge.Leaf;
 import kverify.engine.challenge.ParserChallenge.Mod;
 import kverify.engine.challenge.ParserChallenge.Op;
 import kverify.engine.challenge.ParserChallenge.Stmt;
+import kverify.engine.challenge.published.TextCursor;
 
 /** Reads a published parser case, a program in the Haskell form {@link ParserChallenge} prints. */
-final class HaskellReader {
-    private final String text;
-    private int at;
-
+final class HaskellReader extends TextCursor {
     private HaskellReader(String text) {
-        this.text = text;
+        super(text);
     }
 
     static Lang lang(String text) {
         HaskellReader r = new HaskellReader(text);
         Lang l = r.lang();
-        r.space();
-        if (r.at != text.length()) {
-            throw r.error("trailing text");
-        }
+        r.end();
         return l;
     }
 
@@ -124,19 +119,8 @@ final class HaskellReader {
     }
 
     private <T> List<T> list(Supplier<T> item) {
-        expect("[");
-        List<T> out = new ArrayList<>();
         space();
-        while (text.charAt(at) != ']') {
-            out.add(item.get());
-            space();
-            if (text.charAt(at) == ',') {
-                at++;
-                space();
-            }
-        }
-        at++;
-        return out;
+        return items('[', ']', item);
     }
 
     private String name() {
@@ -152,23 +136,5 @@ final class HaskellReader {
         if (!name().equals(w)) {
             throw error("expected " + w);
         }
-    }
-
-    private void expect(String s) {
-        space();
-        if (!text.startsWith(s, at)) {
-            throw error("expected '" + s + "'");
-        }
-        at += s.length();
-    }
-
-    private void space() {
-        while (at < text.length() && text.charAt(at) == ' ') {
-            at++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("offset " + at + ": " + what + " in " + text.substring(at, Math.min(text.length(), at + 40)));
     }
 }

@@ -1,6 +1,5 @@
 package kverify.engine.challenge.published;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,21 +8,15 @@ import java.util.Map;
  * Reads the JSON of the published result files: objects, arrays, strings, numbers (kept as their
  * text), true/false/null. Enough for those files, not a general JSON library.
  */
-final class Json {
-    private final String text;
-    private int at;
-
+final class Json extends TextCursor {
     private Json(String text) {
-        this.text = text;
+        super(text);
     }
 
     static Object parse(String text) {
         Json j = new Json(text);
         Object v = j.value();
-        j.space();
-        if (j.at != text.length()) {
-            throw j.error("trailing text");
-        }
+        j.end();
         return v;
     }
 
@@ -34,7 +27,7 @@ final class Json {
             return object();
         }
         if (c == '[') {
-            return array();
+            return items('[', ']', this::value);
         }
         if (c == '"') {
             return string();
@@ -54,7 +47,7 @@ final class Json {
         while (text.charAt(at) != '}') {
             String key = string();
             space();
-            expect(':');
+            expect(":");
             out.put(key, value());
             space();
             if (text.charAt(at) == ',') {
@@ -66,24 +59,8 @@ final class Json {
         return out;
     }
 
-    private List<Object> array() {
-        List<Object> out = new ArrayList<>();
-        at++;
-        space();
-        while (text.charAt(at) != ']') {
-            out.add(value());
-            space();
-            if (text.charAt(at) == ',') {
-                at++;
-            }
-            space();
-        }
-        at++;
-        return out;
-    }
-
     private String string() {
-        expect('"');
+        expect("\"");
         StringBuilder sb = new StringBuilder();
         while (text.charAt(at) != '"') {
             char c = text.charAt(at++);
@@ -104,22 +81,5 @@ final class Json {
         }
         at++;
         return sb.toString();
-    }
-
-    private void expect(char c) {
-        if (text.charAt(at) != c) {
-            throw error("expected '" + c + "'");
-        }
-        at++;
-    }
-
-    private void space() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("JSON offset " + at + ": " + what);
     }
 }

@@ -1,7 +1,6 @@
 package kverify.engine.challenge.published;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * lists [..] and tuples (..). Integers become BigInteger, None null, strings String, lists a
  * List, tuples a {@link Tuple}.
  */
-public final class PyValue {
+public final class PyValue extends TextCursor {
     /** A Python tuple. */
     public record Tuple(List<Object> items) {
         public Object get(int i) {
@@ -17,20 +16,14 @@ public final class PyValue {
         }
     }
 
-    private final String text;
-    private int at;
-
     private PyValue(String text) {
-        this.text = text;
+        super(text);
     }
 
     public static Object parse(String text) {
         PyValue p = new PyValue(text);
         Object v = p.value();
-        p.space();
-        if (p.at != text.length()) {
-            throw new IllegalArgumentException("offset " + p.at + ": trailing text in " + text);
-        }
+        p.end();
         return v;
     }
 
@@ -47,10 +40,10 @@ public final class PyValue {
         space();
         char c = text.charAt(at);
         if (c == '[') {
-            return items('[', ']');
+            return items('[', ']', this::value);
         }
         if (c == '(') {
-            return new Tuple(items('(', ')'));
+            return new Tuple(items('(', ')', this::value));
         }
         if (c == '\'' || c == '"') {
             int end = text.indexOf(c, at + 1);
@@ -73,27 +66,5 @@ public final class PyValue {
             throw new IllegalArgumentException("offset " + at + ": unexpected '" + c + "' in " + text);
         }
         return new BigInteger(text.substring(start, at));
-    }
-
-    private List<Object> items(char open, char close) {
-        List<Object> out = new ArrayList<>();
-        at++;
-        space();
-        while (text.charAt(at) != close) {
-            out.add(value());
-            space();
-            if (text.charAt(at) == ',') {
-                at++;
-                space();
-            }
-        }
-        at++;
-        return out;
-    }
-
-    private void space() {
-        while (at < text.length() && text.charAt(at) == ' ') {
-            at++;
-        }
     }
 }
