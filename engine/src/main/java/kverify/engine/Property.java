@@ -44,6 +44,20 @@ public final class Property {
         return Execution.run(body, Source.replay(choices));
     }
 
+    /**
+     * Shrinks a given failing case (one found by another run or another tool) with at most
+     * {@code maxEvaluations} property evaluations; empty if the case does not fail.
+     */
+    public Optional<Failure> shrink(ChoiceSequence choices, int maxEvaluations) {
+        TestCase tc = runCase(choices);
+        if (!tc.failed()) {
+            return Optional.empty();
+        }
+        Shrinker shrinker = new Shrinker(body, tc, maxEvaluations);
+        TestCase shrunk = shrinker.shrink();
+        return Optional.of(new Failure(tc.failureKey(), "the given case", 0, tc, shrunk, shrinker.evaluations(), 1));
+    }
+
     public PropertyResult run(RunSettings settings) {
         int tries = Math.max(1, (int) Math.round(settings.tries() * triesScale));
         Map<String, Failure> failures = new LinkedHashMap<>();
@@ -108,7 +122,11 @@ public final class Property {
      * target/) if the property fails.
      */
     public void check() {
-        RunSettings settings = RunSettings.fromSystemProperties();
+        check(RunSettings.fromSystemProperties(), ReplayCommand.forCaller());
+    }
+
+    /** {@link #check()} with given settings, reporting {@code replay} as the way to rerun it. */
+    void check(RunSettings settings, ReplayCommand replay) {
         PropertyResult result = run(settings);
         if (result.passed()) {
             return;
@@ -117,7 +135,7 @@ public final class Property {
         for (Failure f : result.failures()) {
             written.add(RegressionStore.write(settings.failuresDir(), name, f, settings.seed()));
         }
-        throw new AssertionError(Report.render(result, ReplayCommand.forCaller(), written));
+        throw new AssertionError(Report.render(result, replay, written));
     }
 
     public static final class Builder {

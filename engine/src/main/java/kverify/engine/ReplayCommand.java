@@ -43,9 +43,10 @@ record ReplayCommand(String testClass, String testMethod, String module) {
         return fallback == null ? new ReplayCommand("UnknownTest", "unknown", moduleOf(null)) : of(fallback);
     }
 
-    /** The command for a given test method (the JUnit extension knows it without a stack walk). */
+    /** The command for a given test method (the JUnit extension knows it without a stack walk); a nested class as Outer$Inner. */
     static ReplayCommand forTest(Class<?> testClass, String method) {
-        return new ReplayCommand(simpleName(testClass.getName()), method, moduleOf(testClass));
+        String binary = testClass.getName().substring(testClass.getName().lastIndexOf('.') + 1);
+        return new ReplayCommand(binary, method, moduleOf(testClass));
     }
 
     private static ReplayCommand of(StackTraceElement e) {

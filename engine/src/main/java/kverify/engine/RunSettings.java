@@ -64,6 +64,10 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
         return new RunSettings(tries, seed, replay, evaluations, regressionsDir, failuresDir, stopAtFirstFailure);
     }
 
+    public RunSettings withRegressionsDir(Path dir) {
+        return new RunSettings(tries, seed, replay, shrinkEvaluations, dir, failuresDir, stopAtFirstFailure);
+    }
+
     /** Campaign mode: keep generating after a failure to find further distinct failures. */
     public RunSettings collectingAllFailures() {
         return new RunSettings(tries, seed, replay, shrinkEvaluations, regressionsDir, failuresDir, false);

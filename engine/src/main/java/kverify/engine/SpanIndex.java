@@ -25,6 +25,17 @@ final class SpanIndex {
         return out;
     }
 
+    /** The adjacent spans at x's depth that follow x, in order. */
+    List<int[]> runAfter(int[] x) {
+        List<int[]> out = new ArrayList<>();
+        List<int[]> next = nextSiblings(x);
+        while (!next.isEmpty()) {
+            out.add(next.get(0));
+            next = nextSiblings(next.get(0));
+        }
+        return out;
+    }
+
     /** The end of the run of adjacent spans at x's depth that starts with x. */
     int endOfRun(int[] x) {
         int[] last = x;

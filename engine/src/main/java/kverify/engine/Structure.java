@@ -19,7 +19,9 @@ final class Structure {
         List<int[]> spans = largestFirst(s);
         int rank = 0;
         while (rank < spans.size() && !s.exhausted()) {
-            if (promote(s, spans, spans.get(rank))) {
+            int[] outer = spans.get(rank);
+            List<int[]> all = spans;
+            if (s.attempt("promote into " + outer[0] + ".." + outer[1], () -> promote(s, all, outer))) {
                 spans = largestFirst(s);
             } else {
                 rank++;
@@ -59,7 +61,7 @@ final class Structure {
         for (int[] x : spans) {
             for (int[] y : index.nextSiblings(x)) {
                 if (y[1] <= s.length()) {
-                    swap(s, x, y);
+                    s.attempt("swap " + x[0] + ".." + x[1] + " " + y[0] + ".." + y[1], () -> swap(s, x, y));
                 }
             }
         }

@@ -1,24 +1,28 @@
 package kverify.engine.challenge;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
+import kverify.engine.ChoiceWriter;
 import kverify.engine.Divergence;
 import kverify.engine.Gen;
+import kverify.engine.challenge.published.PyValue;
 
 /**
- * The list problems of the shrinking challenge. Integers without stated bounds are Java ints
- * over their full range (the originals use unbounded integers; no problem here comes near the
- * int limits). The engine encodes an int of a range straddling zero by magnitude first, then
- * the side (positive first), so its order of values is 0, 1, -1, 2, -2, ...: the order in
- * which the published normal forms are written.
+ * The list problems of the shrinking challenge. Integers without stated bounds are Python's
+ * unbounded integers ({@link PyInts}), so every published starting case can be written as
+ * choices; nestedlists as first written here keeps Java ints. Integers are encoded magnitude
+ * first, then the side (positive first), so the order of values is 0, 1, -1, 2, -2, ...: the
+ * order in which the published normal forms are written.
  */
 final class ListChallenges {
     static final Gen<Integer> INTS = Gen.ints(Integer.MIN_VALUE, Integer.MAX_VALUE);
     /** Unbounded in the originals; the cap only guards runaway generation. */
     static final int MAX_SIZE = 1000;
     static final Gen<List<Integer>> INT_LISTS = Gen.lists(INTS, 0, MAX_SIZE);
+    static final Gen<List<BigInteger>> PY_LISTS = Gen.lists(PyInts.INTEGERS, 0, MAX_SIZE);
 
     private ListChallenges() {
     }
@@ -26,13 +30,22 @@ final class ListChallenges {
     /** Reversing a list gives the same list (false). Minimum: two different elements, 0 then 1. */
     static Challenge reverse() {
         return new Challenge("reverse", "[0, 1]", s -> {
-            List<Integer> xs = s.draw(Challenge.LABEL, INT_LISTS);
-            List<Integer> reversed = new ArrayList<>(xs);
+            List<BigInteger> xs = s.draw(Challenge.LABEL, PY_LISTS);
+            List<BigInteger> reversed = new ArrayList<>(xs);
             Collections.reverse(reversed);
             if (!reversed.equals(xs)) {
                 throw new Divergence("reverse differs", "reverse of " + xs + " is " + reversed);
             }
-        });
+        }).startingFrom(ListChallenges::pyList);
+    }
+
+    /** The choices of {@link #PY_LISTS} for a published list. */
+    static kverify.engine.ChoiceSequence pyList(Object list) {
+        return writePyList(new ChoiceWriter(), list).done();
+    }
+
+    static ChoiceWriter writePyList(ChoiceWriter w, Object list) {
+        return w.list(PyValue.asList(list), 0, MAX_SIZE, PyInts::write);
     }
 
     /**
@@ -46,6 +59,10 @@ final class ListChallenges {
             if (Collections.max(xs) >= 900) {
                 throw new Divergence("max >= 900", "max of " + xs + " is >= 900");
             }
+        }).startingFrom(v -> {
+            List<Object> xs = PyValue.asList(v);
+            ChoiceWriter w = new ChoiceWriter().integer(1, 100, xs.size());
+            return w.list(xs, xs.size(), xs.size(), (w2, x) -> w2.integer(0, 1000, PyValue.asLong(x))).done();
         });
     }
 
@@ -63,6 +80,30 @@ final class ListChallenges {
         });
     }
 
+    /** The empty tuple, Python's (): an element that draws nothing. */
+    record Unit() {
+        @Override
+        public String toString() {
+            return "()";
+        }
+    }
+
+    /**
+     * nestedlists as the original writes it: the elements are () and draw nothing, so only the
+     * list structure is shrunk. Minimum: one inner list of eleven ().
+     */
+    static Challenge nestedListsFaithful() {
+        Gen<List<Unit>> inner = Gen.lists(Gen.constant(new Unit()), 0, MAX_SIZE);
+        return new Challenge("nestedlists_faithful", "[[(), (), (), (), (), (), (), (), (), (), ()]]", s -> {
+            List<List<Unit>> xss = s.draw(Challenge.LABEL, Gen.lists(inner, 0, MAX_SIZE));
+            int total = xss.stream().mapToInt(List::size).sum();
+            if (total > 10) {
+                throw new Divergence("more than 10 elements", total + " elements in " + xss);
+            }
+        }).startingFrom(v -> new ChoiceWriter().list(PyValue.asList(v), 0, MAX_SIZE,
+                (w, xs) -> w.list(PyValue.asList(xs), 0, MAX_SIZE, (w2, unit) -> { })).done());
+    }
+
     /**
      * Lists of lists of ints; fails with five or more distinct integers across all lists.
      * Minimum: one inner list (each further inner list costs a choice) of the five simplest
@@ -70,13 +111,13 @@ final class ListChallenges {
      */
     static Challenge largeUnionList() {
         return new Challenge("large_union_list", "[[0, 1, -1, 2, -2]]", s -> {
-            List<List<Integer>> xss = s.draw(Challenge.LABEL, Gen.lists(INT_LISTS, 0, MAX_SIZE));
-            TreeSet<Integer> all = new TreeSet<>();
+            List<List<BigInteger>> xss = s.draw(Challenge.LABEL, Gen.lists(PY_LISTS, 0, MAX_SIZE));
+            TreeSet<BigInteger> all = new TreeSet<>();
             xss.forEach(all::addAll);
             if (all.size() >= 5) {
                 throw new Divergence("five distinct", "distinct values " + all + " in " + xss);
             }
-        });
+        }).startingFrom(v -> new ChoiceWriter().list(PyValue.asList(v), 0, MAX_SIZE, ListChallenges::writePyList).done());
     }
 
     /**
@@ -85,11 +126,11 @@ final class ListChallenges {
      */
     static Challenge distinct() {
         return new Challenge("distinct", "[0, 1, -1]", s -> {
-            List<Integer> xs = s.draw(Challenge.LABEL, INT_LISTS);
+            List<BigInteger> xs = s.draw(Challenge.LABEL, PY_LISTS);
             if (new TreeSet<>(xs).size() >= 3) {
                 throw new Divergence("three distinct", xs + " has three distinct elements");
             }
-        });
+        }).startingFrom(ListChallenges::pyList);
     }
 
     /**
@@ -106,11 +147,12 @@ final class ListChallenges {
                     throw new Divergence("coupled", "positions " + i + " and " + j + " point at each other in " + xs);
                 }
             }
-        });
+        }).startingFrom(v -> new ChoiceWriter().list(PyValue.asList(v), 0, MAX_SIZE,
+                (w, x) -> w.integer(0, 10, PyValue.asLong(x))).done());
     }
 
     /** A list and an index i in [0, 10] (assumed below the length); the case as printed. */
-    record ListAndIndex(List<Integer> list, int index) {
+    record ListAndIndex(List<BigInteger> list, int index) {
         @Override
         public String toString() {
             return "(" + list + ", " + index + ")";
@@ -123,16 +165,19 @@ final class ListChallenges {
      * independently and assumed below the length. Minimum: ([0, 0], 0).
      */
     static Challenge deletion() {
-        Gen<ListAndIndex> cases = Gen.zip(INT_LISTS, Gen.ints(0, 10), ListAndIndex::new);
+        Gen<ListAndIndex> cases = Gen.zip(PY_LISTS, Gen.ints(0, 10), ListAndIndex::new);
         return new Challenge("deletion", "([0, 0], 0)", s -> {
             ListAndIndex c = s.draw(Challenge.LABEL, cases);
             s.assume(c.index() < c.list().size());
-            List<Integer> copy = new ArrayList<>(c.list());
-            Integer x = copy.get(c.index());
+            List<BigInteger> copy = new ArrayList<>(c.list());
+            BigInteger x = copy.get(c.index());
             copy.remove(x);
             if (copy.contains(x)) {
                 throw new Divergence("still present", x + " still in " + copy);
             }
+        }).startingFrom(v -> {
+            PyValue.Tuple t = (PyValue.Tuple) v;
+            return writePyList(new ChoiceWriter(), t.get(0)).integer(0, 10, PyValue.asLong(t.get(1))).done();
         });
     }
 }

@@ -3,9 +3,11 @@ package kverify.engine.challenge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import kverify.engine.ChoiceWriter;
 import kverify.engine.Divergence;
 import kverify.engine.Gen;
 import kverify.engine.Source;
+import kverify.engine.challenge.published.PyValue;
 
 /** bound5 and the three "difference" problems of the shrinking challenge. */
 final class NumberChallenges {
@@ -50,7 +52,46 @@ final class NumberChallenges {
      * row its published evaluation counts compare with. Same normal form.
      */
     static Challenge bound5AtMostOne() {
-        return bound5("bound5_at_most_one", 1);
+        return bound5("bound5_at_most_one", 1).startingFrom(v -> {
+            ChoiceWriter w = new ChoiceWriter();
+            for (Object list : ((PyValue.Tuple) v).items()) {
+                w.list(PyValue.asList(list), 0, 1, (w2, x) -> w2.integer(Short.MIN_VALUE, Short.MAX_VALUE, PyValue.asLong(x)));
+            }
+            return w.done();
+        });
+    }
+
+    /** A number and factors, printed as the original's tuple. */
+    record Replacement(int n, List<Integer> factors) {
+        @Override
+        public String toString() {
+            return "(" + n + ", " + factors + ")";
+        }
+    }
+
+    /**
+     * replacement (ECOOP 2020 benchmarks): n in [0, 10^6] and a list of factors in [2, 10]; the
+     * product must stay below 10^6. Fewer choices win under shortlex, so the minimum has no
+     * factor at all: (1000000, []), which no smaller n reaches. Shrinking from a case with
+     * factors has to delete them while raising n to its bound.
+     */
+    static Challenge replacement() {
+        Gen<Replacement> cases = Gen.zip(Gen.ints(0, 1_000_000), Gen.lists(Gen.ints(2, 10), 0, ListChallenges.MAX_SIZE),
+                Replacement::new);
+        return new Challenge("replacement", "(1000000, [])", s -> {
+            Replacement r = s.draw(Challenge.LABEL, cases);
+            long product = r.n();
+            for (int p : r.factors()) {
+                product = Math.min(product * p, Long.MAX_VALUE / 16);
+            }
+            if (product >= 1_000_000) {
+                throw new Divergence("product >= 10^6", r + " multiplies to " + product);
+            }
+        }).startingFrom(v -> {
+            PyValue.Tuple t = (PyValue.Tuple) v;
+            return new ChoiceWriter().integer(0, 1_000_000, PyValue.asLong(t.get(0)))
+                    .list(PyValue.asList(t.get(1)), 0, ListChallenges.MAX_SIZE, (w, x) -> w.integer(2, 10, PyValue.asLong(x))).done();
+        });
     }
 
     private static Challenge bound5(String name, int maxSize) {

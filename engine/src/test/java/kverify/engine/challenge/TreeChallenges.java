@@ -1,9 +1,7 @@
 package kverify.engine.challenge;
 
-import java.util.ArrayList;
-import java.util.List;
-import kverify.engine.Divergence;
 import kverify.engine.Gen;
+import kverify.engine.challenge.HeapLists.Heap;
 
 /** The recursive problems of the shrinking challenge: calculator and binheap. */
 final class TreeChallenges {
@@ -78,75 +76,18 @@ final class TreeChallenges {
         });
     }
 
-    /** A heap node; null is the empty heap. Printed as the Python tuples of the original. */
-    record Heap(int head, Heap left, Heap right) {
-        @Override
-        public String toString() {
-            return "(" + head + ", " + show(left) + ", " + show(right) + ")";
-        }
-
-        static String show(Heap h) {
-            return h == null ? "None" : h.toString();
-        }
-    }
-
     /** As the original: a branch in [1, 8] (1 = empty), keys at least the parent's, halving sizes. */
-    static Gen<Heap> heaps(Integer bound, int size) {
+    static Gen<Heap<Integer>> heaps(Integer bound, int size) {
         return s -> {
             int branch = s.draw(Gen.ints(1, 8));
             if (branch == 1 || size <= 0) {
                 return null;
             }
             int head = s.draw(bound == null ? ListChallenges.INTS : Gen.ints(bound, Integer.MAX_VALUE));
-            Heap left = s.draw(heaps(head, size / 2));
-            Heap right = s.draw(heaps(head, size / 2));
-            return new Heap(head, left, right);
+            Heap<Integer> left = s.draw(heaps(head, size / 2));
+            Heap<Integer> right = s.draw(heaps(head, size / 2));
+            return new Heap<>(head, left, right);
         };
-    }
-
-    /** Pre-order walk with an explicit stack, right child first, as the original's to_list. */
-    static List<Integer> toList(Heap heap) {
-        List<Integer> out = new ArrayList<>();
-        List<Heap> stack = new ArrayList<>();
-        stack.add(heap);
-        while (!stack.isEmpty()) {
-            Heap h = stack.remove(stack.size() - 1);
-            if (h != null) {
-                out.add(h.head());
-                stack.add(h.left());
-                stack.add(h.right());
-            }
-        }
-        return out;
-    }
-
-    static Heap merge(Heap a, Heap b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        if (a.head() <= b.head()) {
-            return new Heap(a.head(), merge(a.right(), b), a.left());
-        }
-        return new Heap(b.head(), merge(b.right(), a), b.left());
-    }
-
-    /** The wrong conversion: the head, then the merged rest in walk order instead of sorted. */
-    static List<Integer> wrongToSortedList(Heap heap) {
-        List<Integer> out = new ArrayList<>();
-        if (heap != null) {
-            out.add(heap.head());
-            out.addAll(toList(merge(heap.left(), heap.right())));
-        }
-        return out;
-    }
-
-    static List<Integer> sorted(List<Integer> xs) {
-        List<Integer> out = new ArrayList<>(xs);
-        out.sort(null);
-        return out;
     }
 
     /**
@@ -156,15 +97,10 @@ final class TreeChallenges {
      * non-empty one makes the minimum (0, None, (0, (0, None, None), (1, None, None))).
      */
     static Challenge binheap() {
-        Gen<Heap> heaps = Gen.ints(0, 20).flatMap(size -> heaps(null, size));
+        Gen<Heap<Integer>> heaps = Gen.ints(0, 20).flatMap(size -> heaps(null, size));
         return new Challenge("binheap", "(0, None, (0, (0, None, None), (1, None, None)))", s -> {
             // The empty heap prints as null here; it never fails, so no counterexample shows it.
-            Heap h = s.draw(Challenge.LABEL, heaps);
-            List<Integer> walked = toList(h);
-            List<Integer> converted = wrongToSortedList(h);
-            if (!converted.equals(sorted(converted)) || !sorted(walked).equals(converted)) {
-                throw new Divergence("not sorted", "converted " + Heap.show(h) + " to " + converted);
-            }
+            HeapLists.check(s.draw(Challenge.LABEL, heaps));
         });
     }
 }
