@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import kverify.engine.Divergence;
-import kverify.engine.Property;
+import kverify.engine.From;
+import kverify.engine.Gen;
+import kverify.engine.PropertyTest;
 import kverify.impl.mk.MkVariant;
 import kverify.model.mk.ExampleMachines;
 import kverify.model.mk.Machine;
@@ -16,10 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class MkTraceFormatTest {
 
-    /** Generated machines and op sequences print, parse back equal, and print identically again. */
-    @Test
-    void printedTracesParseBackToTheSameTrace() {
-        Property.named("mk.trace.round-trip").body(s -> {
+    /** A machine, twelve operations generated against the model's state as they apply, and a variant. */
+    static Gen<MkTrace> traces() {
+        return s -> {
             Machine m = s.draw(MkMachineGen.machines());
             MkKernel model = MkSubjects.model(m);
             List<MkOp> ops = new ArrayList<>();
@@ -28,13 +29,18 @@ class MkTraceFormatTest {
                 ops.add(op);
                 model.apply(op);
             }
-            MkTrace t = new MkTrace(MkVariant.values()[(int) s.choice(2)], m, ops, List.of("explanation: a comment"));
-            List<String> printed = MkTracePrinter.print(t);
-            MkTrace back = MkTraceParser.parse(printed);
-            if (!back.equals(t) || !MkTracePrinter.print(back).equals(printed)) {
-                throw new Divergence("trace round trip", String.join("\n", printed) + "\nparsed as\n" + back);
-            }
-        }).build().check();
+            return new MkTrace(MkVariant.values()[(int) s.choice(2)], m, ops, List.of("explanation: a comment"));
+        };
+    }
+
+    /** Generated machines and op sequences print, parse back equal, and print identically again. */
+    @PropertyTest(name = "mk.trace.round-trip")
+    void printedTracesParseBackToTheSameTrace(@From("traces") MkTrace t) {
+        List<String> printed = MkTracePrinter.print(t);
+        MkTrace back = MkTraceParser.parse(printed);
+        if (!back.equals(t) || !MkTracePrinter.print(back).equals(printed)) {
+            throw new Divergence("trace round trip", String.join("\n", printed) + "\nparsed as\n" + back);
+        }
     }
 
     private static List<String> example(String... ops) {
