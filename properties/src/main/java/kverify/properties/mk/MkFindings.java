@@ -47,6 +47,26 @@ public final class MkFindings {
         return out;
     }
 
+    /**
+     * The key a trace records on a variant: its first divergence, or, when after that first one
+     * (followed on the implementation alone) an invariant breaks at the trace's last step, that
+     * consequence. Empty if the variant agrees with the model on its version's interface.
+     */
+    public static java.util.Optional<String> recordedKey(MkTrace t, MkVariant v) {
+        MkDuel duel = MkSubjects.duel(v, t.machine());
+        java.util.Optional<String> key = java.util.Optional.empty();
+        for (int i = 0; i < t.ops().size(); i++) {
+            java.util.Optional<kverify.engine.Divergence> d = duel.step(t.ops().get(i));
+            if (d.isPresent() && key.isEmpty()) {
+                key = java.util.Optional.of(d.get().key());
+                duel.followConsequences();
+            } else if (d.isPresent() && i == t.ops().size() - 1) {
+                key = java.util.Optional.of(d.get().key());
+            }
+        }
+        return key;
+    }
+
     /** The divergence keys of a variant's findings. */
     public static Set<String> knownKeys(Path dir, MkVariant v) {
         Set<String> keys = new TreeSet<>();
