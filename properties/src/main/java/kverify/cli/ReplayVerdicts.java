@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import kverify.engine.Divergence;
 import kverify.impl.luo.LuoVariant;
 import kverify.impl.mk.MkVariant;
-import kverify.model.mk.MkOp;
 import kverify.properties.luo.LuoDuel;
 import kverify.properties.luo.LuoTrace;
 import kverify.properties.luo.LuoTraceFormat;
-import kverify.properties.mk.MkDuel;
-import kverify.properties.mk.MkSubjects;
 import kverify.properties.mk.MkTrace;
 import kverify.properties.mk.MkTraceParser;
 
@@ -85,15 +81,8 @@ final class ReplayVerdicts {
         }
         Map<String, Optional<String>> out = new LinkedHashMap<>();
         for (MkVariant v : MkVariant.values()) {
-            MkDuel duel = new MkDuel(MkSubjects.model(t.machine()), MkSubjects.impl(v, t.machine()));
-            Optional<String> key = Optional.empty();
-            for (MkOp op : t.ops()) {
-                Optional<Divergence> d = duel.step(op);
-                if (d.isPresent()) {
-                    key = Optional.of(d.get().key());
-                    break;
-                }
-            }
+            // The multikernel package knows the variant's interface and which key a finding records.
+            Optional<String> key = kverify.properties.mk.MkFindings.recordedKey(t, v);
             out.put(name(v.name()), key);
         }
         return out;

@@ -14,7 +14,11 @@ class ReviewTest {
     void onePerPostedPatchWithDefectsAndContractQuestionsOnly() {
         Map<String, List<Defect>> byPatch = Review.byPatch(CATALOG);
         assertThat(byPatch.keySet()).containsExactly("[PATCH 1/5] liveupdate: Remove limit on the number of sessions",
-                "[RFC Patch 1/7] kexec: Introduce multikernel support via kexec", "[RFC Patch 6/7] kexec: Implement dynamic kimage tracking");
+                "[RFC Patch 1/7] kexec: Introduce multikernel support via kexec", "[RFC Patch 6/7] kexec: Implement dynamic kimage tracking",
+                "[RFC Patch v2 15/16] kexec: Integrate multikernel support with kexec_file_load",
+                "[RFC Patch v2 01/16] kexec: Introduce multikernel support via kexec",
+                "[RFC Patch v2 08/16] multikernel: Introduce device-tree based kernfs interface",
+                "[RFC Patch v2 09/16] kexec: Integrate multikernel instance management with kexec subsystem");
         assertThat(byPatch.values().stream().flatMap(List::stream))
                 .allMatch(d -> d.kind().isDefect() || d.kind() == Defect.Kind.CONTRACT_DECISION);
     }
