@@ -80,9 +80,9 @@ public final class MkCatalog {
                     .requireCoverage(MkCoverage.CPU_LAST, 0.2).requireCoverage(MkCoverage.CPU_NR_CPUS_OR_ABOVE, 0.1)
                     .requireCoverage(MkCoverage.CPU_INT_EXTREME, 0.1)
                     .requireCoverage(MkCoverage.OUTSIDE_RAM_MAPPABLE, 0.05).requireCoverage(MkCoverage.BEYOND_PHYS_BITS, 0.02)
-                    .requireCoverage(MkCoverage.UNREADABLE_ARRAY, 0.1).requireCoverage(MkCoverage.CRASH_IMAGE_LOADED, 0.02)
+                    .requireCoverage(MkCoverage.UNREADABLE_ARRAY, 0.1).requireCoverage(MkCoverage.CRASH_IMAGE_LOADED, 0.05)
                     .requireCoverage(MkCoverage.HOST_ALLOC, 0.2).requireCoverage(MkCoverage.HOST_ALLOC_WITH_IMAGE, 0.1)
-                    .requireCoverage(MkCoverage.PANIC_NONE, 0.05).requireCoverage(MkCoverage.PANIC_CRASH_KERNEL, 0.01);
+                    .requireCoverage(MkCoverage.PANIC_NONE, 0.05).requireCoverage(MkCoverage.PANIC_CRASH_KERNEL, 0.03);
         }
         return knownShown(b, accepted).build();
     }

@@ -35,7 +35,7 @@ public final class MkOpGen {
     public static Gen<MkOp> next(Machine m, MkState st) {
         MkOpGen g = new MkOpGen(m, st);
         return Gen.frequency(Gen.weighted(5, g::multikernelLoad), Gen.weighted(6, g::rebootMultikernel),
-                Gen.weighted(2, g::otherLoad), Gen.weighted(2, g::unload), Gen.weighted(2, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
+                Gen.weighted(3, g::otherLoad), Gen.weighted(2, g::unload), Gen.weighted(2, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
                 Gen.weighted(2, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(3, g::concurrent),
                 Gen.weighted(1, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
                 Gen.weighted(1, s -> new MkOp.Suspend()), Gen.weighted(1, g::unreadableLoad),
@@ -104,6 +104,13 @@ public final class MkOpGen {
     }
 
     MkOp otherLoad(Source s) {
+        if (!m.crashKernel().isEmpty() && s.choice(2) != 0) {
+            // A crash load the kernel accepts: one page at the start of the crash region, leaving room for its control page.
+            long c = m.crashKernel().start();
+            long size = m.crashKernel().size() > MkConst.PAGE_SIZE ? MkConst.PAGE_SIZE : 0;
+            return new MkOp.KexecLoad(c, List.of(new Segment(c, size, size, new kverify.model.mk.UserBuffer((int) s.choice(3), -1))),
+                    MkConst.KEXEC_ON_CRASH);
+        }
         List<Segment> segs = segments(s);
         long flags = s.draw(Gen.elements(0L, MkConst.KEXEC_ON_CRASH, MkConst.KEXEC_PRESERVE_CONTEXT,
                 MkConst.KEXEC_ON_CRASH | MkConst.KEXEC_UPDATE_ELFCOREHDR | MkConst.KEXEC_CRASH_HOTPLUG_SUPPORT));

@@ -12,6 +12,10 @@ final class MkFindingExplanations {
     }
 
     static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("invariant no-oops",
+                    "while a crash image is loaded its region is read-only in the direct map (arch_kexec_protect_crashkres); a multikernel segment placed there (no placement check) is written through memremap's direct-map address and the kernel oopses"),
+            Map.entry("invariant only-crash-memory-read-only",
+                    "an accepted ON_CRASH|MULTIKERNEL image in the crash slot has no control page, so arch_kexec_protect_crashkres() marks every RAM page from crashk_res.start up read-only in the direct map (D29)"),
             Map.entry("consequence: invariant loaded-image-memory-intact",
                     "a multikernel image loaded outside the reservations (the #if 0 checks) lies in the host's free RAM, so the host's next page allocations overwrite it before it is started"),
             Map.entry("consequence: invariant only-crash-memory-read-only",
