@@ -60,6 +60,19 @@ public final class MkInvariants {
         return CHECKS.stream().map(Check::name).toList();
     }
 
+    /** Every broken promise of one step, in checking order. */
+    public static List<Violation> violations(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
+        Step s = new Step(m, op, before, result, after);
+        List<Violation> out = new ArrayList<>();
+        for (Check c : CHECKS) {
+            String problem = c.problem.apply(s);
+            if (problem != null) {
+                out.add(new Violation(c.name, problem));
+            }
+        }
+        return out;
+    }
+
     public static Optional<Violation> firstViolation(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
         Step s = new Step(m, op, before, result, after);
         for (Check c : CHECKS) {

@@ -29,6 +29,8 @@ public final class MkDuel {
     private int step;
     /** After a known divergence: the model is left behind and only the implementation's invariants are checked. */
     private boolean consequencesOnly;
+    /** Invariants already reported while following consequences: a lasting state breaks them again at every step. */
+    private final java.util.Set<String> alreadyBroken = new java.util.TreeSet<>();
 
     public MkDuel(MkKernel model, MkKernel impl) {
         this.m = model.machine();
@@ -103,7 +105,10 @@ public final class MkDuel {
         MkState implBefore = implState;
         lastImpl = impl.apply(op);
         implState = impl.state();
-        return MkInvariants.firstViolation(m, op, implBefore, lastImpl, implState).map(v -> new Divergence(
+        Optional<MkInvariants.Violation> fresh = MkInvariants.violations(m, op, implBefore, lastImpl, implState).stream()
+                .filter(v -> !alreadyBroken.contains(v.name())).findFirst();
+        fresh.ifPresent(v -> alreadyBroken.add(v.name()));
+        return fresh.map(v -> new Divergence(
                 "consequence: invariant " + v.name(), MkDuelReport.render(step, op, "consequence: invariant " + v.name() + " broken by "
                         + op.kind() + " after an earlier divergence: " + v.detail(), implBefore, null, implState, lastImpl, implState)));
     }

@@ -12,6 +12,8 @@ final class MkFindingExplanations {
     }
 
     static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("consequence: invariant panic-boots-crash-kernel-or-stops",
+                    "an accepted ON_CRASH|MULTIKERNEL image sits in the crash slot without a control page, so the next panic's machine_kexec faults in its relocation copy: no crash kernel boots and no dump is written"),
             Map.entry("invariant no-oops",
                     "while a crash image is loaded its region is read-only in the direct map (arch_kexec_protect_crashkres); a multikernel segment placed there (no placement check) is written through memremap's direct-map address and the kernel oopses"),
             Map.entry("invariant only-crash-memory-read-only",
