@@ -29,7 +29,26 @@ public final class MkOpGen {
 
     /** The next operation, or null for "the sequence ends here" (one draw, so shrinking can drop a step). */
     public static Gen<MkOp> nextOrStop(Machine m, MkState st) {
-        return s -> s.choice(15) == 0 ? null : s.draw(next(m, st));
+        return orStop(next(m, st));
+    }
+
+    /** The operation {@code next} draws, or null one time in sixteen: the sequence ends there. */
+    static Gen<MkOp> orStop(Gen<MkOp> next) {
+        return s -> s.choice(15) == 0 ? null : s.draw(next);
+    }
+
+    /**
+     * Task 1 takes k steps, then task 2 is offered one (so every point of task 1's path can be
+     * where task 2 comes in), then a short mixed tail.
+     */
+    static List<Integer> schedule(Source s) {
+        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(s.draw(Gen.ints(0, 7)), 1));
+        schedule.add(2);
+        int tail = s.draw(Gen.ints(0, 3));
+        for (int i = 0; i < tail; i++) {
+            schedule.add(s.draw(Gen.elements(1, 2)));
+        }
+        return schedule;
     }
 
     public static Gen<MkOp> next(Machine m, MkState st) {
@@ -273,14 +292,6 @@ public final class MkOpGen {
         MkOp second = s.draw(Gen.frequency(Gen.weighted(4, t -> new MkOp.CpuOnline(t.draw(sameOrOther))),
                 Gen.weighted(2, t -> new MkOp.CpuOffline(t.draw(sameOrOther))), Gen.weighted(2, this::rebootMultikernel),
                 Gen.weighted(1, t -> new MkOp.Suspend()), Gen.weighted(1, this::otherReboot)));
-        // Task 1 takes k steps, then task 2 is offered one (so every point of task 1's path can be
-        // where task 2 comes in), then a short mixed tail.
-        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(s.draw(Gen.ints(0, 7)), 1));
-        schedule.add(2);
-        int tail = s.draw(Gen.ints(0, 3));
-        for (int i = 0; i < tail; i++) {
-            schedule.add(s.draw(Gen.elements(1, 2)));
-        }
-        return new MkOp.Concurrent(start, second, schedule);
+        return new MkOp.Concurrent(start, second, schedule(s));
     }
 }

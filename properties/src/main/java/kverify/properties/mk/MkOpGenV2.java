@@ -29,7 +29,7 @@ public final class MkOpGenV2 {
     }
 
     public static Gen<MkOp> nextOrStop(Machine m, MkState st) {
-        return s -> s.choice(15) == 0 ? null : s.draw(next(m, st));
+        return MkOpGen.orStop(next(m, st));
     }
 
     public static Gen<MkOp> next(Machine m, MkState st) {
@@ -147,12 +147,6 @@ public final class MkOpGenV2 {
         int cpu = inst == null || inst.cpus().isEmpty() ? m.nrCpuIds() - 1 : inst.cpus().get(0);
         MkOp second = s.draw(Gen.frequency(Gen.weighted(4, Gen.constant(new MkOp.CpuOnline(cpu))), Gen.weighted(2, this::start),
                 Gen.weighted(1, Gen.constant(new MkOp.Suspend())), Gen.weighted(1, Gen.constant(new MkOp.CpuOffline(cpu)))));
-        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(s.draw(Gen.ints(0, 7)), 1));
-        schedule.add(2);
-        int tail = s.draw(Gen.ints(0, 3));
-        for (int i = 0; i < tail; i++) {
-            schedule.add(s.draw(Gen.elements(1, 2)));
-        }
-        return new MkOp.Concurrent(start, second, schedule);
+        return new MkOp.Concurrent(start, second, MkOpGen.schedule(s));
     }
 }
