@@ -32,7 +32,7 @@ class CampaignTest {
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
         assertThat(exported).exists();
-        assertThat(Files.readString(exported)).startsWith("kverify-image luo v1\n").contains("# key: name empty: open Ok, model Err(EIO)")
+        assertThat(Files.readString(exported)).startsWith("kverify-image luo v2\n").contains("# key: name empty: open Ok, model Err(EIO)")
                 .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
                 .contains("# finding: (write the one-line explanation before committing)");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();

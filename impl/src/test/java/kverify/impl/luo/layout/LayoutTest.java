@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Errno;
@@ -69,7 +70,7 @@ class LayoutTest {
         FdtNode node = SessionFdtNode.build(0x100200000L);
         assertThat(node.name()).isEqualTo("luo-session");
         assertThat(HEX.formatHex(node.property("luo-session-header").orElseThrow())).isEqualTo("0000200001000000");
-        assertThat(node.property("compatible").orElseThrow()).isEqualTo("luo-session-v3\0".getBytes());
+        assertThat(node.property("compatible").orElseThrow()).isEqualTo("luo-session-v4\0".getBytes());
         assertThat(SessionFdtNode.headPa(Optional.of(node))).isEqualTo(Outcome.ok(0x100200000L));
         assertThat(SessionFdtNode.headPa(Optional.empty())).isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", "luo-session-v2\0".getBytes()))))
@@ -77,6 +78,23 @@ class LayoutTest {
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", new byte[4]))))
                 .isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", null)))).isEqualTo(Outcome.err(Errno.EINVAL));
+    }
+
+    /** fdt_subnode_offset and fdt_node_check_compatible as libfdt implements them (fdt_ro.c). */
+    @Test
+    void setupMatchesTheNodeAndTheCompatibleTheWayLibfdtDoes() {
+        FdtNode node = SessionFdtNode.build(0x100000L);
+        Outcome<Long> ok = Outcome.ok(0x100000L);
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo-session@1", node.properties())))).as("unit address").isEqualTo(ok);
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo-sessions", node.properties())))).isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo", node.properties())))).isEqualTo(Outcome.err(Errno.EINVAL));
+        for (String list : List.of("luo-session-v4\0", "x\0luo-session-v4\0", "luo-session-v3\0luo-session-v4", "luo-session-v4")) {
+            assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", list.getBytes())))).as("compatible '%s'", list).isEqualTo(ok);
+        }
+        for (String list : List.of("luo-session-v3\0", "luo-session-v44\0", "xluo-session-v4\0", "luo-session-v", "", "\0\0")) {
+            assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", list.getBytes())))).as("compatible '%s'", list)
+                    .isEqualTo(Outcome.err(Errno.EINVAL));
+        }
     }
 
     @Test
