@@ -41,10 +41,19 @@ final class IncomingSessions {
     /**
      * luo_session_setup_incoming: EINVAL for a missing or incompatible node; then follow next
      * from the head, adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS). No count
-     * check, no cycle check, no cleanup of blocks already added on error. The variant's
-     * {@link HandoverChecks} look at each pointer before it is followed (none as posted).
+     * check, no cycle check, no cleanup of blocks already added on error (the variant's
+     * {@link DeserializeFailure} decides). The variant's {@link HandoverChecks} look at each
+     * pointer before it is followed (none as posted).
      */
     Outcome<Unit> setup(Optional<FdtNode> node) {
+        Outcome<Unit> r = walkChain(node);
+        if (!r.isOk()) {
+            variant.deserializeFailure().setupFailed(this);
+        }
+        return r;
+    }
+
+    private Outcome<Unit> walkChain(Optional<FdtNode> node) {
         Outcome<Long> head = SessionFdtNode.headPa(node);
         if (!head.isOk()) {
             return Results.propagate(head);

@@ -55,6 +55,18 @@ class LuoCorruptionTest {
         assertThat(impl.incomingSessions().blocks().nblocks()).as("no cleanup of the tracking entries").isEqualTo(4);
     }
 
+    /** C1: a rejection at setup keeps no tracking entry; the blocks walked before the repeat are restored. */
+    @Test
+    void correctedFreesTheTrackingEntriesOfTheBlocksSetupWalkedWhenItRejects() {
+        LuoImpl impl = rebootedWithSevenSessions(LuoVariant.CORRECTED);
+        long first = block(impl, 0);
+        SessionHeaderSer.writeNext(impl.memory(), block(impl, 2), first);
+        assertThat(impl.setup()).isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(impl.incomingBlocksTracked()).isZero();
+        assertThat(impl.kho().isRestorable(first)).as("restored").isFalse();
+        assertThat(impl.kho().violations()).isEmpty();
+    }
+
     @Test
     void anOversizedCountIsEioAtOpenAndAsPostedKeepsWhatItBuilt() {
         LuoImpl impl = rebootedWithSevenSessions(LuoVariant.AS_POSTED);
