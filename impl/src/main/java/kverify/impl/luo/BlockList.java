@@ -83,6 +83,22 @@ final class BlockList {
         blocks.clear();
     }
 
+    /**
+     * Undoes the last {@link #create}: the newest block unpreserved and freed (or restored) and the
+     * previous block's next cleared, so the chain is as it was before.
+     */
+    void destroyLast(boolean unpreserve) {
+        long pa = blocks.remove(blocks.size() - 1);
+        if (unpreserve) {
+            kho.unpreserveFree(pa);
+        } else {
+            kho.restoreFree(pa);
+        }
+        if (!blocks.isEmpty()) {
+            kind.writeNext(memory(), blocks.get(blocks.size() - 1), 0);
+        }
+    }
+
     long readCount(int b) {
         return kind.readCount(memory(), blocks.get(b));
     }

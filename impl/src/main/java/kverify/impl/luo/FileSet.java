@@ -10,11 +10,12 @@ import kverify.impl.luo.layout.FileSetSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.FileCalls.HandlerCall;
 import kverify.model.luo.HandlerKind;
 import kverify.model.luo.IncomingSession.IncomingFile;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.RebootFault;
+import kverify.model.luo.SessionImage;
 
 /**
  * struct luo_file_set and the paths of kernel/liveupdate/luo_file.c with the linked file blocks
@@ -27,19 +28,21 @@ import kverify.model.luo.RebootFault;
  */
 final class FileSet {
     /** The file set of every session without files; only read, never preserved into or deserialized. */
-    static final FileSet NONE = new FileSet(null, null);
+    static final FileSet NONE = new FileSet(null, null, null);
 
     private final Kho kho;
     private final LuoGeometry geometry;
+    private final Handlers handlers;
     private ArrayList<LuoFile> files;
     /** The tokens in {@link #files}: luo_token_is_used without the linear scan (1.27 million files at the limit). */
     private HashSet<Long> tokens;
     private BlockList blocks;
     private long count;
 
-    FileSet(Kho kho, LuoGeometry geometry) {
+    FileSet(Kho kho, LuoGeometry geometry, Handlers handlers) {
         this.kho = kho;
         this.geometry = geometry;
+        this.handlers = handlers;
     }
 
     /** file_set->count: the files preserved, or after deserialize the count the handover stored. */
@@ -53,23 +56,59 @@ final class FileSet {
 
     /**
      * luo_preserve_file: EEXIST for a token in use; a new block when count == nblocks * BLOCK_MAX
-     * (its errors returned, the block kept whatever happens next); then the file is added.
+     * (its error returned); EBADF for an fd that is not open; ENOENT if no registered handler's
+     * can_preserve accepts the file (its module pinned otherwise); EBUSY if luo_preserved_files
+     * holds it; then the handler's preserve, whose error unwinds the pin and the xarray entry.
+     * A block added on the way stays after any later failure, unless the variant frees it.
      */
-    Outcome<Unit> preserve(long token, HandlerKind kind, long data) {
+    Outcome<Unit> preserve(long token, Object file, ErrorUndo undo) {
         ensureCollections();
         if (tokens.contains(token)) {
             return Outcome.err(Errno.EEXIST);
         }
+        boolean grew = false;
         if (count == (long) blocks.nblocks() * geometry.filesPerBlock()) {
             Outcome<Unit> grown = blocks.create();
             if (!grown.isOk()) {
                 return grown;
             }
+            grew = true;
         }
-        // The test handlers' preserve cannot fail.
-        add(new LuoFile(token, kind, data));
+        Optional<Errno> failed = attach(token, file);
+        if (failed.isPresent()) {
+            if (grew && undo.freeBlockOfFailedPreserve()) {
+                blocks.destroyLast(true);
+            }
+            return Outcome.err(failed.get());
+        }
         count++;
         return Outcome.ok();
+    }
+
+    /** From fget to list_add_tail; on a failure everything it took is given back. */
+    private Optional<Errno> attach(long token, Object file) {
+        if (file == null) {
+            return Optional.of(Errno.EBADF);
+        }
+        Optional<HandlerKind> kind = handlers.canPreserve(file);
+        if (kind.isEmpty()) {
+            return Optional.of(Errno.ENOENT);
+        }
+        UserFile f = (UserFile) file;
+        handlers.get(kind.get());
+        Optional<Errno> busy = handlers.xaInsert(f);
+        if (busy.isPresent()) {
+            handlers.put(kind.get());
+            return busy;
+        }
+        f.log.add(HandlerCall.PRESERVE);
+        if (f.preserveFails.isPresent()) {
+            handlers.xaErase(f);
+            handlers.put(kind.get());
+            return f.preserveFails;
+        }
+        add(new LuoFile(token, kind.get(), f.data, f, f.log));
+        return Optional.empty();
     }
 
     private void add(LuoFile f) {
@@ -78,14 +117,25 @@ final class FileSet {
     }
 
     /**
-     * luo_file_unpreserve_files on an outgoing close: the handlers unpreserve (nothing to undo
-     * for test handlers), then every block is unpreserved and freed. The file list is not
-     * cleared: the session has already left the list and is dropped whole.
+     * luo_file_unpreserve_files (an outgoing close): from the last file to the first, the handler
+     * unpreserves, the module is put and the file leaves luo_preserved_files; then every block
+     * is unpreserved and freed.
      */
     void unpreserveAll() {
-        if (blocks != null) {
-            blocks.destroy(true);
+        if (files == null) {
+            return;
         }
+        for (int i = files.size() - 1; i >= 0; i--) {
+            LuoFile f = files.remove(i);
+            f.log.add(HandlerCall.UNPRESERVE);
+            handlers.put(f.kind);
+            if (f.file != null) {
+                handlers.xaErase(f.file);
+            }
+            count--;
+        }
+        tokens.clear();
+        blocks.destroy(true);
     }
 
     /**
@@ -102,90 +152,75 @@ final class FileSet {
         int perBlock = geometry.filesPerBlock();
         int b = 0;
         int j = 0;
-        int index = 0;
-        for (LuoFile f : files) {
+        for (int index = 0; index < files.size(); index++) {
             if (j == perBlock) {
                 blocks.writeCount(b, j);
                 b++;
                 j = 0;
             }
+            LuoFile f = files.get(index);
+            f.log.add(HandlerCall.FREEZE);
             if (fault.firesAt(sessionIndex, index)) {
-                blocks.zeroCountsAndEntries();
+                unfreezeFiles(index);
                 return Outcome.err(((RebootFault.FreezeFails) fault).errno());
             }
             FileSer.write(kho.memory(), blocks.entryPa(b, j), f.kind.compatible(), f.data, f.token);
             j++;
-            index++;
         }
         blocks.writeCount(b, j);
         FileSetSer.write(kho.memory(), fileSetSerPa, blocks.pa(0), count);
         return Outcome.ok();
     }
 
-    /**
-     * luo_file_unfreeze: count 0, nothing; else __luo_file_unfreeze(file_set, NULL) unfreezes every
-     * file and zeroes every block's count and entries, and then file_set_ser is zeroed.
-     */
+    /** __luo_file_unfreeze: the handlers unfreeze the files before {@code failed}; every block is zeroed. */
+    private void unfreezeFiles(int failed) {
+        for (int i = 0; i < failed; i++) {
+            files.get(i).log.add(HandlerCall.UNFREEZE);
+        }
+        blocks.zeroCountsAndEntries();
+    }
+
+    /** luo_file_unfreeze: count 0, nothing; else every file unfrozen and every block zeroed, then file_set_ser. */
     void unfreeze(long fileSetSerPa) {
         if (count == 0) {
             return;
         }
-        blocks.zeroCountsAndEntries();
+        unfreezeFiles(files.size());
         FileSetSer.zero(kho.memory(), fileSetSerPa);
     }
 
     /**
      * luo_file_deserialize: files PA 0 means no files (the posted code only WARNs if the stored
-     * count is not 0). Otherwise count is taken from
-     * file_set_ser, then the whole chain is walked, adding a tracking entry per block (ENOSPC
-     * past LUO_MAX_BLOCKS), before any block's count is looked at; then per block EINVAL for a
-     * count above BLOCK_MAX and ENOENT for a compatible no handler claims, each entry appended in
-     * order (a repeated token is kept). Files found before an error stay. The variant's
+     * count is not 0). Otherwise count is taken from file_set_ser, then the whole chain is walked,
+     * adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS), before any block's count is
+     * looked at; then per block EINVAL for a count above BLOCK_MAX, and per entry ENOENT unless a
+     * registered handler has the compatible (its module pinned), each entry appended in order (a
+     * repeated token is kept). Files found before an error stay. The variant's
      * {@link HandoverChecks} run before each block is followed, on a repeated token and on the
-     * set's count; the walk records the block headers read.
+     * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
-    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk) {
+    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk, String ref) {
         FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
         if (set.files() == 0) {
-            // As posted only WARN_ON(file_set_ser->count); the strict check rejects a count kept without a chain.
             Optional<Errno> bad = walk.fileSetCount(set.count(), 0, 0);
             return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
         }
         // Only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
-        Outcome<Unit> chain = addChain(set.files(), walk);
+        Outcome<Unit> chain = new FileChainWalk(blocks, geometry, walk).addChain(set.files());
+        for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
+            chain = deserializeBlock(b, walk, ref);
+        }
         if (!chain.isOk()) {
             return chain;
-        }
-        for (int b = 0; b < blocks.nblocks(); b++) {
-            Outcome<Unit> entries = deserializeBlock(b, walk);
-            if (!entries.isOk()) {
-                return entries;
-            }
         }
         Optional<Errno> bad = walk.fileSetCount(set.count(), files.size(), set.files());
         return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
     }
 
-    /** The first loop of luo_file_deserialize: follow next from the head, one tracking entry per block. */
-    private Outcome<Unit> addChain(long head, HandoverWalk walk) {
-        for (long pa = head; pa != 0; pa = blocks.readNext(pa)) {
-            Optional<Errno> bad = walk.block(pa, geometry.fileBlockBytes());
-            if (bad.isPresent()) {
-                return Outcome.err(bad.get());
-            }
-            Outcome<Unit> added = blocks.add(pa);
-            if (!added.isOk()) {
-                return added;
-            }
-            walk.visit(false, pa);
-        }
-        return Outcome.ok();
-    }
-
     /** The second loop, for block b: its count against BLOCK_MAX, then its entries in order. */
-    private Outcome<Unit> deserializeBlock(int b, HandoverWalk walk) {
+    private Outcome<Unit> deserializeBlock(int b, HandoverWalk walk, String ref) {
         long n = blocks.readCount(b);
         // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
         if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
@@ -193,70 +228,93 @@ final class FileSet {
         }
         for (long i = 0; i < n; i++) {
             FileSer.Value v = FileSer.read(kho.memory(), blocks.entryPa(b, i));
-            HandlerKind kind = v.compatible() == null ? null : HandlerKind.ofCompatible(v.compatible()).orElse(null);
-            if (kind == null) {
+            Optional<HandlerKind> kind = v.compatible() == null ? Optional.empty() : handlers.byCompatible(v.compatible());
+            if (kind.isEmpty()) {
                 return Outcome.err(Errno.ENOENT);
             }
             Optional<Errno> duplicate = tokens.contains(v.token()) ? walk.duplicateToken() : Optional.empty();
             if (duplicate.isPresent()) {
                 return Outcome.err(duplicate.get());
             }
-            add(new LuoFile(v.token(), kind, v.data()));
+            handlers.get(kind.get());
+            add(new LuoFile(v.token(), kind.get(), v.data(), null, handlers.newLog(ref + "#" + files.size())));
         }
         return Outcome.ok();
     }
 
-    /** luo_retrieve_file: ENOENT if the list is empty or no file has the token; the first match in list order. */
-    Outcome<FileImage> retrieve(long token) {
-        if (files != null) {
-            for (LuoFile f : files) {
-                if (f.token == token) {
-                    f.retrieved = true;
-                    return Outcome.ok(f.image());
-                }
-            }
+    /**
+     * luo_retrieve_file: ENOENT if the list is empty or no file has the token; the first match in
+     * list order. A second retrieve gives the same file; the first calls the handler's retrieve,
+     * which makes the file, and puts it in luo_preserved_files (a WARN if it is there already).
+     */
+    Outcome<UserFile> retrieve(long token) {
+        LuoFile f = files == null ? null : files.stream().filter(x -> x.token == token).findFirst().orElse(null);
+        if (f == null) {
+            return Outcome.err(Errno.ENOENT);
         }
-        return Outcome.err(Errno.ENOENT);
+        if (f.retrieved()) {
+            return Outcome.ok(f.file);
+        }
+        f.log.add(HandlerCall.RETRIEVE);
+        f.file = handlers.retrievedFile(f);
+        if (handlers.xaInsert(f.file).isPresent()) {
+            handlers.warn("luo_retrieve_file: xa_insert of a retrieved file failed (token 0x" + Long.toHexString(token) + ")");
+        }
+        f.retrieveStatus = 1;
+        return Outcome.ok(f.file);
     }
 
     /**
-     * luo_file_finish: count 0 returns at once, files and blocks untouched (a count of 0 stored with
-     * a file pointer leaves both behind); every can_finish is true; the handlers finish every file
-     * on the list (count drops by one per file), then the blocks are restored and freed.
+     * luo_file_finish: count 0 returns at once, files and blocks untouched (a count of 0 stored
+     * with a file pointer leaves both behind); every can_finish is true; from the last file to the
+     * first the handler finishes, the module is put, a retrieved file leaves luo_preserved_files,
+     * and count drops by one; then every block is restored and freed.
      */
     Outcome<Unit> finish() {
         if (count == 0) {
             return Outcome.ok();
         }
-        count -= files.size();
-        files.clear();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            LuoFile f = files.remove(i);
+            f.log.add(HandlerCall.FINISH);
+            handlers.put(f.kind);
+            if (f.file != null) {
+                handlers.xaErase(f.file);
+            }
+            count--;
+        }
         tokens.clear();
         blocks.destroy(false);
         return Outcome.ok();
     }
 
+    /** luo_file_set_destroy at session free: WARN_ON(count), WARN_ON(files left). */
+    void destroyed(String session) {
+        if (count != 0 || (files != null && !files.isEmpty())) {
+            handlers.warn("luo_file_set_destroy of '" + session + "': count=" + count + " files=" + (files == null ? 0 : files.size()));
+        }
+    }
+
     /**
-     * Releases an incoming file set that will never be used (a rejected handover): its blocks are
-     * restored. The file list is left alone: the caller drops the whole session list right after.
+     * Releases an incoming file set that will never be used (a rejected handover): the pins its
+     * entries took are put and its blocks restored. The list is left alone: the caller drops the
+     * whole session list right after.
      */
     void discard() {
         if (blocks != null) {
+            files.forEach(f -> handlers.put(f.kind));
             blocks.destroy(false);
         }
     }
 
-    List<FileImage> images() {
-        List<FileImage> out = new ArrayList<>();
-        if (files != null) {
-            files.forEach(f -> out.add(f.image()));
-        }
-        return out;
+    SessionImage image(String name) {
+        return new SessionImage(name, files == null ? List.of() : files.stream().map(LuoFile::image).toList());
     }
 
     List<IncomingFile> incomingImages() {
         List<IncomingFile> out = new ArrayList<>();
         if (files != null) {
-            files.forEach(f -> out.add(new IncomingFile(f.image(), f.retrieved)));
+            files.forEach(f -> out.add(new IncomingFile(f.image(), f.retrieved())));
         }
         return out;
     }

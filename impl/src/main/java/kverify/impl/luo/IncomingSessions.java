@@ -12,7 +12,7 @@ import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.SessionNames;
 import kverify.model.luo.IncomingSession;
 import kverify.model.luo.LuoGeometry;
 
@@ -28,12 +28,15 @@ final class IncomingSessions {
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
     private final BlockList blocks;
     private final HandoverWalk walk;
+    private final Handlers handlers;
     private Outcome<Unit> deserialized;
+    private boolean active;
 
-    IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+    IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
         this.geometry = geometry;
         this.variant = variant;
+        this.handlers = handlers;
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
         this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
@@ -50,6 +53,7 @@ final class IncomingSessions {
         if (!r.isOk()) {
             variant.deserializeFailure().setupFailed(this);
         }
+        active = r.isOk();
         return r;
     }
 
@@ -79,8 +83,11 @@ final class IncomingSessions {
         return Outcome.ok();
     }
 
-    /** luo_session_deserialize: runs once; later calls return the cached result. */
+    /** luo_session_deserialize: runs once; later calls return the cached result; no handover (not active) is 0. */
     Outcome<Unit> deserialize() {
+        if (deserialized == null && !active) {
+            deserialized = Outcome.ok();
+        }
         if (deserialized == null) {
             try {
                 deserialized = deserializeBlocks();
@@ -118,12 +125,12 @@ final class IncomingSessions {
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
-        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry));
+        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry, handlers));
         if (list.containsKey(s.name)) {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
-        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
+        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
         if (s.files.blockPas().isEmpty()) {
             s.files = FileSet.NONE;
@@ -143,9 +150,13 @@ final class IncomingSessions {
         blocks.destroy(false);
     }
 
-    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION. */
-    Outcome<Unit> retrieve(String name) {
-        Session s = list.get(name);
+    /**
+     * luo_session_retrieve: strncmp of each session's name with the 64-byte field from user space
+     * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
+     */
+    Outcome<Session> retrieve(byte[] nameField) {
+        Optional<String> name = SessionNames.cString(nameField);
+        Session s = name.map(list::get).orElse(null);
         if (s == null) {
             return Outcome.err(Errno.ENOENT);
         }
@@ -153,36 +164,25 @@ final class IncomingSessions {
             return Outcome.err(Errno.EINVAL);
         }
         s.retrieved = true;
-        return Outcome.ok();
-    }
-
-    Outcome<FileImage> retrieveFile(String session, long token) {
-        Session s = held(session);
-        return s == null ? Outcome.err(Errno.EBADF) : s.files.retrieve(token);
-    }
-
-    Outcome<Unit> finish(String session) {
-        Session s = held(session);
-        return s == null ? Outcome.err(Errno.EBADF) : s.files.finish();
+        return Outcome.ok(s);
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */
-    Outcome<Unit> close(String session) {
-        Session s = held(session);
-        if (s == null) {
-            return Outcome.err(Errno.EBADF);
-        }
+    Outcome<Unit> release(Session s) {
         Outcome<Unit> finished = s.files.finish();
         if (finished.isOk()) {
-            list.remove(session);
+            list.remove(s.name);
+            s.files.destroyed(s.name);
         }
         return finished;
     }
 
-    /** The session behind a session fd user space holds, or null. */
-    private Session held(String name) {
-        Session s = list.get(name);
-        return s != null && s.retrieved ? s : null;
+    boolean deserializedOk() {
+        return deserialized != null && deserialized.isOk();
+    }
+
+    boolean deserializeRan() {
+        return deserialized != null;
     }
 
     BlockList blocks() {

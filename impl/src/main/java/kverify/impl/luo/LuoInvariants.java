@@ -35,16 +35,18 @@ public final class LuoInvariants {
     public static List<String> check(LuoImpl impl) {
         LuoInvariants c = new LuoInvariants(impl);
         impl.kho().violations().forEach(v -> c.out.add("KHO: " + v));
-        if (impl.phase() == Phase.OUTGOING) {
-            c.outgoing();
-        } else {
+        impl.warnings().forEach(w -> c.out.add("WARN: " + w));
+        if (impl.phase() != Phase.OUTGOING) {
             c.incoming();
+        }
+        if (impl.outgoingSessions() != null) {
+            c.outgoing();
         }
         return c.out;
     }
 
     /**
-     * Outgoing: 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
+     * Outgoing (the first kernel's, and the next kernel's own once it has booted): 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
      * list; every count fits its block and all sessions fit the blocks; each file chain is exactly
      * its list with no empty block; and KHO preserves exactly these blocks, nothing else.
      */
