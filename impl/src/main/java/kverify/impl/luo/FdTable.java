@@ -1,6 +1,7 @@
 package kverify.impl.luo;
 
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The fd table of the process driving LUO (struct files_struct): get_unused_fd_flags gives the
@@ -12,15 +13,12 @@ final class FdTable {
     static final int FIRST = 3;
 
     private final TreeMap<Integer, Object> table = new TreeMap<>();
+    /** Numbers below {@link #next} that a close freed: the lowest of them is the next fd. */
+    private final TreeSet<Integer> freed = new TreeSet<>();
+    private int next = FIRST;
 
     int install(Object file) {
-        int fd = FIRST;
-        for (int used : table.keySet()) {
-            if (used != fd) {
-                break;
-            }
-            fd++;
-        }
+        int fd = freed.isEmpty() ? next++ : freed.pollFirst();
         table.put(fd, file);
         return fd;
     }
@@ -31,6 +29,10 @@ final class FdTable {
     }
 
     Object remove(int fd) {
-        return table.remove(fd);
+        Object f = table.remove(fd);
+        if (f != null) {
+            freed.add(fd);
+        }
+        return f;
     }
 }

@@ -81,6 +81,7 @@ final class RefKernel {
     }
 
     final TreeMap<Integer, Target> fds = new TreeMap<>();
+    private final java.util.TreeSet<Integer> freed = new java.util.TreeSet<>();
     final LinkedHashMap<String, RSession> outgoing = new LinkedHashMap<>();
     final LinkedHashMap<String, RSession> incoming = new LinkedHashMap<>();
     final List<RFile> files = new ArrayList<>();
@@ -97,11 +98,9 @@ final class RefKernel {
         this.toDeserialize = handover;
     }
 
+    /** The lowest free fd: one closed below the highest ever given, else the next one up. */
     int install(Target t) {
-        int fd = FIRST_FD;
-        while (fds.containsKey(fd)) {
-            fd++;
-        }
+        int fd = freed.isEmpty() ? FIRST_FD + fds.size() : freed.pollFirst();
         fds.put(fd, t);
         return fd;
     }
@@ -168,6 +167,7 @@ final class RefKernel {
         if (t == null) {
             return Outcome.err(Errno.EBADF);
         }
+        freed.add(fd);
         if (t instanceof Device) {
             deviceHeld = false;
         } else if (t instanceof SessionFd s) {
