@@ -24,6 +24,7 @@ public final class LuoDuel {
     private final LuoImpl impl;
     private final List<String> history = new ArrayList<>();
     private StepResult firstDivergent;
+    private StepResult last;
     private int steps;
 
     public LuoDuel(LuoVariant variant, LuoGeometry geometry) {
@@ -122,6 +123,7 @@ public final class LuoDuel {
         if (within != null) {
             history.add("       the outcomes differ at " + within + " within this bulk step");
         }
+        last = r;
         if (!r.agrees() && firstDivergent == null) {
             firstDivergent = r;
         }
@@ -134,6 +136,11 @@ public final class LuoDuel {
         if (!r.agrees()) {
             throw new Divergence(r.key(), report(r));
         }
+    }
+
+    /** The result of the latest step. */
+    public StepResult lastStep() {
+        return last;
     }
 
     public java.util.Optional<StepResult> firstDivergence() {
