@@ -143,7 +143,7 @@ final class LuoCallParser {
             throw fail("expected 'preserve-fd SESSION FILE token=T [size=N] [extra=HEX] [mapped=N] [ro]' (or fd=N instead of FILE)");
         }
         allowedKeys("token", "fd");
-        LuoCall.FdRef file = raw ? LuoCall.FdRef.number((int) number("fd", false)) : LuoCall.FdRef.of(handle(positional.get(1)));
+        LuoCall.FdRef file = raw ? LuoCall.FdRef.number(fdNumber()) : LuoCall.FdRef.of(handle(positional.get(1)));
         return new LuoCall.PreserveFd(handle(positional.get(0)), file, number("token", true), argShape());
     }
 
@@ -262,6 +262,15 @@ final class LuoCallParser {
             return v;
         } catch (NumberFormatException e) {
             throw fail("bad number for " + key + ": '" + text + "' (decimal or 0x-hex)");
+        }
+    }
+
+    /** The struct's fd field is an s32: any int, negative ones too. */
+    private int fdNumber() {
+        try {
+            return Integer.parseInt(keys.get("fd"));
+        } catch (NumberFormatException e) {
+            throw fail("bad fd: '" + keys.get("fd") + "' (a decimal int)");
         }
     }
 
