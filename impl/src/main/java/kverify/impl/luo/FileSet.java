@@ -122,12 +122,20 @@ final class FileSet {
      * is unpreserved and freed.
      */
     void unpreserveAll() {
-        if (files == null) {
-            return;
+        if (files != null) {
+            releaseAll(HandlerCall.UNPRESERVE, true);
         }
+    }
+
+    /**
+     * The loop unpreserve and finish share: from the last file to the first, the handler's call,
+     * the module put, a file LUO holds out of luo_preserved_files, count down by one; then the
+     * blocks unpreserved (outgoing) or restored (incoming) and freed.
+     */
+    private void releaseAll(HandlerCall call, boolean unpreserve) {
         for (int i = files.size() - 1; i >= 0; i--) {
             LuoFile f = files.remove(i);
-            f.log.add(HandlerCall.UNPRESERVE);
+            f.log.add(call);
             handlers.put(f.kind);
             if (f.file != null) {
                 handlers.xaErase(f.file);
@@ -135,7 +143,7 @@ final class FileSet {
             count--;
         }
         tokens.clear();
-        blocks.destroy(true);
+        blocks.destroy(unpreserve);
     }
 
     /**
@@ -208,7 +216,7 @@ final class FileSet {
         // Only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
-        Outcome<Unit> chain = new FileChainWalk(blocks, geometry, walk).addChain(set.files());
+        Outcome<Unit> chain = ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
         for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
             chain = deserializeBlock(b, walk, ref);
         }
@@ -274,17 +282,7 @@ final class FileSet {
         if (count == 0) {
             return Outcome.ok();
         }
-        for (int i = files.size() - 1; i >= 0; i--) {
-            LuoFile f = files.remove(i);
-            f.log.add(HandlerCall.FINISH);
-            handlers.put(f.kind);
-            if (f.file != null) {
-                handlers.xaErase(f.file);
-            }
-            count--;
-        }
-        tokens.clear();
-        blocks.destroy(false);
+        releaseAll(HandlerCall.FINISH, false);
         return Outcome.ok();
     }
 

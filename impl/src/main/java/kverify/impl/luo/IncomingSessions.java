@@ -63,24 +63,11 @@ final class IncomingSessions {
             return Results.propagate(head);
         }
         try {
-            long pa = head.value();
-            while (pa != 0) {
-                Optional<Errno> bad = walk.block(pa, geometry.sessionBlockBytes());
-                if (bad.isPresent()) {
-                    return Outcome.err(bad.get());
-                }
-                Outcome<Unit> added = blocks.add(pa);
-                if (!added.isOk()) {
-                    return added;
-                }
-                walk.visit(true, pa);
-                pa = blocks.readNext(pa);
-            }
+            return ChainWalk.add(blocks, geometry.sessionBlockBytes(), true, walk, head.value());
         } catch (LayoutException e) {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok();
     }
 
     /** luo_session_deserialize: runs once; later calls return the cached result; no handover (not active) is 0. */

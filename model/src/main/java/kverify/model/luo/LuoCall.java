@@ -13,8 +13,8 @@ import kverify.model.Outcome;
  * are the v1 ops. A call through a handle that is not bound (never, or closed) uses
  * {@link Process#NEVER_VALID}.
  */
-public sealed interface LuoCall extends LuoOp permits LuoCall.Open, LuoCall.Close, LuoCall.NewFile, LuoCall.CreateSession,
-        LuoCall.RetrieveSession, LuoCall.PreserveFd, LuoCall.RetrieveFd, LuoCall.Finish, LuoCall.RawIoctl, LuoCall.LoadModule,
+public sealed interface LuoCall extends LuoOp permits LuoCall.Open, LuoCall.Close, LuoCall.NewFile, LuoCall.SessionCall,
+        LuoCall.PreserveFd, LuoCall.RetrieveFd, LuoCall.Finish, LuoCall.RawIoctl, LuoCall.LoadModule,
         LuoCall.UnloadModule, LuoCall.Repeat {
 
     @Override
@@ -62,10 +62,22 @@ public sealed interface LuoCall extends LuoOp permits LuoCall.Open, LuoCall.Clos
         }
     }
 
-    /** LIVEUPDATE_IOCTL_CREATE_SESSION on the device handle; the name's bytes go into the 64-byte field (more spill past the struct). */
-    record CreateSession(String device, byte[] name, ArgShape shape, String bind) implements LuoCall {
-        public CreateSession {
+    /**
+     * LIVEUPDATE_IOCTL_CREATE_SESSION ({@code create}) or LIVEUPDATE_IOCTL_RETRIEVE_SESSION on the
+     * device handle, bound to {@code bind}; the name's bytes go into the 64-byte field (more spill
+     * past the struct).
+     */
+    record SessionCall(boolean create, String device, byte[] name, ArgShape shape, String bind) implements LuoCall {
+        public SessionCall {
             name = name.clone();
+        }
+
+        public static SessionCall create(String device, byte[] name, ArgShape shape, String bind) {
+            return new SessionCall(true, device, name, shape, bind);
+        }
+
+        public static SessionCall retrieve(String device, byte[] name, ArgShape shape, String bind) {
+            return new SessionCall(false, device, name, shape, bind);
         }
 
         @Override
@@ -73,48 +85,24 @@ public sealed interface LuoCall extends LuoOp permits LuoCall.Open, LuoCall.Clos
             return name.clone();
         }
 
-        @Override
-        public Outcome<?> applyTo(LuoSystem s) {
-            return LuoCall.bindFd(s, bind, s.ioctl(s.process().fd(device), Uapi.CREATE_SESSION, sessionArg(name, shape)));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CreateSession c && device.equals(c.device) && Arrays.equals(name, c.name) && shape.equals(c.shape)
-                    && bind.equals(c.bind);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(device, Arrays.hashCode(name), shape, bind);
-        }
-    }
-
-    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION on the device handle. */
-    record RetrieveSession(String device, byte[] name, ArgShape shape, String bind) implements LuoCall {
-        public RetrieveSession {
-            name = name.clone();
-        }
-
-        @Override
-        public byte[] name() {
-            return name.clone();
+        public long command() {
+            return create ? Uapi.CREATE_SESSION : Uapi.RETRIEVE_SESSION;
         }
 
         @Override
         public Outcome<?> applyTo(LuoSystem s) {
-            return LuoCall.bindFd(s, bind, s.ioctl(s.process().fd(device), Uapi.RETRIEVE_SESSION, sessionArg(name, shape)));
+            return LuoCall.bindFd(s, bind, s.ioctl(s.process().fd(device), command(), sessionArg(name, shape)));
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof RetrieveSession c && device.equals(c.device) && Arrays.equals(name, c.name) && shape.equals(c.shape)
-                    && bind.equals(c.bind);
+            return o instanceof SessionCall c && create == c.create && device.equals(c.device) && Arrays.equals(name, c.name)
+                    && shape.equals(c.shape) && bind.equals(c.bind);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(device, Arrays.hashCode(name), shape, bind);
+            return Objects.hash(create, device, Arrays.hashCode(name), shape, bind);
         }
     }
 

@@ -96,9 +96,7 @@ final class CallContext {
             return o.bind();
         } else if (op instanceof LuoCall.NewFile o) {
             return o.bind();
-        } else if (op instanceof LuoCall.CreateSession o) {
-            return o.bind();
-        } else if (op instanceof LuoCall.RetrieveSession o) {
+        } else if (op instanceof LuoCall.SessionCall o) {
             return o.bind();
         } else if (op instanceof LuoCall.RetrieveFd o) {
             return o.bind();

@@ -19,10 +19,9 @@ final class LuoCallFormat {
         } else if (op instanceof LuoCall.NewFile o) {
             return "new-file kind=" + o.spec().handler().map(k -> k.traceName()).orElse("none") + " data=" + LuoTraceFormat.hex(o.spec().data())
                     + o.spec().preserveFails().map(e -> " preserve-fails=" + e.name()).orElse("") + " -> " + o.bind();
-        } else if (op instanceof LuoCall.CreateSession o) {
-            return "create-session " + o.device() + " " + quote(o.name()) + shape(o.shape()) + " -> " + o.bind();
-        } else if (op instanceof LuoCall.RetrieveSession o) {
-            return "retrieve-session " + o.device() + " " + quote(o.name()) + shape(o.shape()) + " -> " + o.bind();
+        } else if (op instanceof LuoCall.SessionCall o) {
+            return (o.create() ? "create-session " : "retrieve-session ") + o.device() + " " + quote(o.name()) + shape(o.shape())
+                    + " -> " + o.bind();
         } else if (op instanceof LuoCall.PreserveFd o) {
             return "preserve-fd " + o.session() + " " + o.file().handle().orElse("fd=" + o.file().raw())
                     + " token=" + LuoTraceFormat.hex(o.token()) + shape(o.shape());

@@ -68,7 +68,7 @@ final class LuoCallGen {
 
     private Gen<LuoOp> create(CallContext c) {
         String bind = c.fresh('s');
-        return src -> new LuoCall.CreateSession(src.draw(handle(c, 'd')), src.draw(name()), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+        return src -> LuoCall.SessionCall.create(src.draw(handle(c, 'd')), src.draw(name()), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
     }
 
     private Gen<LuoOp> retrieve(LuoState s, CallContext c) {
@@ -76,7 +76,7 @@ final class LuoCallGen {
         List<byte[]> handed = new ArrayList<>();
         s.incoming().stream().filter(x -> !x.retrieved()).map(IncomingSession::name).forEach(n -> handed.add(bytes(n)));
         Gen<byte[]> name = handed.isEmpty() ? name() : Gen.frequency(Gen.weighted(3, Gen.elements(handed)), Gen.weighted(1, name()));
-        return src -> new LuoCall.RetrieveSession(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
     }
 
     /** Into a session the program created, mostly; sometimes a retrieved one or any other handle. */

@@ -132,8 +132,7 @@ final class LuoCallParser {
         requireBind(true);
         byte[] name = string(positional.get(1));
         String dev = handle(positional.get(0));
-        return words.get(0).equals("create-session") ? new LuoCall.CreateSession(dev, name, argShape(), bind)
-                : new LuoCall.RetrieveSession(dev, name, argShape(), bind);
+        return new LuoCall.SessionCall(words.get(0).equals("create-session"), dev, name, argShape(), bind);
     }
 
     private LuoOp preserve() {

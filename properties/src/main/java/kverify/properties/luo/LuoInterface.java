@@ -96,7 +96,7 @@ public final class LuoInterface {
         if (shape(op).filter(s -> !s.equals(ArgShape.PLAIN)).isPresent()) {
             src.classify(OTHER_SIZE);
         }
-        byte[] name = op instanceof LuoCall.CreateSession cs ? cs.name() : op instanceof LuoCall.RetrieveSession rs ? rs.name() : null;
+        byte[] name = op instanceof LuoCall.SessionCall sc ? sc.name() : null;
         if (name != null && SessionNames.cString(java.util.Arrays.copyOf(name, 64)).filter(n -> !n.isEmpty()).isEmpty()) {
             src.classify(ODD_NAME);
         }
@@ -112,7 +112,7 @@ public final class LuoInterface {
         if (op instanceof LuoCall.Open && o.isOk() && before.phase() == Phase.INCOMING && before.blocksTracked() < 0) {
             src.classify(DESERIALIZED);
         }
-        if (op instanceof LuoCall.CreateSession && o.isOk() && before.phase() == Phase.INCOMING) {
+        if (op instanceof LuoCall.SessionCall sc && sc.create() && o.isOk() && before.phase() == Phase.INCOMING) {
             src.classify(NEXT_CREATED);
         }
         if (op instanceof LuoCall.PreserveFd p && c.isOpen(p.session()) && p.session().charAt(0) == 's') {
@@ -130,9 +130,7 @@ public final class LuoInterface {
     private static String through(LuoOp op) {
         if (op instanceof LuoCall.Close o) {
             return o.handle();
-        } else if (op instanceof LuoCall.CreateSession o) {
-            return o.device();
-        } else if (op instanceof LuoCall.RetrieveSession o) {
+        } else if (op instanceof LuoCall.SessionCall o) {
             return o.device();
         } else if (op instanceof LuoCall.PreserveFd o) {
             return o.session();
@@ -147,9 +145,7 @@ public final class LuoInterface {
     }
 
     private static Optional<ArgShape> shape(LuoOp op) {
-        if (op instanceof LuoCall.CreateSession o) {
-            return Optional.of(o.shape());
-        } else if (op instanceof LuoCall.RetrieveSession o) {
+        if (op instanceof LuoCall.SessionCall o) {
             return Optional.of(o.shape());
         } else if (op instanceof LuoCall.PreserveFd o) {
             return Optional.of(o.shape());

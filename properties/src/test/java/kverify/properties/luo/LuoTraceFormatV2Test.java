@@ -37,13 +37,13 @@ class LuoTraceFormatV2Test {
         ArgShape odd = new ArgShape(OptionalLong.of(80), new byte[] {0, 1}, OptionalInt.of(9), true);
         List<LuoOp> ops = List.of(new LuoCall.Open("d"), new LuoCall.NewFile("f", new FileSpec(Optional.empty(), 7, Optional.of(Errno.EIO))),
                 new LuoCall.NewFile("g", FileSpec.of(HandlerKind.TEST_B, -1)),
-                new LuoCall.CreateSession("d", "a \"q\\\0\u00ff".getBytes(StandardCharsets.ISO_8859_1), odd, "s"),
+                LuoCall.SessionCall.create("d", "a \"q\\\0\u00ff".getBytes(StandardCharsets.ISO_8859_1), odd, "s"),
                 new LuoCall.PreserveFd("s", LuoCall.FdRef.of("f"), -2, ArgShape.PLAIN),
                 new LuoCall.PreserveFd("s", LuoCall.FdRef.number(17), 3, odd), new LuoCall.Finish("s", 5, ArgShape.PLAIN),
                 new LuoCall.RawIoctl("s", 0xba43, new byte[] {1, 2}, true), new LuoCall.RawIoctl("never", 0xffffffffL, new byte[0], false),
                 new LuoCall.UnloadModule(HandlerKind.TEST_A), new LuoCall.LoadModule(HandlerKind.TEST_B), new LuoCall.Close("d"),
                 new LuoOp.Reboot(new RebootFault.FreezeFails(1, 0, Errno.EBUSY)), new LuoOp.Setup(),
-                new LuoCall.RetrieveSession("d", new byte[64], ArgShape.PLAIN, "r"), new LuoCall.RetrieveFd("r", 9, ArgShape.PLAIN, "h"),
+                LuoCall.SessionCall.retrieve("d", new byte[64], ArgShape.PLAIN, "r"), new LuoCall.RetrieveFd("r", 9, ArgShape.PLAIN, "h"),
                 new LuoCall.RetrieveFd("r", 9, ArgShape.PLAIN, null));
         LuoTrace t = LuoTrace.of(LuoVariant.CORRECTED, LuoGeometry.UNIT, List.of("c"), ops);
         String text = LuoTraceFormat.print(t);
@@ -62,7 +62,7 @@ class LuoTraceFormatV2Test {
                 + "retrieve-fd s0 token=1 -> g => ok data=0x10\nclose d => EBADF\n");
         LuoCall.Repeat r = (LuoCall.Repeat) t.steps().get(1).op();
         assertThat(r.ops()).hasSize(6);
-        assertThat(r.ops().get(4)).isEqualTo(new LuoCall.CreateSession("d", "n2".getBytes(), ArgShape.PLAIN, "s2"));
+        assertThat(r.ops().get(4)).isEqualTo(LuoCall.SessionCall.create("d", "n2".getBytes(), ArgShape.PLAIN, "s2"));
         assertThat(t.steps().get(2).expect()).contains(new Expect(Optional.empty(), OptionalLong.of(16)));
         assertThat(t.steps().get(3).expect().orElseThrow().errno()).contains(Errno.EBADF);
         assertThat(LuoTraceFormat.print(t)).contains("repeat 3 create-session d \"n{i}\" -> s{i} ; close s{i} => ok\n");
