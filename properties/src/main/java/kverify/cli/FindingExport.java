@@ -23,11 +23,16 @@ final class FindingExport {
     private FindingExport() {
     }
 
-    /** Writes {@code DIR/<key slug>.trace} (or {@code .image}) and returns its path. */
-    static Path write(Path dir, CampaignEntry entry, Failure f, long seed, int tries) {
+    /**
+     * Writes {@code DIR/<key slug>.trace} (or {@code .image}) and returns its path. The
+     * explanation line names the catalog entry the key belongs to; for a new key it asks for the
+     * explanation to be written before the file is committed.
+     */
+    static Path write(Path dir, CampaignEntry entry, Failure f, long seed, int tries, Optional<Defect> defect) {
         String name = entry.property().name();
-        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(imageProvenance(entry, f, seed, tries), f));
-        String text = image.orElseGet(() -> trace(entry, f, traceProvenance(entry, f, seed, tries)));
+        String explain = defect.map(d -> d.id() + ": " + d.title()).orElse(EXPLAIN);
+        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(imageProvenance(entry, f, seed, tries, explain), f));
+        String text = image.orElseGet(() -> trace(entry, f, traceProvenance(entry, f, seed, tries, explain)));
         String prefix = entry.subsystem().equals("mk") ? entry.variant() + "-" : "";
         Path file = dir.resolve(prefix + RegressionSlug.of(f.key()) + (image.isPresent() ? ".image" : ".trace"));
         try {
@@ -39,25 +44,25 @@ final class FindingExport {
         return file;
     }
 
-    private static final String EXPLAIN = "(write the one-line explanation before committing)";
+    static final String EXPLAIN = "(write the one-line explanation before committing)";
 
     /** The comments the findings tests of each subsystem read back (see their *FindingsTest). */
-    private static List<String> traceProvenance(CampaignEntry entry, Failure f, long seed, int tries) {
+    private static List<String> traceProvenance(CampaignEntry entry, Failure f, long seed, int tries, String explain) {
         String name = entry.property().name();
         if (entry.subsystem().equals("mk")) {
-            return List.of("explanation: " + EXPLAIN, "key: " + f.key(), "property: " + name,
+            return List.of("explanation: " + explain, "key: " + f.key(), "property: " + name,
                     "found: seed " + seed + ", -Dkverify.tries=" + tries + ", " + f.origin() + "; shrunk to "
                             + f.shrunk().choices().length() + " choices in " + f.shrinkEvaluations() + " evaluations",
                     "choices: " + f.shrunk().choices().format());
         }
-        return List.of("defect: " + EXPLAIN, "key: " + f.key(),
+        return List.of("defect: " + explain, "key: " + f.key(),
                 "found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries,
                 "shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key",
                 "choices: " + f.shrunk().choices().format());
     }
 
-    private static List<String> imageProvenance(CampaignEntry entry, Failure f, long seed, int tries) {
-        return List.of("finding: " + EXPLAIN, "key: " + f.key(), "diverges on: " + entry.variant(),
+    private static List<String> imageProvenance(CampaignEntry entry, Failure f, long seed, int tries, String explain) {
+        return List.of("finding: " + explain, "key: " + f.key(), "diverges on: " + entry.variant(),
                 "found by: property " + entry.property().name() + ", seed " + seed + ", " + tries + " tries, " + f.origin()
                         + "; shrunk in " + f.shrinkEvaluations() + " evaluations",
                 "choices: " + f.shrunk().choices().format(),

@@ -17,7 +17,11 @@ import java.util.stream.Stream;
  */
 record KnownFindings(List<Known> all) {
 
-    record Known(Path file, String property, String key, int steps) {
+    /** One finding file: the property that found it, its key, the variants it must diverge on, its length. */
+    record Known(Path file, String property, String key, List<String> variants, int steps) {
+        String subsystem() {
+            return KnownFindings.subsystem(property);
+        }
     }
 
     static KnownFindings load(Path root) {
@@ -33,14 +37,6 @@ record KnownFindings(List<Known> all) {
             throw new UncheckedIOException("cannot list findings under " + root, e);
         }
         return new KnownFindings(out);
-    }
-
-    /**
-     * Known when a checked-in finding of the same subsystem (the first part of the property name)
-     * has this key: one defect often shows in several variants and corruption families.
-     */
-    boolean isKnown(String property, String key) {
-        return all.stream().anyMatch(k -> k.key().equals(key) && subsystem(k.property()).equals(subsystem(property)));
     }
 
     static String subsystem(String property) {
@@ -77,6 +73,7 @@ record KnownFindings(List<Known> all) {
             }
         }
         return key == null || property == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new Known(f, property, key, Traces.length(imageCommentsOrBody(lines))));
+                : java.util.Optional.of(new Known(f, property, key, Expectation.of(lines).diverging(),
+                        Traces.length(imageCommentsOrBody(lines))));
     }
 }

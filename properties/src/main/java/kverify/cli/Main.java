@@ -13,10 +13,15 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: kverify <command> [options]",
             "  campaign [--tries N] [--seed S] [--only SUBSTRING] [--power-seeds K]",
-            "                                                       run every property on every variant; report under target/;",
-            "                                                       with K, also each known finding's detection rate over K seeds",
-            "  replay FILE                                          replay a trace (or image) on the model and every variant",
+            "                                                       run every property on every variant; defects first; reports,",
+            "                                                       findings.json and review under target/kverify-campaign/; with K,",
+            "                                                       each catalog entry's detection rate over the first K blind seeds",
+            "  replay FILE                                          replay a trace (or image) on the model and every variant; exit 0",
+            "                                                       if it behaves as the file expects, 1 if not, 2 on bad input",
             "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
+            "  review [--out DIR]                                   per posted patch, a plain-text review reply (default target/kverify-review)",
+            "  defects [--check-hunks SEEDS-DIR | --update-docs]    the defect catalog; check its quoted hunks against the seeds;",
+            "                                                       rewrite the defect lists of README.md and docs/*.md from it",
             "  list                                                 list the registered properties");
 
     private Main() {
@@ -37,6 +42,8 @@ public final class Main {
                 case "campaign" -> Campaign.main(CampaignOptions.parse(rest), out, err);
                 case "replay" -> Replay.run(rest, out);
                 case "property" -> PropertyCommand.run(rest, out);
+                case "defects" -> DefectsCommand.run(rest, out);
+                case "review" -> Review.run(rest, out);
                 case "list" -> listProperties(out);
                 case "-h", "--help", "help" -> {
                     out.println(USAGE);

@@ -13,95 +13,110 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 
 /**
- * How strong the suite is. A known finding is detected by a campaign run when any property of
- * its subsystem and variant (its scope: one defect shows through several properties, e.g. an
- * image corruption family and the mixed family) reports its key. Each of K independent seeds
- * (1..K) runs every property in scope once on the campaign's budget (base tries times the
- * subsystem's weight); per finding we report the share
- * of seeds that detect it with a 95% Wilson interval, the median tries until detection (the
- * earliest property to hit it), and the median shrunk length (the shortest any property in scope
- * reached) beside the checked-in length.
+ * How strong the suite is, per catalog entry. A campaign run detects an entry when any property
+ * of one of its scopes (subsystem and variant of one of its keys) reports one of its keys. Each
+ * of K seeds from the blind range runs every property of every scope once on the campaign's
+ * budget (base tries times the subsystem's weight); per entry we report the share of seeds that
+ * detect it with its 95% Wilson interval, the median try of the first detection and the median
+ * shortest shrunk length, beside the shortest checked-in finding's length.
+ *
+ * <p>The blind range starts at {@link #BLIND_FIRST}: no generator was tuned on these seeds, and
+ * none may be (docs/campaign.md); a rate measured on seeds used while tuning says little.
  */
 final class Power {
+    static final long BLIND_FIRST = 1_000_001L;
+    static final long BLIND_LAST = 1_000_100L;
+
     private Power() {
     }
 
-    /** Findings of one defect under one subsystem and variant: several files may hold one key. */
-    record Finding(String scope, String key, String property, int minimalLength) {
-    }
-
-    record Row(Finding finding, int seeds, int detected, double lower, double upper, double medianTries,
-            double medianShrunkLength) {
+    record Row(Defect defect, int seeds, int detected, double lower, double upper, double medianTry, double medianLength,
+            int checkedInLength) {
 
         boolean meetsGoal() {
             return detected * 100 >= 95 * seeds;
         }
 
         String render() {
-            return String.format("%-28s %-58s %3d/%-3d [%5.1f%%, %5.1f%%] %7.1f %7.1f %7d%s", finding.scope(),
-                    abbreviate(finding.key(), 58), detected, seeds, 100 * lower, 100 * upper, medianTries,
-                    medianShrunkLength, finding.minimalLength(), meetsGoal() ? "" : "  <95%");
+            return String.format("%-11s %-22s %3d/%-3d [%5.1f%%, %5.1f%%] %8.1f %7.1f %7s%s", defect.id(), defect.classLabel(), detected,
+                    seeds, 100 * lower, 100 * upper, medianTry, medianLength, checkedInLength < 0 ? "-" : String.valueOf(checkedInLength),
+                    meetsGoal() ? "" : "  <95%");
         }
     }
 
     static String header() {
-        return String.format("%-28s %-58s %7s %16s %7s %7s %7s", "scope (subsystem variant)", "finding (divergence key)",
-                "found", "95% Wilson", "med.try", "med.len", "min.len");
+        return String.format("%-11s %-22s %7s %16s %8s %7s %7s", "id", "class", "found", "95% Wilson", "med.try", "med.len", "min.len");
     }
 
-    static String scope(CampaignEntry e) {
-        return e.subsystem() + " " + e.variant();
-    }
-
-    /** One row per distinct (scope, key) among the known findings whose property is in the catalog. */
-    static List<Finding> findings(KnownFindings known, List<CampaignEntry> entries) {
-        Map<String, Finding> out = new LinkedHashMap<>();
-        for (KnownFindings.Known k : known.all()) {
-            entries.stream().filter(e -> e.property().name().equals(k.property())).findFirst().ifPresent(e -> {
-                Finding f = new Finding(scope(e), k.key(), k.property(), k.steps());
-                out.merge(f.scope() + "\n" + f.key(), f,
-                        (a, b) -> a.minimalLength() <= b.minimalLength() ? a : b);
-            });
+    /** The power table for the entries in scope of these properties, on the first K blind seeds. */
+    static String table(DefectCatalog catalog, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
+        if (k > BLIND_LAST - BLIND_FIRST + 1) {
+            throw new UsageError("--power-seeds: at most " + (BLIND_LAST - BLIND_FIRST + 1) + " seeds (the blind range "
+                    + BLIND_FIRST + ".." + BLIND_LAST + ")");
         }
-        return new ArrayList<>(out.values());
+        List<Row> rows = measure(catalog, KnownFindings.load(Campaign.FINDINGS), entries, k, base, err);
+        StringBuilder sb = new StringBuilder(String.format("%nPower per catalog entry: %d blind seeds (%d..%d) at %d base tries times the"
+                + " subsystem weights; detected = any of its keys found%n%s%n", k, BLIND_FIRST, BLIND_FIRST + k - 1, base.tries(), header()));
+        rows.forEach(r -> sb.append(r.render()).append('\n'));
+        long met = rows.stream().filter(Row::meetsGoal).count();
+        long defects = rows.stream().filter(r -> r.defect().kind().isDefect()).count();
+        long defectsMet = rows.stream().filter(r -> r.defect().kind().isDefect() && r.meetsGoal()).count();
+        sb.append(String.format("%d of %d entries (%d of %d defects of posted code or suggestions) detected by at least 95%% of the seeds%n",
+                met, rows.size(), defectsMet, defects));
+        return sb.toString();
     }
 
-    static List<Row> measure(List<Finding> findings, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
-        List<String> scopes = findings.stream().map(Finding::scope).distinct().toList();
+    static List<Row> measure(DefectCatalog catalog, KnownFindings known, List<CampaignEntry> entries, int k, RunSettings base,
+            PrintStream err) {
+        List<String> scopesRun = entries.stream().map(Power::scope).distinct().toList();
+        List<Defect> defects = catalog.all().stream().filter(d -> d.scopes().stream().anyMatch(scopesRun::contains))
+                .sorted(CampaignFindings.GROUPS.thenComparing(DefectCatalog.ORDER)).toList();
+        List<String> scopes = defects.stream().flatMap(d -> d.scopes().stream()).distinct().toList();
         List<CampaignEntry> inScope = entries.stream().filter(e -> scopes.contains(scope(e))).toList();
-        Map<Finding, List<Double>> tries = new LinkedHashMap<>();
-        Map<Finding, List<Double>> lengths = new LinkedHashMap<>();
-        findings.forEach(f -> {
-            tries.put(f, new ArrayList<>());
-            lengths.put(f, new ArrayList<>());
+        Map<Defect, List<Double>> tries = new LinkedHashMap<>();
+        Map<Defect, List<Double>> lengths = new LinkedHashMap<>();
+        defects.forEach(d -> {
+            tries.put(d, new ArrayList<>());
+            lengths.put(d, new ArrayList<>());
         });
-        for (int seed = 1; seed <= k; seed++) {
-            err.printf("power: seed %d of %d, %d properties%n", seed, k, inScope.size());
-            Map<String, Integer> earliest = new LinkedHashMap<>();
-            Map<String, Integer> shortest = new LinkedHashMap<>();
-            for (CampaignEntry e : inScope) {
-                PropertyResult r = e.property().run(Campaign.weighted(base, e).withSeed(seed).collectingAllFailures());
-                for (Failure f : r.failures()) {
-                    earliest.merge(scope(e) + "\n" + f.key(), f.foundAtTry(), Math::min);
-                    shortest.merge(scope(e) + "\n" + f.key(), Traces.length(f), Math::min);
-                }
-            }
-            for (Finding f : findings) {
-                String id = f.scope() + "\n" + f.key();
-                if (earliest.containsKey(id)) {
-                    tries.get(f).add((double) earliest.get(id));
-                    lengths.get(f).add((double) shortest.get(id));
+        for (int i = 0; i < k; i++) {
+            long seed = BLIND_FIRST + i;
+            err.printf("power: seed %d (%d of %d), %d properties%n", seed, i + 1, k, inScope.size());
+            Map<Defect.Key, int[]> seen = seen(inScope, base, seed);
+            for (Defect d : defects) {
+                List<int[]> hits = d.keys().stream().filter(seen::containsKey).map(seen::get).toList();
+                if (!hits.isEmpty()) {
+                    tries.get(d).add((double) hits.stream().mapToInt(h -> h[0]).min().orElseThrow());
+                    lengths.get(d).add((double) hits.stream().mapToInt(h -> h[1]).min().orElseThrow());
                 }
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            int detected = tries.get(f).size();
+        for (Defect d : defects) {
+            int detected = tries.get(d).size();
             ConfidenceInterval ci = Coverage.wilson(k, detected);
-            rows.add(new Row(f, k, detected, ci.getLowerBound(), ci.getUpperBound(), median(tries.get(f)),
-                    median(lengths.get(f))));
+            rows.add(new Row(d, k, detected, ci.getLowerBound(), ci.getUpperBound(), median(tries.get(d)), median(lengths.get(d)),
+                    Reproducers.of(d, catalog, known).map(KnownFindings.Known::steps).orElse(-1)));
         }
         return rows;
+    }
+
+    /** Per key found with this seed: {earliest try, shortest shrunk length} over the properties of its scope. */
+    private static Map<Defect.Key, int[]> seen(List<CampaignEntry> inScope, RunSettings base, long seed) {
+        Map<Defect.Key, int[]> seen = new LinkedHashMap<>();
+        for (CampaignEntry e : inScope) {
+            PropertyResult r = e.property().run(Campaign.weighted(base, e).withSeed(seed).collectingAllFailures());
+            for (Failure f : r.failures()) {
+                int[] now = {f.foundAtTry(), Traces.length(f)};
+                seen.merge(new Defect.Key(e.subsystem(), e.variant(), f.key()), now,
+                        (a, b) -> new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1])});
+            }
+        }
+        return seen;
+    }
+
+    static String scope(CampaignEntry e) {
+        return e.subsystem() + " " + e.variant();
     }
 
     private static double median(List<Double> values) {
@@ -109,9 +124,5 @@ final class Power {
             return Double.NaN;
         }
         return new Median().evaluate(values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    static String abbreviate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

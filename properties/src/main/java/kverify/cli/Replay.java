@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-/** {@code kverify replay FILE}: dispatches on the file's first line to the subsystem's replayer. */
+/**
+ * {@code kverify replay FILE}: dispatches on the file's first line to the subsystem's replayer,
+ * which prints the model and every variant side by side; then judges the file's expectation
+ * ({@link Expectation}). Exit 0: every judged variant behaves as the file expects; 1: one does
+ * not; 2: bad input (one {@code FILE:LINE: message}).
+ */
 final class Replay {
     private Replay() {
     }
@@ -23,25 +28,42 @@ final class Replay {
             throw new UsageError("replay takes exactly one FILE");
         }
         Path file = Paths.get(args.get(0));
+        String header = header(file);
+        ReplayerRegistry.Entry entry = ReplayerRegistry.entries().stream().filter(e -> header.startsWith(e.headerPrefix()))
+                .findFirst().orElseThrow(() -> new UsageError(file + ":" + headerLine(readLines(file)) + ": unknown file type: first line '"
+                        + header + "' is none of " + ReplayerRegistry.entries().stream().map(ReplayerRegistry.Entry::headerPrefix).toList()));
+        int printed = entry.replayer().run(file, out);
+        if (printed != 0) {
+            return printed;
+        }
+        List<String> verdicts = Expectation.of(readLines(file)).judge(entry.verdicts().firstKeys(file));
+        verdicts.forEach(l -> out.println("expected: " + l));
+        boolean ok = verdicts.stream().allMatch(l -> l.startsWith("ok"));
+        out.println(ok ? "replay: every judged variant behaves as the file expects (exit 0)"
+                : "replay: NOT as the file expects (exit 1)");
+        return ok ? 0 : 1;
+    }
+
+    /** The first non-blank line of the file, trimmed. */
+    static String header(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UsageError(file + ": no such file");
         }
         List<String> lines = readLines(file);
-        int headerLine = 0;
-        while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
-            headerLine++;
-        }
-        if (headerLine == lines.size()) {
+        int i = headerLine(lines);
+        if (i > lines.size()) {
             throw new UsageError(file + ":1: empty file");
         }
-        String header = lines.get(headerLine).trim();
-        for (ReplayerRegistry.Entry e : ReplayerRegistry.entries()) {
-            if (header.startsWith(e.headerPrefix())) {
-                return e.replayer().run(file, out);
-            }
+        return lines.get(i - 1).trim();
+    }
+
+    /** The 1-based number of the first non-blank line (size + 1 if there is none). */
+    private static int headerLine(List<String> lines) {
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
         }
-        throw new UsageError(file + ":" + (headerLine + 1) + ": unknown file type: first line '" + header + "' is none of "
-                + ReplayerRegistry.entries().stream().map(ReplayerRegistry.Entry::headerPrefix).toList());
+        return i + 1;
     }
 
     private static List<String> readLines(Path file) {

@@ -23,24 +23,43 @@ class CampaignTest {
     }
 
     @Test
-    void postedVariantDivergencesAreReportedWithReplayableImagesAndExitZero() throws Exception {
+    void postedVariantDivergencesAreReportedDefectFirstWithReplayableImagesAndExitZero() throws Exception {
         assertThat(campaign("--only", "luo-image.name.", "--tries", "40", "--seed", "3")).isZero();
-        String table = out.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("luo-image.name.as-posted").contains("[known] name empty: open Ok, model Err(EIO)")
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("LUO-IMG-5 +yes +as-posted review-suggestion")
+                .contains("    - luo-image as-posted name empty: open Ok, model Err(EIO): ")
+                .containsPattern("MK-7 +not run").contains("New keys (no catalog entry has them").contains("  (none)")
                 .contains("luo-image.name.corrected").contains("every must-pass property passed");
+        assertThat(text.indexOf("Defects (")).isLessThan(text.indexOf("\nProperties\n"));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] luo-image.name.as-posted ...");
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
         assertThat(exported).exists();
         assertThat(Files.readString(exported)).startsWith("kverify-image luo v2\n").contains("# key: name empty: open Ok, model Err(EIO)")
                 .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
-                .contains("# finding: (write the one-line explanation before committing)");
+                .contains("# finding: LUO-IMG-5: Session names from the handover are taken as they are");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
         assertThat(Replay.run(List.of(exported.toString()), new PrintStream(replayed, true, StandardCharsets.UTF_8))).isZero();
-        assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("as-posted: name empty: open Ok, model Err(EIO)");
+        assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("as-posted: name empty: open Ok, model Err(EIO)")
+                .contains("expected: ok: as-posted diverges with 'name empty: open Ok, model Err(EIO)'");
 
         String html = Files.readString(Campaign.OUT.resolve("report.html"));
-        assertThat(html).contains("Side by side").contains("model (contract)").contains("  0000: ");
+        assertThat(html).contains("<section id=\"LUO-IMG-5\" class=\"found\">").contains("Side by side").contains("model (contract)")
+                .contains("  0000: ").contains("Why it matters:").doesNotContain("write the one-line explanation");
+        assertThat(html.indexOf("class=\"summary\"")).isLessThan(html.indexOf("<section id="));
+        findingsJsonSaysTheNamesEntryWasFound();
+        assertThat(Campaign.OUT.resolve("review")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("patch-1-5-"));
+    }
+
+    private static void findingsJsonSaysTheNamesEntryWasFound() throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Campaign.OUT.resolve("findings.json").toFile());
+        assertThat(json.get("schema").asText()).isEqualTo(CampaignJson.SCHEMA);
+        assertThat(json.get("seed").asLong()).isEqualTo(3);
+        var names = java.util.stream.StreamSupport.stream(json.get("defects").spliterator(), false)
+                .filter(d -> d.get("id").asText().equals("LUO-IMG-5")).findFirst().orElseThrow();
+        assertThat(names.get("found").asBoolean()).isTrue();
+        assertThat(names.get("class").asText()).isEqualTo("contract-decision");
+        assertThat(json.get("newKeys").size()).isZero();
     }
 
     @Test
@@ -75,20 +94,41 @@ class CampaignTest {
     }
 
     @Test
-    void powerCountsSeedsThatDetectEachFindingInItsScope() {
+    void powerCountsBlindSeedsThatDetectEachDefectThroughAnyOfItsKeys() {
         List<CampaignEntry> entries = Catalog.all().stream()
                 .filter(e -> e.property().name().startsWith("luo-image.name.")).toList();
-        List<Power.Finding> findings = Power.findings(KnownFindings.load(Campaign.FINDINGS), entries);
-        assertThat(findings).extracting(Power.Finding::key).contains("name empty: open Ok, model Err(EIO)");
-        assertThat(findings).allMatch(f -> f.scope().equals("luo-image as-posted"));
+        List<Power.Row> rows = Power.measure(DefectCatalog.load(), KnownFindings.load(Campaign.FINDINGS), entries, 3,
+                RunSettings.fromSystemProperties().withTries(40), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(rows).extracting(r -> r.defect().id()).contains("LUO-IMG-5").doesNotContain("MK-7", "LUO-1");
+        Power.Row names = rows.stream().filter(r -> r.defect().id().equals("LUO-IMG-5")).findFirst().orElseThrow();
+        assertThat(names.detected()).isEqualTo(3);
+        assertThat(names.lower()).isGreaterThan(0.4).isLessThan(1.0);
+        assertThat(names.medianLength()).isEqualTo(1.0);
+        assertThat(names.checkedInLength()).isEqualTo(1);
+        assertThat(names.render()).startsWith("LUO-IMG-5").contains("3/3").doesNotContain("<95%");
+    }
 
-        List<Power.Row> rows = Power.measure(findings, entries, 3, RunSettings.fromSystemProperties().withTries(40),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        Power.Row nameEmpty = rows.stream().filter(r -> r.finding().key().startsWith("name empty")).findFirst().orElseThrow();
-        assertThat(nameEmpty.detected()).isEqualTo(3);
-        assertThat(nameEmpty.lower()).isGreaterThan(0.4).isLessThan(1.0);
-        assertThat(nameEmpty.medianShrunkLength()).isEqualTo(1.0);
-        assertThat(nameEmpty.render()).contains("3/3").doesNotContain("<95%");
+    @Test
+    void keysNoCatalogEntryHasAreNewInTheTextAndTheReportWithoutPlaceholderText(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Files.writeString(tmp.resolve("MK-99.defect"), DefectReaderTest.VALID);
+        DefectCatalog onlyMk99 = DefectCatalog.load(tmp);
+        CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo-image.name.as-posted")).findFirst()
+                .orElseThrow();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(40).withSeed(3);
+        Campaign.Row row = new Campaign.Row(entry, entry.property().run(settings), onlyMk99);
+        Campaign.Run run = new Campaign.Run(3, settings, List.of(row), onlyMk99, KnownFindings.load(Campaign.FINDINGS),
+                CampaignFindings.of(List.of(row), onlyMk99));
+        assertThat(run.findings().newKeys()).isNotEmpty();
+        assertThat(CampaignText.newKeys(run.findings())).contains("  [NEW] luo-image as-posted name empty: open Ok, model Err(EIO)");
+        java.util.Map<kverify.engine.Failure, Path> files = new java.util.IdentityHashMap<>();
+        for (kverify.engine.Failure f : row.result().failures()) {
+            files.put(f, FindingExport.write(tmp.resolve("new"), entry, f, 3, 40, java.util.Optional.empty()));
+        }
+        assertThat(Files.readString(files.values().iterator().next())).contains(FindingExport.EXPLAIN);
+        String html = CampaignHtml.render(run, files, "");
+        assertThat(html).contains("<h3>[NEW] luo-image as-posted name empty: open Ok, model Err(EIO)</h3>")
+                .contains("No catalog entry has these keys yet").doesNotContain(FindingExport.EXPLAIN);
     }
 
     private static int steps(KnownFindings known, String relative) {

@@ -43,6 +43,26 @@ class MainTest {
     }
 
     @Test
+    void replayExitsZeroWhenTheFileBehavesAsItSaysAndOneWhenNot(@TempDir Path tmp) throws Exception {
+        Path finding = Campaign.FINDINGS.resolve("mk/as-posted-invariant-locks-released.trace");
+        assertThat(run("replay", finding.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("expected: ok: as-posted diverges with 'invariant locks-released'")
+                .contains("expected: ok: corrected agrees with the model at every step").contains("(exit 0)");
+        Path wrongKey = tmp.resolve("wrong-key.trace");
+        Files.writeString(wrongKey, Files.readString(finding).replace("# key: invariant locks-released", "# key: invariant no-hang"));
+        assertThat(run("replay", wrongKey.toString())).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("NOT AS EXPECTED: as-posted diverges with 'invariant no-hang', but diverges with 'invariant locks-released'")
+                .contains("replay: NOT as the file expects (exit 1)");
+        Path onCorrected = tmp.resolve("corrected.trace");
+        Files.writeString(onCorrected, Files.readString(finding).replace("variant: AS_POSTED", "variant: CORRECTED"));
+        assertThat(run("replay", onCorrected.toString())).isZero();
+        Path broken = tmp.resolve("broken.trace");
+        Files.writeString(broken, Files.readString(finding).replace("reboot cmd=MULTIKERNEL", "reboot cmd=NOPE"));
+        assertThat(run("replay", broken.toString())).isEqualTo(2);
+    }
+
+    @Test
     void propertyCommandReplaysAGivenCase() {
         assertThat(run("property", "engine.replay-is-exact", "--replay", "1 1 0 0")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine.replay-is-exact: pass (1 cases");

@@ -48,6 +48,20 @@ public final class ImageReplay {
         return 0;
     }
 
+    /**
+     * The first divergence key of every variant on this image, by variant name (empty when the
+     * variant keeps the contract): what {@code kverify replay} judges its exit code by.
+     */
+    public static Map<String, java.util.Optional<String>> firstKeys(HandoverImage img) {
+        ImageVerdict v = HandoverReference.decide(img);
+        Map<String, java.util.Optional<String>> out = new LinkedHashMap<>();
+        for (LuoVariant variant : Variants.all()) {
+            List<ContractCheck.Problem> ps = ContractCheck.problems(img, v, ImageRun.run(img, variant));
+            out.put(Variants.name(variant), ps.stream().findFirst().map(p -> ContractCheck.key(v, p)));
+        }
+        return out;
+    }
+
     /** The full side-by-side report for one image. */
     static String describe(String name, HandoverImage img) {
         ImageVerdict v = HandoverReference.decide(img);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The shrinking-challenge benchmark over 100 seeds per problem (seeds 0..99). Prints the table
  * and writes it to target/shrinking-challenge.md:
  * <pre>
- * mvn test -Pslow -pl properties -am -Dtest=ShrinkingChallengeTableTest -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn test -Pslow -pl engine -Dtest=ShrinkingChallengeTableTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * {@code -Dchallenge.firstSeed=F -Dchallenge.seeds=N} runs seeds F..F+N-1 instead (e.g. fresh
  * seeds, to check that the engine was not tuned to the first hundred).

@@ -12,9 +12,13 @@ import java.util.Properties;
 
 /**
  * How a property run is budgeted and where it reads and writes. The one budget knob is
- * {@code -Dkverify.tries}; its default lives in {@code kverify-budget.properties}. The seed is
- * random unless {@code -Dkverify.seed} gives it; {@code -Dkverify.replay} runs exactly one case
- * (a choice list, or a path to a regression file) instead of generating.
+ * {@code -Dkverify.tries}; its default comes from the optional classpath resource
+ * {@code kverify-budget.properties} (keys {@code tries}, {@code shrink.evaluations}, {@code
+ * module.dir}, {@code campaign.weight.<group>}), else 100. The seed is random unless
+ * {@code -Dkverify.seed} gives it; {@code -Dkverify.replay} runs exactly one case (a choice list,
+ * or a path to a regression file) instead of generating. Regression and failure files live under
+ * the {@link #moduleDir() module directory} unless {@code -Dkverify.regressions} or
+ * {@code -Dkverify.failures} name other places.
  */
 public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay, int shrinkEvaluations,
         Path regressionsDir, Path failuresDir, boolean stopAtFirstFailure) {
@@ -22,6 +26,12 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
     public static final String TRIES = "kverify.tries";
     public static final String SEED = "kverify.seed";
     public static final String REPLAY = "kverify.replay";
+    public static final String REGRESSIONS = "kverify.regressions";
+    public static final String FAILURES = "kverify.failures";
+    /** Overrides the module directory (see {@link #moduleDir()}). */
+    public static final String MODULE_DIR = "kverify.moduleDir";
+    /** The classpath resource holding the project's default budget; optional. */
+    public static final String BUDGET_RESOURCE = "kverify-budget.properties";
 
     public static RunSettings fromSystemProperties() {
         Properties budget = budgetFile();
@@ -30,10 +40,10 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
         String seedText = System.getProperty(SEED);
         // The seed of an unseeded run is itself random: printed in every report, so any run replays.
         long seed = seedText == null || seedText.isBlank() ? new SecureRandom().nextLong() : Long.parseLong(seedText.trim());
-        Path moduleDir = propertiesModuleDir();
-        Path regressions = Paths.get(System.getProperty("kverify.regressions",
+        Path moduleDir = moduleDir();
+        Path regressions = Paths.get(System.getProperty(REGRESSIONS,
                 moduleDir.resolve("src/test/resources/regressions").toString()));
-        Path failures = Paths.get(System.getProperty("kverify.failures",
+        Path failures = Paths.get(System.getProperty(FAILURES,
                 moduleDir.resolve("target/kverify-failures").toString()));
         return new RunSettings(tries, seed, replayFrom(System.getProperty(REPLAY)), shrink, regressions, failures, true);
     }
@@ -71,13 +81,13 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
     }
 
     /**
-     * How many times the base tries the campaign gives a subsystem's properties
-     * ({@code campaign.weight.<subsystem>} in the budget file, 1 if absent): their cases cost very
-     * different amounts, and the weights spread the campaign's default two minutes so every known
-     * finding is found by nearly every seed (see docs/campaign.md).
+     * How many times the base tries a runner that groups properties (the suite's campaign) gives
+     * one group ({@code campaign.weight.<group>} in the budget file, 1 if absent): cases of
+     * different groups cost very different amounts.
      */
-    public static int campaignWeight(String subsystem) {
-        String w = budgetFile().getProperty("campaign.weight." + subsystem, "1").trim();
+    public static int campaignWeight(String group) {
+        String key = "campaign.weight." + group;
+        String w = budgetFile().getProperty(key, "1").trim();
         try {
             int v = Integer.parseInt(w);
             if (v < 1) {
@@ -85,29 +95,44 @@ public record RunSettings(int tries, long seed, Optional<ChoiceSequence> replay,
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("kverify-budget.properties: campaign.weight." + subsystem
-                    + " must be a positive whole number, got '" + w + "'", e);
+            throw new IllegalStateException(BUDGET_RESOURCE + ": " + key + " must be a positive whole number, got '"
+                    + w + "'", e);
         }
     }
 
     private static Properties budgetFile() {
         Properties p = new Properties();
-        try (InputStream in = RunSettings.class.getResourceAsStream("/kverify-budget.properties")) {
+        try (InputStream in = RunSettings.class.getResourceAsStream("/" + BUDGET_RESOURCE)) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read kverify-budget.properties", e);
+            throw new UncheckedIOException("cannot read " + BUDGET_RESOURCE, e);
         }
         return p;
     }
 
-    /** The properties module directory, whether we run from the repository root or the module. */
-    public static Path propertiesModuleDir() {
+    /**
+     * The directory of the module whose properties run: {@code -Dkverify.moduleDir} if given;
+     * else, when the working directory is the build root (a command-line tool started there), its
+     * subdirectory named by {@code module.dir} in the budget file; else the working directory
+     * (Surefire runs each module's tests in the module directory).
+     */
+    public static Path moduleDir() {
         Path here = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
-        if (Files.isDirectory(here.resolve("properties/src"))) {
-            return here.resolve("properties");
+        String given = System.getProperty(MODULE_DIR);
+        if (given != null && !given.isBlank()) {
+            return here.resolve(given.trim());
+        }
+        String sub = budgetFile().getProperty("module.dir", "").trim();
+        if (!sub.isEmpty() && Files.isDirectory(here.resolve(sub).resolve("src"))) {
+            return here.resolve(sub);
         }
         return here;
+    }
+
+    /** The same as {@link #moduleDir()} (the name callers in the suite use). */
+    public static Path propertiesModuleDir() {
+        return moduleDir();
     }
 }

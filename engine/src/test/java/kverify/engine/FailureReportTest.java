@@ -27,7 +27,7 @@ class FailureReportTest {
         String report = error.getMessage();
         assertThat(report).contains("Property engine.report-demo failed").containsPattern("seed -?\\d+")
                 .contains("Original case (").contains("Shrunk case (").contains("Shrunk choices: ")
-                .contains("-Dkverify.replay=\"").contains("-Dtest='FailureReportTest#failingPropertyReportsSeedCasesChoicesAndReplayCommand'")
+                .contains("-Dkverify.replay=\"").contains("mvn -q test -pl engine -am ").contains("-Dtest='FailureReportTest#failingPropertyReportsSeedCasesChoicesAndReplayCommand'")
                 .contains("Replay the whole run:").contains("-Dkverify.seed=");
         // The minimal list with a sum over 100 is two elements, [1, 100] in shortlex order of choices.
         assertThat(report).contains("xs: [1, 100]");

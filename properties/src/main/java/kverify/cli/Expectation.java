@@ -1,0 +1,49 @@
+package kverify.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a finding file says must happen on replay: the variants it names must diverge from the
+ * model (a trace's {@code variant:} header line, an image's {@code # diverges on:} comment), with
+ * the divergence key of its {@code # key:} comment when it has one, and CORRECTED must agree with
+ * the model at every step. Other variants are shown by the replay but not judged.
+ */
+record Expectation(List<String> diverging, Optional<String> key) {
+    static final String CORRECTED = "corrected";
+
+    static Expectation of(List<String> lines) {
+        List<String> variants = new ArrayList<>();
+        Optional<String> key = Optional.empty();
+        for (String raw : lines) {
+            String l = raw.trim();
+            if (l.startsWith("# key: ") && key.isEmpty()) {
+                key = Optional.of(l.substring("# key: ".length()).trim());
+            } else if (l.startsWith("variant: ")) {
+                variants.add(ReplayVerdicts.name(l.substring("variant: ".length()).split("\\s")[0]));
+            } else if (l.startsWith("# diverges on: ")) {
+                variants.addAll(List.of(l.substring("# diverges on: ".length()).trim().split("\\s+")));
+            }
+        }
+        variants.remove(CORRECTED);
+        return new Expectation(List.copyOf(variants), key);
+    }
+
+    /** One line per judged variant; each starts with "ok" or "NOT AS EXPECTED". */
+    List<String> judge(Map<String, Optional<String>> firstKeys) {
+        List<String> out = new ArrayList<>();
+        for (String v : diverging) {
+            Optional<String> got = firstKeys.getOrDefault(v, Optional.empty());
+            String want = "diverges" + key.map(k -> " with '" + k + "'").orElse("");
+            boolean ok = got.isPresent() && key.map(got.get()::equals).orElse(true);
+            out.add((ok ? "ok: " : "NOT AS EXPECTED: ") + v + " " + want
+                    + (ok ? "" : got.map(k -> ", but diverges with '" + k + "'").orElse(", but agrees with the model")));
+        }
+        Optional<String> corrected = firstKeys.getOrDefault(CORRECTED, Optional.empty());
+        out.add(corrected.isEmpty() ? "ok: corrected agrees with the model at every step"
+                : "NOT AS EXPECTED: corrected must agree with the model, but diverges with '" + corrected.get() + "'");
+        return out;
+    }
+}
