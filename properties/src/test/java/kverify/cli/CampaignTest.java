@@ -131,6 +131,20 @@ class CampaignTest {
                 .contains("No catalog entry has these keys yet").doesNotContain(FindingExport.EXPLAIN);
     }
 
+    @Test
+    void anInterfaceFindingIsWrittenAsAV2TraceThatReplaysWithItsKey(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo.interface.as-posted.unit"))
+                .findFirst().orElseThrow();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(60).withSeed(3);
+        List<kverify.engine.Failure> failures = entry.property().run(settings).failures();
+        assertThat(failures).isNotEmpty();
+        for (kverify.engine.Failure f : failures) {
+            Path file = FindingExport.write(tmp, entry, f, 3, 60, java.util.Optional.empty());
+            assertThat(file.toString()).endsWith(".trace");
+            assertThat(ReplayVerdicts.of(file).get("as-posted")).as(file.toString()).contains(f.key());
+        }
+    }
+
     private static int steps(KnownFindings known, String relative) {
         return known.all().stream().filter(k -> k.file().endsWith(relative)).findFirst().orElseThrow().steps();
     }

@@ -40,8 +40,15 @@ public final class LuoInterface {
     private LuoInterface() {
     }
 
+    public static final String NAME_PREFIX = "luo.interface.";
+
     public static String name(LuoVariant v, LuoGeometry g) {
-        return "luo.interface." + v.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + g.label();
+        return NAME_PREFIX + v.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + g.label();
+    }
+
+    /** The header of a trace a LUO property's shrunk case is written under: v2 for this property's cases, v1 otherwise. */
+    public static String traceMagic(String propertyName) {
+        return propertyName.startsWith(NAME_PREFIX) ? LuoTraceFormat.MAGIC_V2 : LuoTraceFormat.MAGIC;
     }
 
     public static Property property(LuoVariant v, LuoGeometry g) {
