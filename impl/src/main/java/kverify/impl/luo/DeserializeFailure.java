@@ -21,19 +21,20 @@ public enum DeserializeFailure {
         }
     },
     /**
-     * Corrected: reject the whole handover, release what was built, restore the blocks; at setup
+     * Corrected: reject the whole handover, release what was built, restore the blocks (at the
+     * first open also the file blocks of sessions deserialize had not reached yet); at setup
      * the blocks walked so far are restored and their tracking entries freed (C1 of
      * docs/corruption.md), although the boot panics next.
      */
     REJECT_WHOLE_HANDOVER {
         @Override
         void apply(IncomingSessions incoming) {
-            incoming.discardAll();
+            incoming.discardAll(true);
         }
 
         @Override
         void setupFailed(IncomingSessions incoming) {
-            incoming.discardAll();
+            incoming.discardAll(false);
         }
     };
 

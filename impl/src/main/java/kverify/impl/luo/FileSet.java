@@ -305,6 +305,21 @@ final class FileSet {
         }
     }
 
+    /**
+     * A rejected handover's file set that deserialize never reached (CORRECTED): its chain is
+     * walked with the variant's checks, stopping at the first pointer they refuse, and every block
+     * reached is restored and freed. No entry is read and no handler is looked up.
+     */
+    void releaseUndeserialized(long fileSetSerPa, HandoverWalk walk) {
+        FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
+        if (set.files() == 0) {
+            return;
+        }
+        ensureCollections();
+        ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
+        blocks.destroy(false);
+    }
+
     SessionImage image(String name) {
         return new SessionImage(name, files == null ? List.of() : files.stream().map(LuoFile::image).toList());
     }

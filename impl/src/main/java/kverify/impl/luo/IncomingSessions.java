@@ -1,9 +1,11 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.LayoutException;
@@ -26,6 +28,8 @@ final class IncomingSessions {
     private final LuoGeometry geometry;
     private final LuoVariant variant;
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    /** The luo_file_set_ser PAs whose file chain deserialize has started on (see discardAll). */
+    private final Set<Long> fileSetsWalked = new HashSet<>();
     private final BlockList blocks;
     private final HandoverWalk walk;
     private final Handlers handlers;
@@ -117,6 +121,7 @@ final class IncomingSessions {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
+        fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
         Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
         if (s.files.blockPas().isEmpty()) {
@@ -130,11 +135,39 @@ final class IncomingSessions {
         return Outcome.err(errno);
     }
 
-    /** A rejected handover: every session built so far released, the session blocks restored. */
-    void discardAll() {
+    /**
+     * A rejected handover: every session built so far released, the session blocks restored. At
+     * the first open (not at setup, where the boot panics next) the file chains of the entries
+     * deserialize never reached are walked too, with the variant's checks, and every block
+     * reached is restored and freed: the whole handover is given back (C1 of docs/corruption.md).
+     */
+    void discardAll(boolean alsoUnreachedFiles) {
         list.values().forEach(s -> s.files.discard());
         list.clear();
+        if (alsoUnreachedFiles) {
+            try {
+                releaseUnreachedFileChains();
+            } catch (LayoutException e) {
+                walk.readFault(e.struct()); // not reached: the checks refuse any pointer outside RAM first
+            }
+        }
         blocks.destroy(false);
+    }
+
+    /** Entries of blocks whose count is within capacity whose file set deserialize never started on. */
+    private void releaseUnreachedFileChains() {
+        for (int b = 0; b < blocks.nblocks(); b++) {
+            long count = blocks.readCount(b);
+            if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
+                continue;
+            }
+            for (long i = 0; i < count; i++) {
+                long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
+                if (fileSetsWalked.add(fileSetPa)) {
+                    new FileSet(kho, geometry, handlers).releaseUndeserialized(fileSetPa, walk);
+                }
+            }
+        }
     }
 
     /**
