@@ -1,6 +1,7 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,8 @@ import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
 import kverify.model.luo.FileCalls.HandlerCall;
 import kverify.model.luo.HandlerKind;
-import kverify.model.luo.IncomingSession.IncomingFile;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.RebootFault;
-import kverify.model.luo.SessionImage;
 
 /**
  * struct luo_file_set and the paths of kernel/liveupdate/luo_file.c with the linked file blocks
@@ -305,31 +304,9 @@ final class FileSet {
         }
     }
 
-    /**
-     * A rejected handover's file set that deserialize never reached (CORRECTED): its chain is
-     * walked with the variant's checks, stopping at the first pointer they refuse, and every block
-     * reached is restored and freed. No entry is read and no handler is looked up.
-     */
-    void releaseUndeserialized(long fileSetSerPa, HandoverWalk walk) {
-        FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
-        if (set.files() == 0) {
-            return;
-        }
-        ensureCollections();
-        ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
-        blocks.destroy(false);
-    }
-
-    SessionImage image(String name) {
-        return new SessionImage(name, files == null ? List.of() : files.stream().map(LuoFile::image).toList());
-    }
-
-    List<IncomingFile> incomingImages() {
-        List<IncomingFile> out = new ArrayList<>();
-        if (files != null) {
-            files.forEach(f -> out.add(new IncomingFile(f.image(), f.retrieved())));
-        }
-        return out;
+    /** The files in list order (read only), for the state snapshots. */
+    List<LuoFile> files() {
+        return files == null ? List.of() : Collections.unmodifiableList(files);
     }
 
     private void ensureCollections() {

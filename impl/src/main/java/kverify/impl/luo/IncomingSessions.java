@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
+import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionSer;
@@ -164,10 +165,21 @@ final class IncomingSessions {
             for (long i = 0; i < count; i++) {
                 long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
                 if (fileSetsWalked.add(fileSetPa)) {
-                    new FileSet(kho, geometry, handlers).releaseUndeserialized(fileSetPa, walk);
+                    releaseFileChain(fileSetPa);
                 }
             }
         }
+    }
+
+    /**
+     * A file chain deserialize never reached: walked with the variant's checks, stopping at the
+     * first pointer they refuse, and every block reached restored and freed. No entry is read.
+     */
+    private void releaseFileChain(long fileSetSerPa) {
+        long head = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+        BlockList chain = new BlockList(kho, BlockKind.FILE, geometry.fileBlockBytes(), geometry.maxBlocks());
+        ChainWalk.add(chain, geometry.fileBlockBytes(), false, walk, head);
+        chain.destroy(false);
     }
 
     /**
@@ -224,7 +236,7 @@ final class IncomingSessions {
 
     List<IncomingSession> images() {
         List<IncomingSession> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(new IncomingSession(s.name, s.retrieved, s.files.incomingImages())));
+        list.values().forEach(s -> out.add(s.incomingImage()));
         return out;
     }
 }

@@ -173,7 +173,7 @@ final class OutgoingSessions {
 
     List<SessionImage> images() {
         List<SessionImage> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(s.files.image(s.name)));
+        list.values().forEach(s -> out.add(s.image()));
         return out;
     }
 }

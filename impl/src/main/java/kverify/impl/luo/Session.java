@@ -1,7 +1,10 @@
 package kverify.impl.luo;
 
 import kverify.impl.kho.Kho;
+import kverify.model.luo.IncomingSession;
+import kverify.model.luo.IncomingSession.IncomingFile;
 import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.SessionImage;
 
 /** struct luo_session: a session in kernel memory (not preserved memory). */
 final class Session {
@@ -22,5 +25,15 @@ final class Session {
             files = new FileSet(kho, geometry, handlers);
         }
         return files;
+    }
+
+    /** The outgoing session as the state shows it. */
+    SessionImage image() {
+        return new SessionImage(name, files.files().stream().map(LuoFile::image).toList());
+    }
+
+    /** The incoming session as the state shows it: each file and whether it was retrieved. */
+    IncomingSession incomingImage() {
+        return new IncomingSession(name, retrieved, files.files().stream().map(f -> new IncomingFile(f.image(), f.retrieved())).toList());
     }
 }
