@@ -81,7 +81,7 @@ final class FindingExport {
         List<String> body = f.shrunk().rendering();
         String[] parts = entry.property().name().split("\\.");
         List<String> lines = new ArrayList<>();
-        lines.add(header(entry.subsystem()));
+        lines.add(header(entry));
         if (parts.length >= 3 && body.stream().noneMatch(l -> l.startsWith("variant: "))) {
             lines.add("variant: " + parts[2].toUpperCase(Locale.ROOT).replace('-', '_'));
         }
@@ -93,10 +93,11 @@ final class FindingExport {
         return String.join("\n", lines) + "\n";
     }
 
-    static String header(String subsystem) {
-        return switch (subsystem) {
+    static String header(CampaignEntry entry) {
+        return switch (entry.subsystem()) {
             case "mk" -> "kverify-trace multikernel v1";
-            default -> "kverify-trace " + subsystem + " v1";
+            case "luo" -> kverify.properties.luo.LuoInterface.traceMagic(entry.property().name());
+            default -> "kverify-trace " + entry.subsystem() + " v1";
         };
     }
 

@@ -34,7 +34,8 @@ class CampaignTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] luo-image.name.as-posted ...");
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
-        assertThat(Files.readString(exported)).startsWith("kverify-image luo v1\n").contains("# key: name empty: open Ok, model Err(EIO)")
+        assertThat(exported).exists();
+        assertThat(Files.readString(exported)).startsWith("kverify-image luo v2\n").contains("# key: name empty: open Ok, model Err(EIO)")
                 .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
                 .contains("# finding: LUO-IMG-5: Session names from the handover are taken as they are");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
@@ -128,6 +129,20 @@ class CampaignTest {
         String html = CampaignHtml.render(run, files, "");
         assertThat(html).contains("<h3>[NEW] luo-image as-posted name empty: open Ok, model Err(EIO)</h3>")
                 .contains("No catalog entry has these keys yet").doesNotContain(FindingExport.EXPLAIN);
+    }
+
+    @Test
+    void anInterfaceFindingIsWrittenAsAV2TraceThatReplaysWithItsKey(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo.interface.as-posted.unit"))
+                .findFirst().orElseThrow();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(60).withSeed(3);
+        List<kverify.engine.Failure> failures = entry.property().run(settings).failures();
+        assertThat(failures).isNotEmpty();
+        for (kverify.engine.Failure f : failures) {
+            Path file = FindingExport.write(tmp, entry, f, 3, 60, java.util.Optional.empty());
+            assertThat(file.toString()).endsWith(".trace");
+            assertThat(ReplayVerdicts.of(file).get("as-posted")).as(file.toString()).contains(f.key());
+        }
     }
 
     private static int steps(KnownFindings known, String relative) {
