@@ -141,7 +141,7 @@ class CampaignTest {
         List<kverify.engine.Failure> failures = entry.property().run(settings).failures();
         assertThat(failures).isNotEmpty();
         for (kverify.engine.Failure f : failures) {
-            Path file = FindingExport.write(tmp, entry, f, 3, 60, java.util.Optional.empty());
+            Path file = FindingExport.write(tmp, entry, FoundFailure.of(f), 3, 60, java.util.Optional.empty());
             assertThat(file.toString()).endsWith(".trace");
             assertThat(ReplayVerdicts.of(file).get("as-posted")).as(file.toString()).contains(f.key());
         }
