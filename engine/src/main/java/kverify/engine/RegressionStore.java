@@ -69,16 +69,25 @@ public final class RegressionStore {
 
     /** Writes a ready-to-commit regression file for a failure; returns its path. */
     public static Path write(Path dir, String propertyName, Failure failure, long seed) {
-        Path file = dir.resolve(propertyName).resolve(slug(failure.key()) + ".txt");
+        return write(dir, propertyName, failure.key(), failure.origin(), failure.shrunk().rendering(), failure.shrunk().choices(), seed);
+    }
+
+    /**
+     * The same from the failure's parts, for a runner that keeps failures as plain values (the
+     * suite's campaign writes them after merging the results of several processes).
+     */
+    public static Path write(Path dir, String propertyName, String key, String origin, List<String> rendering,
+            ChoiceSequence choices, long seed) {
+        Path file = dir.resolve(propertyName).resolve(slug(key) + ".txt");
         List<String> lines = new ArrayList<>();
         lines.add("# kverify regression for property " + propertyName);
-        lines.add("# failure: " + failure.key());
-        lines.add("# found by: " + failure.origin() + " (run seed " + seed + ")");
+        lines.add("# failure: " + key);
+        lines.add("# found by: " + origin + " (run seed " + seed + ")");
         lines.add("# shrunk case:");
-        for (String l : failure.shrunk().rendering()) {
+        for (String l : rendering) {
             lines.add("#   " + l);
         }
-        lines.add("choices: " + failure.shrunk().choices().format());
+        lines.add("choices: " + choices.format());
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, lines, StandardCharsets.UTF_8);

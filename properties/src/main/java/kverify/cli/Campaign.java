@@ -6,8 +6,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kverify.engine.Failure;
-import kverify.engine.PropertyResult;
 import kverify.engine.RunSettings;
 
 /**
@@ -16,7 +14,9 @@ import kverify.engine.RunSettings;
  * not), then the keys no defect has, then the per-property detail; writes the reports, the
  * review and findings.json under target/kverify-campaign/; and exits non-zero only if a
  * property that must pass (the model, CORRECTED) fails: the as-posted and suggestion variants
- * are expected to diverge, and their divergences are the product.
+ * are expected to diverge, and their divergences are the product. The properties (and the power
+ * runs) run on {@code --jobs} worker threads ({@link Workers}); {@code --shard K/N} runs one
+ * slice and writes its raw results for {@code kverify merge} ({@link ShardFile}).
  */
 final class Campaign {
     static final Path OUT = Paths.get("target", "kverify-campaign");
@@ -25,9 +25,9 @@ final class Campaign {
     private Campaign() {
     }
 
-    record Row(CampaignEntry entry, PropertyResult result, DefectCatalog catalog) {
+    record Row(CampaignEntry entry, PropertyOutcome result, DefectCatalog catalog) {
         /** The catalog entry this divergence's key belongs to on this property's subsystem and variant. */
-        Optional<Defect> defectOf(Failure f) {
+        Optional<Defect> defectOf(FoundFailure f) {
             return catalog.lookup(entry.subsystem(), entry.variant(), f.key());
         }
 
@@ -41,6 +41,14 @@ final class Campaign {
         long mustPassFailures() {
             return rows.stream().filter(Row::unexpectedFailure).count();
         }
+
+        static Run of(CampaignPlan plan, List<PropertyOutcome> outcomes, KnownFindings known) {
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < plan.entries().size(); i++) {
+                rows.add(new Row(plan.entries().get(i), outcomes.get(i), plan.catalog()));
+            }
+            return new Run(plan.base().seed(), plan.base(), rows, plan.catalog(), known, CampaignFindings.of(rows, plan.catalog()));
+        }
     }
 
     /** The run's settings: the budget file's, with the options' tries and seed. */
@@ -53,28 +61,34 @@ final class Campaign {
     }
 
     static int main(CampaignOptions options, PrintStream out, PrintStream err) {
-        RunSettings base = settings(options);
-        List<CampaignEntry> entries = Catalog.all().stream()
-                .filter(e -> options.only().map(o -> e.property().name().contains(o)).orElse(true)).toList();
-        if (entries.isEmpty()) {
-            throw new UsageError("campaign: no property matches --only " + options.only().orElse(""));
+        CampaignPlan plan = CampaignPlan.of(settings(options), options.only(), options.powerSeeds());
+        if (options.shard().isPresent()) {
+            return ShardRun.main(plan, options, out, err);
         }
-        DefectCatalog catalog = DefectCatalog.load();
-        out.printf("kverify campaign: %d properties, base tries %d (x%s), seed %d, %d catalog entries%n",
-                entries.size(), base.tries(), weights(entries), base.seed(), catalog.all().size());
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            CampaignEntry e = entries.get(i);
-            err.printf("[%d/%d] %s ...%n", i + 1, entries.size(), e.property().name());
-            rows.add(new Row(e, e.property().run(weighted(base, e)), catalog));
-            err.printf("[%d/%d] %s: %s%n", i + 1, entries.size(), e.property().name(), verdict(rows.get(i)));
-        }
-        Run run = new Run(base.seed(), base, rows, catalog, KnownFindings.load(FINDINGS), CampaignFindings.of(rows, catalog));
+        out.print(plan.header());
+        err.printf("campaign: %d properties%s on %d worker threads%n", plan.entries().size(),
+                plan.powerTasks().isEmpty() ? "" : " and " + plan.powerTasks().size() + " power runs", options.jobs());
+        KnownFindings known = KnownFindings.load(FINDINGS);
+        Run run = Run.of(plan, runProperties(plan, plan.entries(), options.jobs(), err), known);
         String text = CampaignText.render(run);
         out.print(text);
-        String power = options.powerSeeds() == 0 ? "" : Power.table(catalog, entries, options.powerSeeds(), base, err);
+        String power = plan.powerTable(runPower(plan, plan.powerTasks(), options.jobs(), err), known);
         out.print(power);
-        CampaignOutputs.write(run, text + power, out);
+        return finish(run, text + power, out);
+    }
+
+    static List<PropertyOutcome> runProperties(CampaignPlan plan, List<CampaignEntry> entries, int jobs, PrintStream err) {
+        return Workers.run(entries, jobs, plan::run, e -> e.property().name(), Campaign::verdict, err);
+    }
+
+    static List<PowerOutcome> runPower(CampaignPlan plan, List<Power.Task> tasks, int jobs, PrintStream err) {
+        return Workers.run(tasks, jobs, t -> t.run(plan.base()), t -> "power " + t.label(),
+                (t, r) -> r.detections().size() + (r.detections().size() == 1 ? " key" : " keys"), err);
+    }
+
+    /** Writes the outputs of a finished run, prints where, and gives the exit code. */
+    static int finish(Run run, String text, PrintStream out) {
+        CampaignOutputs.write(run, text, out);
         long bad = run.mustPassFailures();
         out.println(bad == 0 ? "campaign: every must-pass property passed"
                 : "campaign: " + bad + " must-pass properties FAILED (a defect of the suite or of CORRECTED)");
@@ -92,13 +106,16 @@ final class Campaign {
     }
 
     static String verdict(Row row) {
-        PropertyResult r = row.result();
+        return verdict(row.entry(), row.result());
+    }
+
+    static String verdict(CampaignEntry entry, PropertyOutcome r) {
         if (r.passed()) {
-            return row.entry().mustPass() ? "pass" : "no divergence found";
+            return entry.mustPass() ? "pass" : "no divergence found";
         }
         if (!r.failures().isEmpty()) {
-            return (row.entry().mustPass() ? "FAIL: " : "diverges: ") + r.failures().size() + " distinct";
+            return (entry.mustPass() ? "FAIL: " : "diverges: ") + r.failures().size() + " distinct";
         }
-        return "FAIL: " + (r.tooManyDiscards() != null ? "too many discards" : "coverage");
+        return "FAIL: " + (!r.tooManyDiscards().isEmpty() ? "too many discards" : "coverage");
     }
 }

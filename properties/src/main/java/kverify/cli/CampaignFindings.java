@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import kverify.engine.Failure;
 
 /**
  * What one campaign found, by catalog entry: for each defect the divergences whose key
@@ -16,7 +15,7 @@ import kverify.engine.Failure;
 record CampaignFindings(List<Entry> entries, List<Hit> newKeys) {
 
     /** One distinct divergence of one property. */
-    record Hit(Campaign.Row row, Failure failure) {
+    record Hit(Campaign.Row row, FoundFailure failure) {
         String scope() {
             return row.entry().subsystem() + " " + row.entry().variant();
         }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kverify.engine.Failure;
 
 /**
  * report.html, defect first: one summary line, an index of the catalog entries (found ones
@@ -28,7 +27,7 @@ final class CampaignHtml {
     private CampaignHtml() {
     }
 
-    static String render(Campaign.Run run, Map<Failure, Path> files, String text) {
+    static String render(Campaign.Run run, Map<FoundFailure, Path> files, String text) {
         CampaignFindings fs = run.findings();
         StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width\"><title>kverify campaign: " + fs.found() + " of "
@@ -63,7 +62,7 @@ final class CampaignHtml {
                 .map(Campaign.Row::entry).toList()) + "), " + run.rows().size() + " properties.";
     }
 
-    private static void newKeys(StringBuilder sb, CampaignFindings fs, Map<Failure, Path> files) {
+    private static void newKeys(StringBuilder sb, CampaignFindings fs, Map<FoundFailure, Path> files) {
         sb.append("<section id=\"new-keys\"><h2>New keys: ").append(fs.newKeys().size()).append("</h2><p>")
                 .append(fs.newKeys().isEmpty() ? "Every divergence of this run belongs to a catalogued entry."
                         : "No catalog entry has these keys yet: check each with <code>kverify replay</code>, explain it and"

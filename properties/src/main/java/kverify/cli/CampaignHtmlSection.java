@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kverify.engine.Failure;
 
 /** One catalog entry's section of report.html. */
 final class CampaignHtmlSection {
     private CampaignHtmlSection() {
     }
 
-    static void append(StringBuilder sb, CampaignFindings.Entry e, Campaign.Run run, Map<Failure, Path> files) {
+    static void append(StringBuilder sb, CampaignFindings.Entry e, Campaign.Run run, Map<FoundFailure, Path> files) {
         Defect d = e.defect();
         sb.append("<section id=\"").append(d.id()).append("\" class=\"").append(e.found() ? "found" : "notfound").append("\"><h2>")
                 .append(d.id()).append(": ").append(CampaignHtml.esc(d.title())).append("</h2><p class=\"meta\"><span class=\"badge\">")
@@ -60,7 +59,7 @@ final class CampaignHtmlSection {
     }
 
     /** This run's shortest trace of the entry if it was found, else the checked-in reproducer; its replay; its failure. */
-    private static void trace(StringBuilder sb, CampaignFindings.Entry e, Campaign.Run run, Map<Failure, Path> files) {
+    private static void trace(StringBuilder sb, CampaignFindings.Entry e, Campaign.Run run, Map<FoundFailure, Path> files) {
         Optional<CampaignFindings.Hit> hit = e.shortest();
         Optional<Path> file = hit.map(h -> files.get(h.failure()));
         String label;
@@ -77,7 +76,7 @@ final class CampaignHtmlSection {
                 .append(f.toString().endsWith(".image") ? " (the damaged pages as hex)" : "").append("</summary><pre>")
                 .append(CampaignHtml.esc(String.join("\n", Reproducers.read(f)))).append("</pre></details>"));
         hit.ifPresent(h -> sb.append("<details><summary>Shrunk failure as the property reported it (with hex dumps of the memory"
-                + " involved)</summary><pre>").append(CampaignHtml.esc(message(h.failure()))).append("</pre></details>"));
+                + " involved)</summary><pre>").append(CampaignHtml.esc(h.failure().message())).append("</pre></details>"));
     }
 
     private static void keys(StringBuilder sb, CampaignFindings.Entry e) {
@@ -101,10 +100,5 @@ final class CampaignHtmlSection {
             return "(no replay: " + e.getMessage() + ")";
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    static String message(Failure f) {
-        Throwable t = f.shrunk().failure();
-        return t == null ? "" : (t.getMessage() == null ? t.toString() : t.getMessage());
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kverify.engine.Failure;
 
 /**
  * {@code findings.json}: the campaign's result for CI and scripts, written with Jackson from the
@@ -45,7 +44,7 @@ final class CampaignJson {
             List<Divergence> divergences) {
     }
 
-    static String render(Campaign.Run run, Map<Failure, Path> files) {
+    static String render(Campaign.Run run, Map<FoundFailure, Path> files) {
         CampaignFindings fs = run.findings();
         Map<String, Integer> weights = new LinkedHashMap<>();
         run.rows().stream().map(r -> r.entry().subsystem()).distinct()
@@ -73,13 +72,13 @@ final class CampaignJson {
                 e.firstTry().orElse(null), e.shortest().map(CampaignFindings.Hit::length).orElse(null), keys);
     }
 
-    private static Divergence divergence(Campaign.Row row, Failure f, Map<Failure, Path> files) {
+    private static Divergence divergence(Campaign.Row row, FoundFailure f, Map<FoundFailure, Path> files) {
         return new Divergence(row.entry().property().name(), row.entry().subsystem(), row.entry().variant(), f.key(),
                 row.defectOf(f).map(Defect::id).orElse(null), f.foundAtTry(), Traces.length(f), f.occurrences(),
-                f.shrunk().choices().format(), files.containsKey(f) ? files.get(f).toString() : null);
+                f.choices(), files.containsKey(f) ? files.get(f).toString() : null);
     }
 
-    private static PropertyRun property(Campaign.Row r, Map<Failure, Path> files) {
+    private static PropertyRun property(Campaign.Row r, Map<FoundFailure, Path> files) {
         return new PropertyRun(r.entry().property().name(), r.entry().subsystem(), r.entry().variant(), r.entry().mustPass(),
                 r.result().validCases(), Campaign.verdict(r), r.result().passed(),
                 r.result().failures().stream().map(f -> divergence(r, f, files)).toList());

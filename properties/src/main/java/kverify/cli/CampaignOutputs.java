@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import kverify.engine.Failure;
 import kverify.engine.RegressionStore;
 
 /**
@@ -31,7 +30,7 @@ final class CampaignOutputs {
         try {
             clear(dir);
             Files.createDirectories(dir);
-            Map<Failure, Path> files = exports(run, dir);
+            Map<FoundFailure, Path> files = exports(run, dir);
             Files.writeString(dir.resolve("report.md"), markdown(run, text), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), CampaignHtml.render(run, files, text), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("findings.json"), CampaignJson.render(run, files), StandardCharsets.UTF_8);
@@ -44,12 +43,12 @@ final class CampaignOutputs {
                 + "; new keys: " + dir.resolve("new-findings") + "; regression files: " + dir.resolve("counterexamples"));
     }
 
-    private static Map<Failure, Path> exports(Campaign.Run run, Path dir) {
-        Map<Failure, Path> files = new IdentityHashMap<>();
+    private static Map<FoundFailure, Path> exports(Campaign.Run run, Path dir) {
+        Map<FoundFailure, Path> files = new IdentityHashMap<>();
         for (Campaign.Row row : run.rows()) {
             String name = row.entry().property().name();
-            for (Failure f : row.result().failures()) {
-                RegressionStore.write(dir.resolve("counterexamples"), name, f, run.seed());
+            for (FoundFailure f : row.result().failures()) {
+                RegressionStore.write(dir.resolve("counterexamples"), name, f.key(), f.origin(), f.rendering(), f.choiceSequence(), run.seed());
                 files.put(f, FindingExport.write(dir.resolve("traces").resolve(name), row.entry(), f, run.seed(),
                         row.result().tries(), row.defectOf(f)));
                 if (row.defectOf(f).isEmpty()) {
@@ -82,7 +81,7 @@ final class CampaignOutputs {
                 Defect d = e.defect();
                 sb.append("\n## ").append(d.id()).append(": ").append(d.title()).append("\n\n").append(d.consequence())
                         .append("\n\nMinimal trace (").append(h.property()).append("):\n\n```\n");
-                h.failure().shrunk().rendering().forEach(l -> sb.append(l).append('\n'));
+                h.failure().rendering().forEach(l -> sb.append(l).append('\n'));
                 sb.append("```\n");
             });
         }

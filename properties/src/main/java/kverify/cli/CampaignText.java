@@ -64,7 +64,7 @@ final class CampaignText {
         for (CampaignFindings.Hit h : findings.newKeys()) {
             sb.append(String.format("  [NEW] %s %s%n        %s, first at try %d, shrunk to %d steps (%d choices), seen %d times%n",
                     h.scope(), h.failure().key(), h.property(), h.failure().foundAtTry(), h.length(),
-                    h.failure().shrunk().choices().length(), h.failure().occurrences()));
+                    h.failure().choiceSequence().length(), h.failure().occurrences()));
         }
         return sb.toString();
     }

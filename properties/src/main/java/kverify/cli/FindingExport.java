@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import kverify.engine.Failure;
 import kverify.properties.luo.corrupt.ImageExport;
 
 /**
@@ -28,10 +27,10 @@ final class FindingExport {
      * explanation line names the catalog entry the key belongs to; for a new key it asks for the
      * explanation to be written before the file is committed.
      */
-    static Path write(Path dir, CampaignEntry entry, Failure f, long seed, int tries, Optional<Defect> defect) {
+    static Path write(Path dir, CampaignEntry entry, FoundFailure f, long seed, int tries, Optional<Defect> defect) {
         String name = entry.property().name();
         String explain = defect.map(d -> d.id() + ": " + d.title()).orElse(EXPLAIN);
-        Optional<String> image = ImageExport.text(name, f.shrunk().choices(), withCase(imageProvenance(entry, f, seed, tries, explain), f));
+        Optional<String> image = ImageExport.text(name, f.choiceSequence(), withCase(imageProvenance(entry, f, seed, tries, explain), f));
         String text = image.orElseGet(() -> trace(entry, f, traceProvenance(entry, f, seed, tries, explain)));
         String prefix = entry.subsystem().equals("mk") ? entry.variant() + "-" : "";
         Path file = dir.resolve(prefix + RegressionSlug.of(f.key()) + (image.isPresent() ? ".image" : ".trace"));
@@ -47,41 +46,41 @@ final class FindingExport {
     static final String EXPLAIN = "(write the one-line explanation before committing)";
 
     /** The comments the findings tests of each subsystem read back (see their *FindingsTest). */
-    private static List<String> traceProvenance(CampaignEntry entry, Failure f, long seed, int tries, String explain) {
+    private static List<String> traceProvenance(CampaignEntry entry, FoundFailure f, long seed, int tries, String explain) {
         String name = entry.property().name();
         if (entry.subsystem().equals("mk")) {
             return List.of("explanation: " + explain, "key: " + f.key(), "property: " + name,
                     "found: seed " + seed + ", -Dkverify.tries=" + tries + ", " + f.origin() + "; shrunk to "
-                            + f.shrunk().choices().length() + " choices in " + f.shrinkEvaluations() + " evaluations",
-                    "choices: " + f.shrunk().choices().format());
+                            + f.choiceSequence().length() + " choices in " + f.shrinkEvaluations() + " evaluations",
+                    "choices: " + f.choices());
         }
         return List.of("defect: " + explain, "key: " + f.key(),
                 "found by: property " + name + ", " + f.origin() + ", seed " + seed + ", tries " + tries,
                 "shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key",
-                "choices: " + f.shrunk().choices().format());
+                "choices: " + f.choices());
     }
 
-    private static List<String> imageProvenance(CampaignEntry entry, Failure f, long seed, int tries, String explain) {
+    private static List<String> imageProvenance(CampaignEntry entry, FoundFailure f, long seed, int tries, String explain) {
         return List.of("finding: " + explain, "key: " + f.key(), "diverges on: " + entry.variant(),
                 "found by: property " + entry.property().name() + ", seed " + seed + ", " + tries + " tries, " + f.origin()
                         + "; shrunk in " + f.shrinkEvaluations() + " evaluations",
-                "choices: " + f.shrunk().choices().format(),
+                "choices: " + f.choices(),
                 "reproduce the generation: ./kverify property " + entry.property().name() + " --replay \""
-                        + f.shrunk().choices().format() + "\"");
+                        + f.choices() + "\"");
     }
 
     /** An image's comments also carry the generated case (the image body is only memory). */
-    private static List<String> withCase(List<String> provenance, Failure f) {
+    private static List<String> withCase(List<String> provenance, FoundFailure f) {
         List<String> out = new ArrayList<>(provenance);
-        f.shrunk().rendering().forEach(l -> out.add("  " + l));
+        f.rendering().forEach(l -> out.add("  " + l));
         return out;
     }
 
-    private static String trace(CampaignEntry entry, Failure f, List<String> provenance) {
-        List<String> body = f.shrunk().rendering();
+    private static String trace(CampaignEntry entry, FoundFailure f, List<String> provenance) {
+        List<String> body = f.rendering();
         String[] parts = entry.property().name().split("\\.");
         List<String> lines = new ArrayList<>();
-        lines.add(header(entry.subsystem()));
+        lines.add(header(entry));
         if (parts.length >= 3 && body.stream().noneMatch(l -> l.startsWith("variant: "))) {
             lines.add("variant: " + parts[2].toUpperCase(Locale.ROOT).replace('-', '_'));
         }
@@ -93,10 +92,11 @@ final class FindingExport {
         return String.join("\n", lines) + "\n";
     }
 
-    static String header(String subsystem) {
-        return switch (subsystem) {
+    static String header(CampaignEntry entry) {
+        return switch (entry.subsystem()) {
             case "mk" -> "kverify-trace multikernel v1";
-            default -> "kverify-trace " + subsystem + " v1";
+            case "luo" -> kverify.properties.luo.LuoInterface.traceMagic(entry.property().name());
+            default -> "kverify-trace " + entry.subsystem() + " v1";
         };
     }
 

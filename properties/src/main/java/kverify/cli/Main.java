@@ -5,17 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line: {@code ./kverify campaign [--tries N] [--seed S] [--power-seeds K]}, {@code ./kverify replay FILE},
+ * The command line: {@code ./kverify campaign [--tries N] [--seed S] [--power-seeds K] [--jobs J] [--shard K/N]},
+ * {@code ./kverify merge DIR...}, {@code ./kverify replay FILE},
  * and the subsystem tools. Bad input is one located message on stderr and exit code 2, never a
  * stack trace.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
             "usage: kverify <command> [options]",
-            "  campaign [--tries N] [--seed S] [--only SUBSTRING] [--power-seeds K]",
+            "  campaign [--tries N] [--seed S] [--only SUBSTRING]... [--power-seeds K] [--jobs J]",
             "                                                       run every property on every variant; defects first; reports,",
             "                                                       findings.json and review under target/kverify-campaign/; with K,",
-            "                                                       each catalog entry's detection rate over the first K blind seeds",
+            "                                                       each catalog entry's detection rate over the first K blind seeds;",
+            "                                                       on J worker threads (default: the number of processors), the",
+            "                                                       same outputs whatever J is",
+            "  campaign ... --shard K/N [--shard-out DIR]           run only the K-th of N slices; its raw results go to DIR/shard.json",
+            "                                                       (default target/kverify-shard-K-of-N)",
+            "  merge DIR...                                         combine the N shard directories into the outputs of the unsharded",
+            "                                                       campaign (same text, same files, same exit code)",
             "  replay FILE                                          replay a trace (or image) on the model and every variant; exit 0",
             "                                                       if it behaves as the file expects, 1 if not, 2 on bad input",
             "  property NAME [--replay CHOICES|FILE] [--tries N] [--seed S]   run one property by name",
@@ -40,6 +47,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "campaign" -> Campaign.main(CampaignOptions.parse(rest), out, err);
+                case "merge" -> Merge.run(rest, out);
                 case "replay" -> Replay.run(rest, out);
                 case "property" -> PropertyCommand.run(rest, out);
                 case "defects" -> DefectsCommand.run(rest, out);

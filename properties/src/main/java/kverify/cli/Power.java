@@ -1,13 +1,10 @@
 package kverify.cli;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kverify.engine.Coverage;
-import kverify.engine.Failure;
-import kverify.engine.PropertyResult;
 import kverify.engine.RunSettings;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
@@ -48,15 +45,43 @@ final class Power {
         return String.format("%-11s %-22s %7s %16s %8s %7s %7s", "id", "class", "found", "95% Wilson", "med.try", "med.len", "min.len");
     }
 
-    /** The power table for the entries in scope of these properties, on the first K blind seeds. */
-    static String table(DefectCatalog catalog, List<CampaignEntry> entries, int k, RunSettings base, PrintStream err) {
+    /** One property's run on one blind seed. */
+    record Task(CampaignEntry entry, long seed) {
+        PowerOutcome run(RunSettings base) {
+            return PowerOutcome.of(entry.property().run(Campaign.weighted(base, entry).withSeed(seed).collectingAllFailures()), seed);
+        }
+
+        String label() {
+            return "seed " + seed + " " + entry.property().name();
+        }
+    }
+
+    /**
+     * The runs the power table of these properties needs on the first K blind seeds: seed by
+     * seed, every property of a scope some catalog entry has keys on, in the given order.
+     */
+    static List<Task> tasks(DefectCatalog catalog, List<CampaignEntry> entries, int k) {
         if (k > BLIND_LAST - BLIND_FIRST + 1) {
             throw new UsageError("--power-seeds: at most " + (BLIND_LAST - BLIND_FIRST + 1) + " seeds (the blind range "
                     + BLIND_FIRST + ".." + BLIND_LAST + ")");
         }
-        List<Row> rows = measure(catalog, KnownFindings.load(Campaign.FINDINGS), entries, k, base, err);
+        List<String> scopes = defectsInScope(catalog, entries).stream().flatMap(d -> d.scopes().stream()).distinct().toList();
+        List<CampaignEntry> inScope = entries.stream().filter(e -> scopes.contains(scope(e))).toList();
+        List<Task> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            for (CampaignEntry e : inScope) {
+                out.add(new Task(e, BLIND_FIRST + i));
+            }
+        }
+        return out;
+    }
+
+    /** The power table for the entries in scope of these properties, from the runs {@link #tasks} lists. */
+    static String table(DefectCatalog catalog, KnownFindings known, List<CampaignEntry> entries, int k, int baseTries,
+            List<PowerOutcome> outcomes) {
+        List<Row> rows = measure(catalog, known, entries, k, outcomes);
         StringBuilder sb = new StringBuilder(String.format("%nPower per catalog entry: %d blind seeds (%d..%d) at %d base tries times the"
-                + " subsystem weights; detected = any of its keys found%n%s%n", k, BLIND_FIRST, BLIND_FIRST + k - 1, base.tries(), header()));
+                + " subsystem weights; detected = any of its keys found%n%s%n", k, BLIND_FIRST, BLIND_FIRST + k - 1, baseTries, header()));
         rows.forEach(r -> sb.append(r.render()).append('\n'));
         long met = rows.stream().filter(Row::meetsGoal).count();
         long defects = rows.stream().filter(r -> r.defect().kind().isDefect()).count();
@@ -66,13 +91,14 @@ final class Power {
         return sb.toString();
     }
 
-    static List<Row> measure(DefectCatalog catalog, KnownFindings known, List<CampaignEntry> entries, int k, RunSettings base,
-            PrintStream err) {
+    private static List<Defect> defectsInScope(DefectCatalog catalog, List<CampaignEntry> entries) {
         List<String> scopesRun = entries.stream().map(Power::scope).distinct().toList();
-        List<Defect> defects = catalog.all().stream().filter(d -> d.scopes().stream().anyMatch(scopesRun::contains))
+        return catalog.all().stream().filter(d -> d.scopes().stream().anyMatch(scopesRun::contains))
                 .sorted(CampaignFindings.GROUPS.thenComparing(DefectCatalog.ORDER)).toList();
-        List<String> scopes = defects.stream().flatMap(d -> d.scopes().stream()).distinct().toList();
-        List<CampaignEntry> inScope = entries.stream().filter(e -> scopes.contains(scope(e))).toList();
+    }
+
+    static List<Row> measure(DefectCatalog catalog, KnownFindings known, List<CampaignEntry> entries, int k, List<PowerOutcome> outcomes) {
+        List<Defect> defects = defectsInScope(catalog, entries);
         Map<Defect, List<Double>> tries = new LinkedHashMap<>();
         Map<Defect, List<Double>> lengths = new LinkedHashMap<>();
         defects.forEach(d -> {
@@ -81,8 +107,7 @@ final class Power {
         });
         for (int i = 0; i < k; i++) {
             long seed = BLIND_FIRST + i;
-            err.printf("power: seed %d (%d of %d), %d properties%n", seed, i + 1, k, inScope.size());
-            Map<Defect.Key, int[]> seen = seen(inScope, base, seed);
+            Map<Defect.Key, int[]> seen = seen(entries, outcomes.stream().filter(o -> o.seed() == seed).toList());
             for (Defect d : defects) {
                 List<int[]> hits = d.keys().stream().filter(seen::containsKey).map(seen::get).toList();
                 if (!hits.isEmpty()) {
@@ -101,14 +126,15 @@ final class Power {
         return rows;
     }
 
-    /** Per key found with this seed: {earliest try, shortest shrunk length} over the properties of its scope. */
-    private static Map<Defect.Key, int[]> seen(List<CampaignEntry> inScope, RunSettings base, long seed) {
+    /** Per key found by one seed's runs: {earliest try, shortest shrunk length} over the properties of its scope. */
+    private static Map<Defect.Key, int[]> seen(List<CampaignEntry> entries, List<PowerOutcome> runs) {
+        Map<String, CampaignEntry> byName = new LinkedHashMap<>();
+        entries.forEach(e -> byName.put(e.property().name(), e));
         Map<Defect.Key, int[]> seen = new LinkedHashMap<>();
-        for (CampaignEntry e : inScope) {
-            PropertyResult r = e.property().run(Campaign.weighted(base, e).withSeed(seed).collectingAllFailures());
-            for (Failure f : r.failures()) {
-                int[] now = {f.foundAtTry(), Traces.length(f)};
-                seen.merge(new Defect.Key(e.subsystem(), e.variant(), f.key()), now,
+        for (PowerOutcome r : runs) {
+            CampaignEntry e = byName.get(r.property());
+            for (PowerOutcome.Detection d : r.detections()) {
+                seen.merge(new Defect.Key(e.subsystem(), e.variant(), d.key()), new int[] {d.firstTry(), d.length()},
                         (a, b) -> new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1])});
             }
         }

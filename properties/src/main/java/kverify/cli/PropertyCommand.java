@@ -30,11 +30,11 @@ final class PropertyCommand {
             }
         }
         PropertyResult r = entry.property().run(settings);
-        out.println(name + ": " + Campaign.verdict(new Campaign.Row(entry, r, DefectCatalog.load())) + " (" + r.validCases() + " cases, seed " + r.seed() + ")");
+        out.println(name + ": " + Campaign.verdict(entry, PropertyOutcome.of(r)) + " (" + r.validCases() + " cases, seed " + r.seed() + ")");
         for (Failure f : r.failures()) {
             out.println("\n" + f.key() + " (found by " + f.origin() + ")");
             f.shrunk().rendering().forEach(l -> out.println("  " + l));
-            out.println(CampaignHtmlSection.message(f).indent(2).stripTrailing());
+            out.println(FoundFailure.message(f.shrunk().failure()).indent(2).stripTrailing());
             out.println("  choices: " + f.shrunk().choices().format());
             out.println("  replay: ./kverify property " + name + " --replay \"" + f.shrunk().choices().format() + "\"");
         }

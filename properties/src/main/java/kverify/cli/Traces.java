@@ -2,7 +2,6 @@ package kverify.cli;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import kverify.engine.Failure;
 
 /**
  * The size of a counterexample as a reader counts it, the same way for a shrunk rendering and
@@ -17,8 +16,8 @@ final class Traces {
     private Traces() {
     }
 
-    static int length(Failure f) {
-        return length(f.shrunk().rendering());
+    static int length(FoundFailure f) {
+        return length(f.rendering());
     }
 
     static int length(List<String> lines) {

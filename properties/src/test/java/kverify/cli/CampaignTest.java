@@ -34,7 +34,8 @@ class CampaignTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] luo-image.name.as-posted ...");
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
-        assertThat(Files.readString(exported)).startsWith("kverify-image luo v1\n").contains("# key: name empty: open Ok, model Err(EIO)")
+        assertThat(exported).exists();
+        assertThat(Files.readString(exported)).startsWith("kverify-image luo v2\n").contains("# key: name empty: open Ok, model Err(EIO)")
                 .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
                 .contains("# finding: LUO-IMG-5: Session names from the handover are taken as they are");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
@@ -96,8 +97,10 @@ class CampaignTest {
     void powerCountsBlindSeedsThatDetectEachDefectThroughAnyOfItsKeys() {
         List<CampaignEntry> entries = Catalog.all().stream()
                 .filter(e -> e.property().name().startsWith("luo-image.name.")).toList();
-        List<Power.Row> rows = Power.measure(DefectCatalog.load(), KnownFindings.load(Campaign.FINDINGS), entries, 3,
-                RunSettings.fromSystemProperties().withTries(40), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        DefectCatalog catalog = DefectCatalog.load();
+        RunSettings base = RunSettings.fromSystemProperties().withTries(40);
+        List<PowerOutcome> runs = Power.tasks(catalog, entries, 3).stream().map(t -> t.run(base)).toList();
+        List<Power.Row> rows = Power.measure(catalog, KnownFindings.load(Campaign.FINDINGS), entries, 3, runs);
         assertThat(rows).extracting(r -> r.defect().id()).contains("LUO-IMG-5").doesNotContain("MK-7", "LUO-1");
         Power.Row names = rows.stream().filter(r -> r.defect().id().equals("LUO-IMG-5")).findFirst().orElseThrow();
         assertThat(names.detected()).isEqualTo(3);
@@ -115,19 +118,33 @@ class CampaignTest {
         CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo-image.name.as-posted")).findFirst()
                 .orElseThrow();
         RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(40).withSeed(3);
-        Campaign.Row row = new Campaign.Row(entry, entry.property().run(settings), onlyMk99);
+        Campaign.Row row = new Campaign.Row(entry, PropertyOutcome.of(entry.property().run(settings)), onlyMk99);
         Campaign.Run run = new Campaign.Run(3, settings, List.of(row), onlyMk99, KnownFindings.load(Campaign.FINDINGS),
                 CampaignFindings.of(List.of(row), onlyMk99));
         assertThat(run.findings().newKeys()).isNotEmpty();
         assertThat(CampaignText.newKeys(run.findings())).contains("  [NEW] luo-image as-posted name empty: open Ok, model Err(EIO)");
-        java.util.Map<kverify.engine.Failure, Path> files = new java.util.IdentityHashMap<>();
-        for (kverify.engine.Failure f : row.result().failures()) {
+        java.util.Map<FoundFailure, Path> files = new java.util.IdentityHashMap<>();
+        for (FoundFailure f : row.result().failures()) {
             files.put(f, FindingExport.write(tmp.resolve("new"), entry, f, 3, 40, java.util.Optional.empty()));
         }
         assertThat(Files.readString(files.values().iterator().next())).contains(FindingExport.EXPLAIN);
         String html = CampaignHtml.render(run, files, "");
         assertThat(html).contains("<h3>[NEW] luo-image as-posted name empty: open Ok, model Err(EIO)</h3>")
                 .contains("No catalog entry has these keys yet").doesNotContain(FindingExport.EXPLAIN);
+    }
+
+    @Test
+    void anInterfaceFindingIsWrittenAsAV2TraceThatReplaysWithItsKey(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CampaignEntry entry = Catalog.all().stream().filter(e -> e.property().name().equals("luo.interface.as-posted.unit"))
+                .findFirst().orElseThrow();
+        RunSettings settings = RunSettings.fromSystemProperties().collectingAllFailures().withTries(60).withSeed(3);
+        List<kverify.engine.Failure> failures = entry.property().run(settings).failures();
+        assertThat(failures).isNotEmpty();
+        for (kverify.engine.Failure f : failures) {
+            Path file = FindingExport.write(tmp, entry, FoundFailure.of(f), 3, 60, java.util.Optional.empty());
+            assertThat(file.toString()).endsWith(".trace");
+            assertThat(ReplayVerdicts.of(file).get("as-posted")).as(file.toString()).contains(f.key());
+        }
     }
 
     private static int steps(KnownFindings known, String relative) {

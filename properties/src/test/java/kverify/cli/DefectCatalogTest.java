@@ -56,7 +56,7 @@ class DefectCatalogTest {
     void theCatalogCoversTheSubsystemsAndClassesItShould() {
         assertThat(CATALOG.all()).extracting(Defect::subsystem).contains("luo", "luo-image", "mk");
         assertThat(CATALOG.all()).extracting(Defect::kind).contains(Defect.Kind.POSTED_DEFECT, Defect.Kind.SYMPTOM_OF,
-                Defect.Kind.CONTRACT_DECISION, Defect.Kind.RECONSTRUCTED_CODE);
+                Defect.Kind.CONTRACT_DECISION);
         for (Defect d : CATALOG.all()) {
             assertThat(d.where().hunkSource().startsWith("seed ") || d.where().hunkSource().startsWith("not in the seeds: "))
                     .as(d.id() + ": a hunk is quoted from a seed, or says where the code is and that it is not quoted").isTrue();

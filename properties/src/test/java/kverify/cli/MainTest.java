@@ -33,6 +33,19 @@ class MainTest {
     }
 
     @Test
+    void badJobsAndShardOptionsExitWithTwoAndOneMessage() {
+        assertThat(run("campaign", "--jobs", "0")).isEqualTo(2);
+        assertThat(err()).contains("--jobs takes a positive whole number, got '0'");
+        assertThat(run("campaign", "--shard", "3/2")).isEqualTo(2);
+        assertThat(err()).contains("--shard takes K/N with 1 <= K <= N (e.g. 2/4), got '3/2'");
+        assertThat(run("campaign", "--shard", "1of2")).isEqualTo(2);
+        assertThat(run("campaign", "--shard-out", "x")).isEqualTo(2);
+        assertThat(err()).contains("--shard-out needs --shard K/N").doesNotContain("Exception");
+        assertThat(run("merge", "--seed", "1")).isEqualTo(2);
+        assertThat(err()).contains("merge takes the shard directories");
+    }
+
+    @Test
     void replayOfMissingOrUnknownFilesIsLocated(@TempDir Path tmp) throws Exception {
         assertThat(run("replay", tmp.resolve("absent.trace").toString())).isEqualTo(2);
         assertThat(err()).contains("absent.trace: no such file");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The review replies: one per posted patch, each defect under its quoted hunk, nothing from reconstructed code. */
+/** The review replies: one per posted patch, each defect under its quoted hunk (or its description), nothing from reconstructed code. */
 class ReviewTest {
     private static final DefectCatalog CATALOG = DefectCatalog.load();
 
@@ -14,6 +14,7 @@ class ReviewTest {
     void onePerPostedPatchWithDefectsAndContractQuestionsOnly() {
         Map<String, List<Defect>> byPatch = Review.byPatch(CATALOG);
         assertThat(byPatch.keySet()).containsExactly("[PATCH 1/5] liveupdate: Remove limit on the number of sessions",
+                "[PATCH 2/5] liveupdate: Remove limit on the number of files per session",
                 "[RFC Patch 1/7] kexec: Introduce multikernel support via kexec", "[RFC Patch 6/7] kexec: Implement dynamic kimage tracking",
                 "[RFC Patch v2 15/16] kexec: Integrate multikernel support with kexec_file_load",
                 "[RFC Patch v2 01/16] kexec: Introduce multikernel support via kexec",
@@ -49,5 +50,14 @@ class ReviewTest {
         String mail = Review.mail(subject, Review.byPatch(CATALOG).get(subject), CATALOG, KnownFindings.load(Campaign.FINDINGS));
         assertThat(mail).contains("[kernel/kexec.c, do_kexec_load; not in the seeds:").doesNotContain("\n> ")
                 .contains("MK-13 (leak)").contains("image-tracking-unload-mk-images-differs.trace");
+    }
+
+    @Test
+    void theTranscribedFileChainCodeGetsItsOwnReply() {
+        String subject = "[PATCH 2/5] liveupdate: Remove limit on the number of files per session";
+        String mail = Review.mail(subject, Review.byPatch(CATALOG).get(subject), CATALOG, KnownFindings.load(Campaign.FINDINGS));
+        assertThat(mail).contains("[kernel/liveupdate/luo_file.c, luo_preserve_file; not in the seeds:").doesNotContain("\n> ")
+                .contains("LUO-5 (leak)").contains("LUO-IMG-7 (oops)").contains("LUO-IMG-10 (lost-data)")
+                .contains("ioctl-invariant-violated-session-file-blocks-n-ceil-files-n-n.trace");
     }
 }

@@ -83,6 +83,22 @@ final class BlockList {
         blocks.clear();
     }
 
+    /**
+     * Undoes the last {@link #create}: the newest block unpreserved and freed (or restored) and the
+     * previous block's next cleared, so the chain is as it was before.
+     */
+    void destroyLast(boolean unpreserve) {
+        long pa = blocks.remove(blocks.size() - 1);
+        if (unpreserve) {
+            kho.unpreserveFree(pa);
+        } else {
+            kho.restoreFree(pa);
+        }
+        if (!blocks.isEmpty()) {
+            kind.writeNext(memory(), blocks.get(blocks.size() - 1), 0);
+        }
+    }
+
     long readCount(int b) {
         return kind.readCount(memory(), blocks.get(b));
     }
@@ -100,11 +116,14 @@ final class BlockList {
         return blocks.get(b) + kind.headerSize() + i * kind.entrySize();
     }
 
-    /** Zeroes every block's count and entries, keeping the next links. */
-    void zeroCountsAndEntries(int perBlock) {
+    /**
+     * __luo_file_unfreeze's loop: every block's count set to 0 and everything after its header
+     * zeroed (the entries and the slack at the block's end), the next links kept.
+     */
+    void zeroCountsAndEntries() {
         for (int b = 0; b < blocks.size(); b++) {
             writeCount(b, 0);
-            memory().fill(entryPa(b, 0), (long) perBlock * kind.entrySize(), (byte) 0);
+            memory().fill(entryPa(b, 0), (long) blockBytes - kind.headerSize(), (byte) 0);
         }
     }
 

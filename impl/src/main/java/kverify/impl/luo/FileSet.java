@@ -1,7 +1,8 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
@@ -10,204 +11,308 @@ import kverify.impl.luo.layout.FileSetSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.FileCalls.HandlerCall;
 import kverify.model.luo.HandlerKind;
-import kverify.model.luo.IncomingSession.IncomingFile;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.RebootFault;
 
 /**
  * struct luo_file_set and the paths of kernel/liveupdate/luo_file.c with the linked file blocks
- * of patch 2/5. Only 2/5's first hunk was retrieved, so this is a reconstruction in the style of
- * 1/5 (docs/luo.md, decision 3) and is shared by every variant. The collections are created on
- * first use: a session without files costs a few words, which the 8.19-million-session limit
- * test needs.
+ * of patch 2/5, transcribed from kernelorg-mirror/linux_kernel_git_tatashin_linux at
+ * 5d766e265bfc594d2e54ac5c1f43710f61889bdb (luo_file.c, luo_internal.h). The files are a list in
+ * preservation (or deserialization) order, as {@code files_list} is; {@code count} is the
+ * kernel's own counter, which deserialize takes from {@code file_set_ser->count} and not from the
+ * entries it finds. The collections are created on first use: a session without files costs a
+ * few words, which the 8.19-million-session limit test needs.
  */
 final class FileSet {
     /** The file set of every session without files; only read, never preserved into or deserialized. */
-    static final FileSet NONE = new FileSet(null, null);
+    static final FileSet NONE = new FileSet(null, null, null);
 
     private final Kho kho;
     private final LuoGeometry geometry;
-    private LinkedHashMap<Long, LuoFile> files;
+    private final Handlers handlers;
+    private ArrayList<LuoFile> files;
+    /** The tokens in {@link #files}: luo_token_is_used without the linear scan (1.27 million files at the limit). */
+    private HashSet<Long> tokens;
     private BlockList blocks;
+    private long count;
 
-    FileSet(Kho kho, LuoGeometry geometry) {
+    FileSet(Kho kho, LuoGeometry geometry, Handlers handlers) {
         this.kho = kho;
         this.geometry = geometry;
+        this.handlers = handlers;
     }
 
+    /** file_set->count: the files preserved, or after deserialize the count the handover stored. */
     long count() {
-        return files == null ? 0 : files.size();
+        return count;
     }
 
     List<Long> blockPas() {
         return blocks == null ? List.of() : blocks.pas();
     }
 
-    /** luo_preserve_file: EEXIST for a known token; a new block when the last one is full. */
-    Outcome<Unit> preserve(long token, HandlerKind kind, long data) {
+    /**
+     * luo_preserve_file: EEXIST for a token in use; a new block when count == nblocks * BLOCK_MAX
+     * (its error returned); EBADF for an fd that is not open; ENOENT if no registered handler's
+     * can_preserve accepts the file (its module pinned otherwise); EBUSY if luo_preserved_files
+     * holds it; then the handler's preserve, whose error unwinds the pin and the xarray entry.
+     * A block added on the way stays after any later failure, unless the variant frees it.
+     */
+    Outcome<Unit> preserve(long token, Object file, ErrorUndo undo) {
         ensureCollections();
-        if (files.containsKey(token)) {
+        if (tokens.contains(token)) {
             return Outcome.err(Errno.EEXIST);
         }
-        if (files.size() == (long) blocks.nblocks() * geometry.filesPerBlock()) {
+        boolean grew = false;
+        if (count == (long) blocks.nblocks() * geometry.filesPerBlock()) {
             Outcome<Unit> grown = blocks.create();
             if (!grown.isOk()) {
                 return grown;
             }
+            grew = true;
         }
-        // The test handlers' preserve cannot fail.
-        files.put(token, new LuoFile(token, kind, data));
+        Optional<Errno> failed = attach(token, file);
+        if (failed.isPresent()) {
+            if (grew && undo.freeBlockOfFailedPreserve()) {
+                blocks.destroyLast(true);
+            }
+            return Outcome.err(failed.get());
+        }
+        count++;
         return Outcome.ok();
     }
 
+    /** From fget to list_add_tail; on a failure everything it took is given back. */
+    private Optional<Errno> attach(long token, Object file) {
+        if (file == null) {
+            return Optional.of(Errno.EBADF);
+        }
+        Optional<HandlerKind> kind = handlers.canPreserve(file);
+        if (kind.isEmpty()) {
+            return Optional.of(Errno.ENOENT);
+        }
+        UserFile f = (UserFile) file;
+        handlers.get(kind.get());
+        Optional<Errno> busy = handlers.xaInsert(f);
+        if (busy.isPresent()) {
+            handlers.put(kind.get());
+            return busy;
+        }
+        f.log.add(HandlerCall.PRESERVE);
+        if (f.preserveFails.isPresent()) {
+            handlers.xaErase(f);
+            handlers.put(kind.get());
+            return f.preserveFails;
+        }
+        add(new LuoFile(token, kind.get(), f.data, f, f.log));
+        return Optional.empty();
+    }
+
+    private void add(LuoFile f) {
+        files.add(f);
+        tokens.add(f.token);
+    }
+
     /**
-     * Outgoing close: the handlers unpreserve (nothing to undo for test handlers), blocks freed.
-     * The file map is not cleared: the session has already left the list and is dropped whole.
+     * luo_file_unpreserve_files (an outgoing close): from the last file to the first, the handler
+     * unpreserves, the module is put and the file leaves luo_preserved_files; then every block
+     * is unpreserved and freed.
      */
     void unpreserveAll() {
-        if (blocks != null) {
-            blocks.destroy(true);
+        if (files != null) {
+            releaseAll(HandlerCall.UNPRESERVE, true);
         }
     }
 
     /**
-     * luo_file_freeze: no files, nothing written. Otherwise freeze each file in order and write its
-     * luo_file_ser, writing per-block counts at block transitions and for the last block, then
-     * the session's luo_file_set_ser. On a handler failure the earlier files are unfrozen and
-     * every block's entries and count are zeroed (next links kept); file_set_ser is not written.
+     * The loop unpreserve and finish share: from the last file to the first, the handler's call,
+     * the module put, a file LUO holds out of luo_preserved_files, count down by one; then the
+     * blocks unpreserved (outgoing) or restored (incoming) and freed.
+     */
+    private void releaseAll(HandlerCall call, boolean unpreserve) {
+        for (int i = files.size() - 1; i >= 0; i--) {
+            LuoFile f = files.remove(i);
+            f.log.add(call);
+            handlers.put(f.kind);
+            if (f.file != null) {
+                handlers.xaErase(f.file);
+            }
+            count--;
+        }
+        tokens.clear();
+        blocks.destroy(unpreserve);
+    }
+
+    /**
+     * luo_file_freeze: count 0, nothing written. Otherwise freeze each file in order and write its
+     * luo_file_ser, writing a block's count when the walk moves past it and for the last block,
+     * then the session's luo_file_set_ser. On a handler failure __luo_file_unfreeze unfreezes the
+     * earlier files and zeroes every block's count and entries (next links kept); file_set_ser is
+     * not written.
      */
     Outcome<Unit> freeze(long fileSetSerPa, RebootFault fault, int sessionIndex) {
-        if (count() == 0) {
+        if (count == 0) {
             return Outcome.ok();
         }
         int perBlock = geometry.filesPerBlock();
         int b = 0;
         int j = 0;
-        int index = 0;
-        for (LuoFile f : files.values()) {
+        for (int index = 0; index < files.size(); index++) {
             if (j == perBlock) {
                 blocks.writeCount(b, j);
                 b++;
                 j = 0;
             }
+            LuoFile f = files.get(index);
+            f.log.add(HandlerCall.FREEZE);
             if (fault.firesAt(sessionIndex, index)) {
-                blocks.zeroCountsAndEntries(perBlock);
+                unfreezeFiles(index);
                 return Outcome.err(((RebootFault.FreezeFails) fault).errno());
             }
             FileSer.write(kho.memory(), blocks.entryPa(b, j), f.kind.compatible(), f.data, f.token);
             j++;
-            index++;
         }
         blocks.writeCount(b, j);
-        FileSetSer.write(kho.memory(), fileSetSerPa, blocks.pa(0), count());
+        FileSetSer.write(kho.memory(), fileSetSerPa, blocks.pa(0), count);
         return Outcome.ok();
     }
 
-    /** luo_file_unfreeze: no files, nothing; else the handlers unfreeze and file_set_ser is zeroed. */
-    void unfreeze(long fileSetSerPa) {
-        if (count() > 0) {
-            FileSetSer.zero(kho.memory(), fileSetSerPa);
+    /** __luo_file_unfreeze: the handlers unfreeze the files before {@code failed}; every block is zeroed. */
+    private void unfreezeFiles(int failed) {
+        for (int i = 0; i < failed; i++) {
+            files.get(i).log.add(HandlerCall.UNFREEZE);
         }
+        blocks.zeroCountsAndEntries();
+    }
+
+    /** luo_file_unfreeze: count 0, nothing; else every file unfrozen and every block zeroed, then file_set_ser. */
+    void unfreeze(long fileSetSerPa) {
+        if (count == 0) {
+            return;
+        }
+        unfreezeFiles(files.size());
+        FileSetSer.zero(kho.memory(), fileSetSerPa);
     }
 
     /**
-     * luo_file_deserialize: files PA 0 means no files. Otherwise walk the chain (at most
-     * LUO_MAX_BLOCKS blocks, ENOSPC beyond), EINVAL for a block count above the block's
-     * capacity, ENOENT for a compatible no handler claims. Files found before an error stay.
-     * The variant's {@link HandoverChecks} run before each block is read, on a repeated token and
-     * on the set's count; the walk counts the block headers read.
+     * luo_file_deserialize: files PA 0 means no files (the posted code only WARNs if the stored
+     * count is not 0). Otherwise count is taken from file_set_ser, then the whole chain is walked,
+     * adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS), before any block's count is
+     * looked at; then per block EINVAL for a count above BLOCK_MAX, and per entry ENOENT unless a
+     * registered handler has the compatible (its module pinned), each entry appended in order (a
+     * repeated token is kept). Files found before an error stay. The variant's
+     * {@link HandoverChecks} run before each block is followed, on a repeated token and on the
+     * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
-    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk) {
+    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk, String ref) {
         FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
-        long pa = set.files();
-        if (pa != 0) {
-            // Only a session with files gets the collections (see the class comment).
-            ensureCollections();
+        if (set.files() == 0) {
+            Optional<Errno> bad = walk.fileSetCount(set.count(), 0, 0);
+            return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
         }
-        while (pa != 0) {
-            Optional<Errno> bad = walk.block(pa, geometry.fileBlockBytes());
-            if (bad.isPresent()) {
-                return Outcome.err(bad.get());
-            }
-            Outcome<Unit> added = blocks.add(pa);
-            if (!added.isOk()) {
-                return added;
-            }
-            walk.visit(false, pa);
-            long n = blocks.readCount(blocks.nblocks() - 1);
-            // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
-            if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
-                return Outcome.err(Errno.EINVAL);
-            }
-            for (long i = 0; i < n; i++) {
-                FileSer.Value v = FileSer.read(kho.memory(), blocks.entryPa(blocks.nblocks() - 1, i));
-                HandlerKind kind = v.compatible() == null ? null : HandlerKind.ofCompatible(v.compatible()).orElse(null);
-                if (kind == null) {
-                    return Outcome.err(Errno.ENOENT);
-                }
-                Optional<Errno> duplicate = files.containsKey(v.token()) ? walk.duplicateToken() : Optional.empty();
-                if (duplicate.isPresent()) {
-                    return Outcome.err(duplicate.get());
-                }
-                files.put(v.token(), new LuoFile(v.token(), kind, v.data()));
-            }
-            pa = blocks.readNext(pa);
+        // Only a session with files gets the collections (see the class comment).
+        ensureCollections();
+        count = set.count();
+        Outcome<Unit> chain = ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
+        for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
+            chain = deserializeBlock(b, walk, ref);
         }
-        Optional<Errno> count = walk.fileSetCount(set.count(), count(), set.files());
-        return count.isPresent() ? Outcome.err(count.get()) : Outcome.ok();
+        if (!chain.isOk()) {
+            return chain;
+        }
+        Optional<Errno> bad = walk.fileSetCount(set.count(), files.size(), set.files());
+        return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
     }
 
-    /** luo_retrieve_file: ENOENT if unknown; a second retrieve returns the same file. */
-    Outcome<FileImage> retrieve(long token) {
-        LuoFile f = files == null ? null : files.get(token);
+    /** The second loop, for block b: its count against BLOCK_MAX, then its entries in order. */
+    private Outcome<Unit> deserializeBlock(int b, HandoverWalk walk, String ref) {
+        long n = blocks.readCount(b);
+        // u64 in the kernel: a count of 2^63 or more is above the capacity, not negative.
+        if (Long.compareUnsigned(n, geometry.filesPerBlock()) > 0) {
+            return Outcome.err(Errno.EINVAL);
+        }
+        for (long i = 0; i < n; i++) {
+            FileSer.Value v = FileSer.read(kho.memory(), blocks.entryPa(b, i));
+            Optional<HandlerKind> kind = v.compatible() == null ? Optional.empty() : handlers.byCompatible(v.compatible());
+            if (kind.isEmpty()) {
+                return Outcome.err(Errno.ENOENT);
+            }
+            Optional<Errno> duplicate = tokens.contains(v.token()) ? walk.duplicateToken() : Optional.empty();
+            if (duplicate.isPresent()) {
+                return Outcome.err(duplicate.get());
+            }
+            handlers.get(kind.get());
+            add(new LuoFile(v.token(), kind.get(), v.data(), null, handlers.newLog(ref + "#" + files.size())));
+        }
+        return Outcome.ok();
+    }
+
+    /**
+     * luo_retrieve_file: ENOENT if the list is empty or no file has the token; the first match in
+     * list order. A second retrieve gives the same file; the first calls the handler's retrieve,
+     * which makes the file, and puts it in luo_preserved_files (a WARN if it is there already).
+     */
+    Outcome<UserFile> retrieve(long token) {
+        LuoFile f = files == null ? null : files.stream().filter(x -> x.token == token).findFirst().orElse(null);
         if (f == null) {
             return Outcome.err(Errno.ENOENT);
         }
-        f.retrieved = true;
-        return Outcome.ok(f.image());
-    }
-
-    /** luo_file_finish: every can_finish is true; the handlers finish and the blocks are restored. */
-    Outcome<Unit> finish() {
-        if (count() == 0) {
-            return Outcome.ok();
+        if (f.retrieved()) {
+            return Outcome.ok(f.file);
         }
-        blocks.destroy(false);
-        files.clear();
-        return Outcome.ok();
+        f.log.add(HandlerCall.RETRIEVE);
+        f.file = handlers.retrievedFile(f);
+        if (handlers.xaInsert(f.file).isPresent()) {
+            handlers.warn("luo_retrieve_file: xa_insert of a retrieved file failed (token 0x" + Long.toHexString(token) + ")");
+        }
+        f.retrieveStatus = 1;
+        return Outcome.ok(f.file);
     }
 
     /**
-     * Releases an incoming file set that will never be used (a rejected handover): its blocks are
-     * restored. The file map is left alone: the caller drops the whole session list right after.
+     * luo_file_finish: count 0 returns at once, files and blocks untouched (a count of 0 stored
+     * with a file pointer leaves both behind); every can_finish is true; from the last file to the
+     * first the handler finishes, the module is put, a retrieved file leaves luo_preserved_files,
+     * and count drops by one; then every block is restored and freed.
+     */
+    Outcome<Unit> finish() {
+        if (count == 0) {
+            return Outcome.ok();
+        }
+        releaseAll(HandlerCall.FINISH, false);
+        return Outcome.ok();
+    }
+
+    /** luo_file_set_destroy at session free: WARN_ON(count), WARN_ON(files left). */
+    void destroyed(String session) {
+        if (count != 0 || (files != null && !files.isEmpty())) {
+            handlers.warn("luo_file_set_destroy of '" + session + "': count=" + count + " files=" + (files == null ? 0 : files.size()));
+        }
+    }
+
+    /**
+     * Releases an incoming file set that will never be used (a rejected handover): the pins its
+     * entries took are put and its blocks restored. The list is left alone: the caller drops the
+     * whole session list right after.
      */
     void discard() {
         if (blocks != null) {
+            files.forEach(f -> handlers.put(f.kind));
             blocks.destroy(false);
         }
     }
 
-    List<FileImage> images() {
-        List<FileImage> out = new ArrayList<>();
-        if (files != null) {
-            files.values().forEach(f -> out.add(f.image()));
-        }
-        return out;
-    }
-
-    List<IncomingFile> incomingImages() {
-        List<IncomingFile> out = new ArrayList<>();
-        if (files != null) {
-            files.values().forEach(f -> out.add(new IncomingFile(f.image(), f.retrieved)));
-        }
-        return out;
+    /** The files in list order (read only), for the state snapshots. */
+    List<LuoFile> files() {
+        return files == null ? List.of() : Collections.unmodifiableList(files);
     }
 
     private void ensureCollections() {
         if (files == null) {
-            files = new LinkedHashMap<>();
+            files = new ArrayList<>();
+            tokens = new HashSet<>();
             blocks = new BlockList(kho, BlockKind.FILE, geometry.fileBlockBytes(), geometry.maxBlocks());
         }
     }

@@ -1,18 +1,21 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
+import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.SessionNames;
 import kverify.model.luo.IncomingSession;
 import kverify.model.luo.LuoGeometry;
 
@@ -26,14 +29,19 @@ final class IncomingSessions {
     private final LuoGeometry geometry;
     private final LuoVariant variant;
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    /** The luo_file_set_ser PAs whose file chain deserialize has started on (see discardAll). */
+    private final Set<Long> fileSetsWalked = new HashSet<>();
     private final BlockList blocks;
     private final HandoverWalk walk;
+    private final Handlers handlers;
     private Outcome<Unit> deserialized;
+    private boolean active;
 
-    IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+    IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
         this.geometry = geometry;
         this.variant = variant;
+        this.handlers = handlers;
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
         this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
@@ -41,37 +49,37 @@ final class IncomingSessions {
     /**
      * luo_session_setup_incoming: EINVAL for a missing or incompatible node; then follow next
      * from the head, adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS). No count
-     * check, no cycle check, no cleanup of blocks already added on error. The variant's
-     * {@link HandoverChecks} look at each pointer before it is followed (none as posted).
+     * check, no cycle check, no cleanup of blocks already added on error (the variant's
+     * {@link DeserializeFailure} decides). The variant's {@link HandoverChecks} look at each
+     * pointer before it is followed (none as posted).
      */
     Outcome<Unit> setup(Optional<FdtNode> node) {
+        Outcome<Unit> r = walkChain(node);
+        if (!r.isOk()) {
+            variant.deserializeFailure().setupFailed(this);
+        }
+        active = r.isOk();
+        return r;
+    }
+
+    private Outcome<Unit> walkChain(Optional<FdtNode> node) {
         Outcome<Long> head = SessionFdtNode.headPa(node);
         if (!head.isOk()) {
             return Results.propagate(head);
         }
         try {
-            long pa = head.value();
-            while (pa != 0) {
-                Optional<Errno> bad = walk.block(pa, geometry.sessionBlockBytes());
-                if (bad.isPresent()) {
-                    return Outcome.err(bad.get());
-                }
-                Outcome<Unit> added = blocks.add(pa);
-                if (!added.isOk()) {
-                    return added;
-                }
-                walk.visit(true, pa);
-                pa = blocks.readNext(pa);
-            }
+            return ChainWalk.add(blocks, geometry.sessionBlockBytes(), true, walk, head.value());
         } catch (LayoutException e) {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok();
     }
 
-    /** luo_session_deserialize: runs once; later calls return the cached result. */
+    /** luo_session_deserialize: runs once; later calls return the cached result; no handover (not active) is 0. */
     Outcome<Unit> deserialize() {
+        if (deserialized == null && !active) {
+            deserialized = Outcome.ok();
+        }
         if (deserialized == null) {
             try {
                 deserialized = deserializeBlocks();
@@ -109,12 +117,13 @@ final class IncomingSessions {
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
-        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry));
+        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry, handlers));
         if (list.containsKey(s.name)) {
             return Outcome.err(Errno.EEXIST);
         }
         list.put(s.name, s);
-        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk);
+        fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
+        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
         if (s.files.blockPas().isEmpty()) {
             s.files = FileSet.NONE;
@@ -127,16 +136,59 @@ final class IncomingSessions {
         return Outcome.err(errno);
     }
 
-    /** A rejected handover: every session built so far released, the session blocks restored. */
-    void discardAll() {
+    /**
+     * A rejected handover: every session built so far released, the session blocks restored. At
+     * the first open (not at setup, where the boot panics next) the file chains of the entries
+     * deserialize never reached are walked too, with the variant's checks, and every block
+     * reached is restored and freed: the whole handover is given back (C1 of docs/corruption.md).
+     */
+    void discardAll(boolean alsoUnreachedFiles) {
         list.values().forEach(s -> s.files.discard());
         list.clear();
+        if (alsoUnreachedFiles) {
+            try {
+                releaseUnreachedFileChains();
+            } catch (LayoutException e) {
+                walk.readFault(e.struct()); // not reached: the checks refuse any pointer outside RAM first
+            }
+        }
         blocks.destroy(false);
     }
 
-    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION. */
-    Outcome<Unit> retrieve(String name) {
-        Session s = list.get(name);
+    /** Entries of blocks whose count is within capacity whose file set deserialize never started on. */
+    private void releaseUnreachedFileChains() {
+        for (int b = 0; b < blocks.nblocks(); b++) {
+            long count = blocks.readCount(b);
+            if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
+                continue;
+            }
+            for (long i = 0; i < count; i++) {
+                long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
+                if (fileSetsWalked.add(fileSetPa)) {
+                    releaseFileChain(fileSetPa);
+                }
+            }
+        }
+    }
+
+    /**
+     * A file chain deserialize never reached: walked with the variant's checks, stopping at the
+     * first pointer they refuse, and every block reached restored and freed. No entry is read.
+     */
+    private void releaseFileChain(long fileSetSerPa) {
+        long head = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+        BlockList chain = new BlockList(kho, BlockKind.FILE, geometry.fileBlockBytes(), geometry.maxBlocks());
+        ChainWalk.add(chain, geometry.fileBlockBytes(), false, walk, head);
+        chain.destroy(false);
+    }
+
+    /**
+     * luo_session_retrieve: strncmp of each session's name with the 64-byte field from user space
+     * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
+     */
+    Outcome<Session> retrieve(byte[] nameField) {
+        Optional<String> name = SessionNames.cString(nameField);
+        Session s = name.map(list::get).orElse(null);
         if (s == null) {
             return Outcome.err(Errno.ENOENT);
         }
@@ -144,36 +196,25 @@ final class IncomingSessions {
             return Outcome.err(Errno.EINVAL);
         }
         s.retrieved = true;
-        return Outcome.ok();
-    }
-
-    Outcome<FileImage> retrieveFile(String session, long token) {
-        Session s = held(session);
-        return s == null ? Outcome.err(Errno.EBADF) : s.files.retrieve(token);
-    }
-
-    Outcome<Unit> finish(String session) {
-        Session s = held(session);
-        return s == null ? Outcome.err(Errno.EBADF) : s.files.finish();
+        return Outcome.ok(s);
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */
-    Outcome<Unit> close(String session) {
-        Session s = held(session);
-        if (s == null) {
-            return Outcome.err(Errno.EBADF);
-        }
+    Outcome<Unit> release(Session s) {
         Outcome<Unit> finished = s.files.finish();
         if (finished.isOk()) {
-            list.remove(session);
+            list.remove(s.name);
+            s.files.destroyed(s.name);
         }
         return finished;
     }
 
-    /** The session behind a session fd user space holds, or null. */
-    private Session held(String name) {
-        Session s = list.get(name);
-        return s != null && s.retrieved ? s : null;
+    boolean deserializedOk() {
+        return deserialized != null && deserialized.isOk();
+    }
+
+    boolean deserializeRan() {
+        return deserialized != null;
     }
 
     BlockList blocks() {
@@ -195,7 +236,7 @@ final class IncomingSessions {
 
     List<IncomingSession> images() {
         List<IncomingSession> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(new IncomingSession(s.name, s.retrieved, s.files.incomingImages())));
+        list.values().forEach(s -> out.add(s.incomingImage()));
         return out;
     }
 }

@@ -6,22 +6,25 @@ import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.memory.PhysicalMemory;
-import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.FileSpec;
 import kverify.model.luo.Handover;
 import kverify.model.luo.HandlerKind;
+import kverify.model.luo.IoctlResult;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoState;
 import kverify.model.luo.LuoSystem;
 import kverify.model.luo.Phase;
+import kverify.model.luo.Process;
 import kverify.model.luo.RebootFault;
+import kverify.model.luo.UserArg;
 
 /**
- * Byte-level LUO over simulated physical memory, one live update long: the outgoing kernel, the
- * kexec (KHO hands the preserved folios and the session FDT node over), and the next kernel.
- * The handover part of {@link #state()} is decoded from memory, never copied from objects.
+ * Byte-level LUO over simulated physical memory, one live update long: the first kernel, the
+ * kexec (KHO hands the preserved folios and the session FDT node over), and the next kernel, each
+ * a {@link Kernel}. The handover part of {@link #state()} is decoded from memory, never copied
+ * from objects.
  */
 public final class LuoImpl implements LuoSystem {
     /** Simulated RAM; sparse, so only what is written costs host memory. */
@@ -30,69 +33,32 @@ public final class LuoImpl implements LuoSystem {
     private final LuoVariant variant;
     private final LuoGeometry geometry;
     private final PhysicalMemory memory;
-    private Kho kho;
+    private final Process process = new Process();
+    private Kernel kernel;
     private Phase phase = Phase.OUTGOING;
-    private OutgoingSessions outgoing;
     private FdtNode handoverFdt;
-    private IncomingSessions incoming;
-    private boolean deviceOpen;
 
-    private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory) {
+    private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory, Kernel kernel, Phase phase) {
         this.variant = variant;
         this.geometry = geometry;
         this.memory = memory;
-        this.kho = Kho.boot(memory);
-        Outcome<OutgoingSessions> setup = OutgoingSessions.setup(kho, geometry, variant);
-        if (!setup.isOk()) {
-            throw new IllegalStateException("luo_session_setup_outgoing failed at boot: " + setup);
-        }
-        this.outgoing = setup.value();
+        this.kernel = kernel;
+        this.phase = phase;
     }
 
-    /** The next kernel on a handover (e.g. loaded from an image file): BOOTING, setup not yet run. */
-    private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory, Kho kho, Optional<FdtNode> fdt) {
-        this.variant = variant;
-        this.geometry = geometry;
-        this.memory = memory;
-        this.kho = kho;
-        this.handoverFdt = fdt.orElse(null);
-        this.incoming = new IncomingSessions(kho, geometry, variant);
-        this.phase = Phase.BOOTING;
-    }
-
-    /** The next kernel booting on memory and a KHO state the previous kernel left behind. */
-    public static LuoImpl nextKernel(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<FdtNode> fdt) {
-        return new LuoImpl(variant, geometry, kho.memory(), kho, fdt);
-    }
-
-    /** Block headers the next kernel has read so far (setup and deserialize); 0 before the kexec. */
-    public long blocksVisited() {
-        return incoming == null ? 0 : incoming.walk().visits().size();
-    }
-
-    /** Every block header the next kernel has read, in order. */
-    public List<WalkVisit> walkVisits() {
-        return incoming == null ? List.of() : incoming.walk().visits();
-    }
-
-    /** The struct whose read fell outside RAM and ended setup or deserialize with EFAULT, if any. */
-    public Optional<String> readFault() {
-        return incoming == null ? Optional.empty() : incoming.walk().readFault();
-    }
-
-    /** Session blocks the next kernel still tracks in its block list (tracking structs not freed). */
-    public int incomingBlocksTracked() {
-        return incoming == null ? 0 : incoming.blocks().nblocks();
-    }
-
-    /** The deserialize result before open maps it to EIO (EFAULT: a read outside RAM); empty if not run. */
-    public Optional<Outcome<Unit>> deserializeResult() {
-        return incoming == null ? Optional.empty() : incoming.deserializeResult();
-    }
-
-    /** Boots the outgoing kernel: its first session block is allocated and the FDT node written. */
+    /** Boots the first kernel: nothing handed over; its first session block is allocated and the FDT node written. */
     public static LuoImpl boot(LuoVariant variant, LuoGeometry geometry) {
-        return new LuoImpl(variant, geometry, PhysicalMemory.ofSize(RAM_BYTES));
+        PhysicalMemory memory = PhysicalMemory.ofSize(RAM_BYTES);
+        Kernel k = new Kernel(Kho.boot(memory), geometry, variant);
+        k.lateInit();
+        return new LuoImpl(variant, geometry, memory, k, Phase.OUTGOING);
+    }
+
+    /** The next kernel booting on memory and a KHO state the previous kernel left behind (e.g. an image file). */
+    public static LuoImpl nextKernel(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<FdtNode> fdt) {
+        LuoImpl impl = new LuoImpl(variant, geometry, kho.memory(), new Kernel(kho, geometry, variant), Phase.BOOTING);
+        impl.handoverFdt = fdt.orElse(null);
+        return impl;
     }
 
     public LuoVariant variant() {
@@ -109,7 +75,7 @@ public final class LuoImpl implements LuoSystem {
 
     /** The KHO of the kernel running now (the next kernel's after a successful reboot). */
     public Kho kho() {
-        return kho;
+        return kernel.kho;
     }
 
     @Override
@@ -118,93 +84,84 @@ public final class LuoImpl implements LuoSystem {
     }
 
     @Override
-    public Outcome<Unit> createSession(String name) {
-        expect(Phase.OUTGOING);
-        return outgoing.create(name);
+    public Process process() {
+        return process;
     }
 
     @Override
-    public Outcome<Unit> closeSession(String name) {
-        if (phase == Phase.OUTGOING) {
-            return outgoing.close(name);
-        }
-        expect(Phase.INCOMING);
-        return incoming.close(name);
+    public Outcome<Integer> open() {
+        running();
+        return kernel.device.open(kernel);
     }
 
     @Override
-    public Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data) {
-        expect(Phase.OUTGOING);
-        return outgoing.preserveFile(session, token, kind, data);
+    public Outcome<Unit> close(int fd) {
+        running();
+        return kernel.close(fd);
+    }
+
+    @Override
+    public Outcome<Integer> newFile(FileSpec spec) {
+        running();
+        return kernel.newFile(spec);
+    }
+
+    @Override
+    public Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg) {
+        running();
+        return kernel.ioctl(fd, cmd, arg);
+    }
+
+    @Override
+    public Outcome<Unit> loadModule(HandlerKind kind) {
+        running();
+        return kernel.handlers.load(kind);
+    }
+
+    @Override
+    public Outcome<Unit> unloadModule(HandlerKind kind) {
+        running();
+        return kernel.handlers.unload(kind);
     }
 
     /** liveupdate_reboot: serialize; on success kexec into the next kernel with the KHO handover. */
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
         expect(Phase.OUTGOING);
-        Outcome<Unit> serialized = outgoing.serialize(fault);
+        Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
         }
-        handoverFdt = outgoing.fdt();
-        kho = kho.kexec();
-        outgoing = null;
-        incoming = new IncomingSessions(kho, geometry, variant);
+        handoverFdt = kernel.outgoing.fdt();
+        kernel = new Kernel(kernel.kho.kexec(), geometry, variant);
+        process.clear();
         phase = Phase.BOOTING;
         return Outcome.ok();
     }
 
-    /** luo_session_setup_incoming at early boot; a failure is luo_restore_fail(), a panic. */
+    /** luo_session_setup_incoming at early boot (a failure is luo_restore_fail(), a panic), then late init. */
     @Override
     public Outcome<Unit> setup() {
         expect(Phase.BOOTING);
-        Outcome<Unit> r = incoming.setup(Optional.ofNullable(handoverFdt));
+        Outcome<Unit> r = kernel.incoming.setup(Optional.ofNullable(handoverFdt));
+        if (r.isOk()) {
+            kernel.lateInit();
+        }
         phase = r.isOk() ? Phase.INCOMING : Phase.PANICKED;
         return r;
     }
 
-    /** luo_open: single opener; deserialize once; any failure is EIO and releases the device. */
-    @Override
-    public Outcome<Unit> openDevice() {
-        expect(Phase.INCOMING);
-        if (deviceOpen) {
-            return Outcome.err(Errno.EBUSY);
-        }
-        if (!incoming.deserialize().isOk()) {
-            return Outcome.err(Errno.EIO);
-        }
-        deviceOpen = true;
-        return Outcome.ok();
-    }
-
-    @Override
-    public Outcome<Unit> retrieveSession(String name) {
-        expect(Phase.INCOMING);
-        return deviceOpen ? incoming.retrieve(name) : Outcome.err(Errno.EBADF);
-    }
-
-    @Override
-    public Outcome<FileImage> retrieveFile(String session, long token) {
-        expect(Phase.INCOMING);
-        return incoming.retrieveFile(session, token);
-    }
-
-    @Override
-    public Outcome<Unit> finish(String session) {
-        expect(Phase.INCOMING);
-        return incoming.finish(session);
-    }
-
     @Override
     public LuoState state() {
-        return new LuoState(phase, outgoing == null ? List.of() : outgoing.images(), handover(), deviceOpen,
-                incoming == null ? List.of() : incoming.images());
+        long tracked = phase == Phase.INCOMING && kernel.incoming.deserializeRan() ? kernel.incoming.blocks().nblocks() : -1;
+        return new LuoState(phase, kernel.outgoing == null ? List.of() : kernel.outgoing.images(), handover(), kernel.device.inUse(),
+                kernel.incoming.images(), kernel.handlers.states(), kernel.handlers.calls(), tracked);
     }
 
     /** Decoded from memory while the next kernel still holds the session blocks unrestored. */
     public Handover handover() {
         Optional<Long> head = handoverHead();
-        if (head.isEmpty() || !kho.isRestorable(head.get())) {
+        if (head.isEmpty() || !kernel.kho.isRestorable(head.get())) {
             return Handover.ABSENT;
         }
         return HandoverDecoder.decode(memory, head.get(), geometry);
@@ -219,7 +176,37 @@ public final class LuoImpl implements LuoSystem {
     }
 
     long outgoingHead() {
-        return SessionFdtNode.headPa(Optional.of(outgoing.fdt())).value();
+        return SessionFdtNode.headPa(Optional.of(kernel.outgoing.fdt())).value();
+    }
+
+    /** Block headers the next kernel has read so far (setup and deserialize). */
+    public long blocksVisited() {
+        return kernel.incoming.walk().visits().size();
+    }
+
+    /** Every block header the next kernel has read, in order. */
+    public List<WalkVisit> walkVisits() {
+        return kernel.incoming.walk().visits();
+    }
+
+    /** The struct whose read fell outside RAM and ended setup or deserialize with EFAULT, if any. */
+    public Optional<String> readFault() {
+        return kernel.incoming.walk().readFault();
+    }
+
+    /** Session blocks the next kernel still tracks in its block list (tracking structs not freed). */
+    public int incomingBlocksTracked() {
+        return kernel.incoming.blocks().nblocks();
+    }
+
+    /** The deserialize result before open maps it to EIO (EFAULT: a read outside RAM); empty if not run. */
+    public Optional<Outcome<Unit>> deserializeResult() {
+        return kernel.incoming.deserializeResult();
+    }
+
+    /** WARNs the LUO code of the kernel running now has hit; invariants require none. */
+    public List<String> warnings() {
+        return kernel.handlers.warnings();
     }
 
     /** For corruption tests: replace the FDT node handed to the next kernel (before setup). */
@@ -232,18 +219,29 @@ public final class LuoImpl implements LuoSystem {
         return Optional.ofNullable(handoverFdt);
     }
 
-    /** The session FDT node the outgoing kernel wrote at boot. */
+    /** The session FDT node the kernel running now wrote at boot. */
     public FdtNode outgoingFdt() {
         expect(Phase.OUTGOING);
-        return outgoing.fdt();
+        return kernel.outgoing.fdt();
     }
 
+    /** The kernel's outgoing sessions; null in the next kernel before its late init. */
     OutgoingSessions outgoingSessions() {
-        return outgoing;
+        return kernel.outgoing;
     }
 
     IncomingSessions incomingSessions() {
-        return incoming;
+        return kernel.incoming;
+    }
+
+    Handlers handlers() {
+        return kernel.handlers;
+    }
+
+    private void running() {
+        if (phase != Phase.OUTGOING && phase != Phase.INCOMING) {
+            throw new IllegalStateException("a system call needs a running kernel, the kernel is in " + phase);
+        }
     }
 
     private void expect(Phase p) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import kverify.impl.kho.Kho;
+import kverify.impl.luo.layout.FileHeaderSer;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionHeaderSer;
@@ -35,16 +36,18 @@ public final class LuoInvariants {
     public static List<String> check(LuoImpl impl) {
         LuoInvariants c = new LuoInvariants(impl);
         impl.kho().violations().forEach(v -> c.out.add("KHO: " + v));
-        if (impl.phase() == Phase.OUTGOING) {
-            c.outgoing();
-        } else {
+        impl.warnings().forEach(w -> c.out.add("WARN: " + w));
+        if (impl.phase() != Phase.OUTGOING) {
             c.incoming();
+        }
+        if (impl.outgoingSessions() != null) {
+            c.outgoing();
         }
         return c.out;
     }
 
     /**
-     * Outgoing: 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
+     * Outgoing (the first kernel's, and the next kernel's own once it has booted): 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
      * list; every count fits its block and all sessions fit the blocks; each file chain is exactly
      * its list with no empty block; and KHO preserves exactly these blocks, nothing else.
      */
@@ -95,22 +98,46 @@ public final class LuoInvariants {
                 + hex(held) + " expected=" + hex(expected));
     }
 
-    /** Every block the handover in memory reaches: session chain, and each entry's file chain. */
+    /**
+     * Every block the handover in memory reaches: session chain, and each entry's file chain. On
+     * the way, the per-block state decoded from memory: serialize fills the blocks of a chain in
+     * order, so every block before the last non-empty one is full and every block after it is
+     * empty (a count written by an earlier, failed serialize shows here).
+     */
     private List<Long> reachable(long head) {
         List<Long> out = new ArrayList<>();
         try {
-            for (long block : HandoverDecoder.sessionChain(m, head, g)) {
+            List<Long> sessionBlocks = HandoverDecoder.sessionChain(m, head, g);
+            filledInOrder("session chain", sessionBlocks, pa -> SessionHeaderSer.count(m, pa), g.sessionsPerBlock());
+            for (long block : sessionBlocks) {
                 out.add(block);
                 long count = Math.min(SessionHeaderSer.count(m, block), g.sessionsPerBlock());
                 for (long i = 0; i < count; i++) {
                     long files = FileSetSer.read(m, SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i))).files();
-                    out.addAll(HandoverDecoder.fileChain(m, files, g));
+                    List<Long> fileBlocks = HandoverDecoder.fileChain(m, files, g);
+                    filledInOrder("file chain", fileBlocks, pa -> FileHeaderSer.count(m, pa), g.filesPerBlock());
+                    out.addAll(fileBlocks);
                 }
             }
         } catch (LayoutException e) {
             this.out.add("handover chain: " + e.getMessage());
         }
         return out;
+    }
+
+    private void filledInOrder(String what, List<Long> chain, java.util.function.LongUnaryOperator count, int perBlock) {
+        int last = -1;
+        for (int b = 0; b < chain.size(); b++) {
+            last = count.applyAsLong(chain.get(b)) != 0 ? b : last;
+        }
+        int lastNonEmpty = last;
+        for (int b = 0; b < chain.size(); b++) {
+            long c = count.applyAsLong(chain.get(b));
+            boolean ok = b < last ? c == perBlock : b > last ? c == 0 : Long.compareUnsigned(c, perBlock) <= 0;
+            int block = b;
+            require(ok, () -> String.format("%s filled in order: block %d of %d at 0x%x has count %d (last non-empty block %d)",
+                    what, block, chain.size(), chain.get(block), c, lastNonEmpty));
+        }
     }
 
     private void walked(String what, long head, List<Long> expected, boolean sessions) {

@@ -3,6 +3,7 @@ package kverify.impl.luo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.SessionFdtNode;
@@ -10,7 +11,6 @@ import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.HandlerKind;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
@@ -58,37 +58,50 @@ final class OutgoingSessions {
         return blocks;
     }
 
+    /**
+     * luo_session_create for a name field from user space: the variant's name check, then
+     * luo_session_alloc (strscpy into 64 bytes: up to the NUL, at most 63 bytes) and
+     * luo_session_insert: a duplicate (strncmp over 64 bytes: the same C string) is EEXIST, then
+     * the chain grows if the variant says so (its error returned).
+     */
+    Outcome<Session> create(byte[] nameField) {
+        Optional<Errno> bad = variant.interfaceChecks().name(nameField);
+        if (bad.isPresent()) {
+            return Outcome.err(bad.get());
+        }
+        return create(SessionSer.strscpyName(nameField));
+    }
+
     /** luo_session_insert for outgoing: duplicate first, then grow the chain if the variant says so. */
-    Outcome<Unit> create(String name) {
+    Outcome<Session> create(String name) {
         if (list.containsKey(name)) {
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
             Outcome<Unit> grown = blocks.create();
             if (!grown.isOk()) {
-                return grown;
+                return Results.propagate(grown);
             }
         }
-        list.put(name, new Session(name, FileSet.NONE));
-        return Outcome.ok();
+        Session s = new Session(name, FileSet.NONE);
+        list.put(name, s);
+        return Outcome.ok(s);
     }
 
-    /** Release of an outgoing session fd: unpreserve its files, remove it. v1 frees no block. */
-    Outcome<Unit> close(String name) {
-        Session s = list.remove(name);
-        if (s == null) {
-            return Outcome.err(Errno.EBADF);
-        }
+    /** luo_session_remove: off the list. v1 frees no block. */
+    void remove(Session s) {
+        list.remove(s.name);
+    }
+
+    /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
+    void release(Session s) {
         s.files.unpreserveAll();
-        return Outcome.ok();
+        remove(s);
+        s.files.destroyed(s.name);
     }
 
-    Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data) {
-        Session s = list.get(session);
-        if (s == null) {
-            return Outcome.err(Errno.EBADF);
-        }
-        return s.ownFiles(kho, geometry).preserve(token, kind, data);
+    boolean holds(Session s) {
+        return list.get(s.name) == s;
     }
 
     /**
@@ -160,7 +173,7 @@ final class OutgoingSessions {
 
     List<SessionImage> images() {
         List<SessionImage> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(new SessionImage(s.name, s.files.images())));
+        list.values().forEach(s -> out.add(s.image()));
         return out;
     }
 }

@@ -108,9 +108,11 @@ class LuoInvariantsTest {
         FileHeaderSer.writeNext(impl.memory(), files.get(1), files.get(0));
         // A file set built for a geometry of one file per block: two blocks where SMALL needs one.
         Session s1 = session(impl.outgoingSessions().sessions(), "s1");
-        s1.files = new FileSet(impl.kho(), LuoGeometry.UNIT);
-        s1.files.preserve(1, HandlerKind.TEST_A, 0);
-        s1.files.preserve(2, HandlerKind.TEST_A, 0);
+        s1.files = new FileSet(impl.kho(), LuoGeometry.UNIT, impl.handlers());
+        for (long token = 1; token <= 2; token++) {
+            UserFile f = impl.handlers().newFile("test", java.util.Optional.of(HandlerKind.TEST_A), 0, java.util.Optional.empty());
+            s1.files.preserve(token, f, ErrorUndo.AS_POSTED);
+        }
         String s1Blocks = "violated: session 's1': file blocks=2 == ceil(files/3)=1";
         assertThat(LuoInvariants.check(impl)).containsExactly(
                 String.format("file chain of session 's0': PA 0x%x: luo_file_header_ser.next = 0x%x, expected 0 after at most 4 blocks",

@@ -79,7 +79,7 @@ class LuoRealLimitsTest {
         Session big = impl.incomingSessions().sessions().iterator().next();
         assertThat(big.files.count()).isEqualTo(max);
         long t = 0;
-        for (FileImage f : big.files.images()) {
+        for (FileImage f : big.image().files()) {
             if (f.token() != t || f.data() != ~t || f.kind() != (t % 2 == 0 ? HandlerKind.TEST_A : HandlerKind.TEST_B)) {
                 throw new AssertionError("incoming file " + t + " is " + f);
             }

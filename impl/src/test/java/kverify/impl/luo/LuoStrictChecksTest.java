@@ -55,7 +55,7 @@ class LuoStrictChecksTest {
     }
 
     @Test
-    void aRepeatedTokenIsEexistWhenStrictAndReplacesTheEarlierFileAsPosted() {
+    void aRepeatedTokenIsEexistWhenStrictAndKeptBehindTheFirstAsPosted() {
         LuoImpl strict = rebooted(LuoVariant.CORRECTED);
         repeatTheFirstToken(strict);
         assertThat(deserializeAfterSetup(strict)).isEqualTo(Outcome.err(Errno.EEXIST));
@@ -64,7 +64,8 @@ class LuoStrictChecksTest {
         repeatTheFirstToken(posted);
         assertThat(deserializeAfterSetup(posted)).isEqualTo(Outcome.ok());
         posted.retrieveSession("a");
-        assertThat(posted.retrieveFile("a", 1)).isEqualTo(Outcome.ok(new FileImage(1, HandlerKind.TEST_B, 20)));
+        assertThat(posted.state().incoming().get(0).files()).as("both files are on the list").hasSize(2);
+        assertThat(posted.retrieveFile("a", 1)).as("the first in list order").isEqualTo(Outcome.ok(new FileImage(1, HandlerKind.TEST_A, 10)));
     }
 
     @Test

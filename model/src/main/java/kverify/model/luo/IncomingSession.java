@@ -21,6 +21,6 @@ public record IncomingSession(String name, boolean retrieved, List<IncomingFile>
 
     @Override
     public String toString() {
-        return "'" + name + "'" + (retrieved ? " retrieved" : "") + (files.isEmpty() ? "" : " " + files);
+        return "'" + SessionNames.escape(name) + "'" + (retrieved ? " retrieved" : "") + (files.isEmpty() ? "" : " " + files);
     }
 }

@@ -4,17 +4,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The abstract state of one live update, compared with {@code equals} after every step:
- * the outgoing sessions (in list order, with their files), what the preserved memory hands over,
- * whether the next kernel's /dev/liveupdate is held open, and the next kernel's sessions.
+ * The abstract state of one live update, compared with {@code equals} after every step: the
+ * sessions the running kernel will hand over (in list order, with their files), what the
+ * preserved memory hands over, whether /dev/liveupdate is held open, the sessions the running
+ * kernel received, its handler modules, the handler calls per file, and the session-block
+ * tracking entries the next kernel still holds once it has deserialized (-1 before, and in the
+ * first kernel: nothing to report).
  */
 public record LuoState(Phase phase, List<SessionImage> outgoing, Handover handover, boolean deviceOpen,
-        List<IncomingSession> incoming) {
+        List<IncomingSession> incoming, List<HandlerState> handlers, List<FileCalls> calls, long blocksTracked) {
     public LuoState {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(handover, "handover");
         outgoing = List.copyOf(outgoing);
         incoming = List.copyOf(incoming);
+        handlers = List.copyOf(handlers);
+        calls = List.copyOf(calls);
+    }
+
+    /** The components of trace format v1's state, the others at their start values. */
+    public LuoState(Phase phase, List<SessionImage> outgoing, Handover handover, boolean deviceOpen, List<IncomingSession> incoming) {
+        this(phase, outgoing, handover, deviceOpen, incoming, List.of(), List.of(), -1);
     }
 
     /** Lists up to this long are shown whole in a difference; longer ones by size and first difference. */
@@ -38,6 +48,15 @@ public record LuoState(Phase phase, List<SessionImage> outgoing, Handover handov
         }
         if (!incoming.equals(other.incoming)) {
             out.add("incoming sessions: " + compare(incoming, other.incoming));
+        }
+        if (!handlers.equals(other.handlers)) {
+            out.add("handler modules: " + handlers + " vs " + other.handlers);
+        }
+        if (!calls.equals(other.calls)) {
+            out.add("handler calls: " + compare(calls, other.calls));
+        }
+        if (blocksTracked != other.blocksTracked) {
+            out.add("blocks tracked: " + blocksTracked + " vs " + other.blocksTracked);
         }
         return out;
     }

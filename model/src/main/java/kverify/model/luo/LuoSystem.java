@@ -4,13 +4,18 @@ import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
 
 /**
- * The contract of LUO sessions and files over one live update, as user space drives it. Both the
- * reference model and the byte-level implementation implement it; properties see only this.
+ * The contract of LUO as user space drives it over one live update: the system calls of
+ * docs/luo.md ("every call in every phase"). Both the reference model and the byte-level
+ * implementation implement it; properties see only this.
  *
- * <p>Operations that name a session act through that session's file descriptor: if user space
- * holds none (never created, already closed, not retrieved), the result is EBADF. An operation
- * that is not valid in the current {@link Phase} (see {@link LuoOp#validIn}) is a harness error
- * and throws {@link IllegalStateException}; it never happens in a generated trace.
+ * <p>File descriptors are the kernel's numbers (each system allocates the lowest free number from
+ * 3, as a fresh process's fd table does); the system's {@link Process} maps the names a trace
+ * gives them. A call that is not valid in the current {@link Phase} (see {@link LuoOp#validIn}) is
+ * a harness error and throws {@link IllegalStateException}; it never happens in a generated trace.
+ *
+ * <p>The name-based methods at the end are the operation language of trace format v1 (one user
+ * program holding /dev/liveupdate and one fd per session, named by the session); they are
+ * written once, in {@link LegacyUser}, on top of the calls.
  */
 public interface LuoSystem {
 
@@ -19,34 +24,67 @@ public interface LuoSystem {
     /** The abstract state, for comparison after every step. */
     LuoState state();
 
-    // Outgoing kernel.
+    /** The user space of the kernel running now: what the trace's handles are bound to. */
+    Process process();
 
-    /** LIVEUPDATE_IOCTL_CREATE_SESSION. EEXIST for a duplicate name, ENOSPC beyond the session limit. */
-    Outcome<Unit> createSession(String name);
+    /** open("/dev/liveupdate"): exclusive (EBUSY while held); the first open deserializes (EIO on failure). */
+    Outcome<Integer> open();
 
-    /** Releasing the session fd. Outgoing: unpreserves its files. Incoming: finishes it first. */
-    Outcome<Unit> closeSession(String name);
+    /** close(fd): EBADF if not open; releasing a session fd unpreserves (outgoing) or finishes (incoming) it. */
+    Outcome<Unit> close(int fd);
 
-    /** LIVEUPDATE_SESSION_PRESERVE_FD. EEXIST for a token already in the session, ENOSPC beyond the file limit. */
-    Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data);
+    /** A file user space makes (memfd_create, or opening a device no handler accepts). */
+    Outcome<Integer> newFile(FileSpec spec);
+
+    /** ioctl(fd, cmd, arg) with the argument as the user memory it points at. */
+    Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg);
+
+    /** Loading the module of a test handler (it registers the handler): EEXIST if loaded. */
+    Outcome<Unit> loadModule(HandlerKind kind);
+
+    /** delete_module of a test handler: ENOENT if not loaded, EAGAIN while a file pins it. */
+    Outcome<Unit> unloadModule(HandlerKind kind);
 
     /** reboot(KEXEC) with live update: serialize every session, then kexec; the fault's errno on failure. */
     Outcome<Unit> reboot(RebootFault fault);
 
-    // Next kernel.
-
-    /** Early boot: find the session node in the handover and walk the block chain. */
+    /** Early boot of the next kernel: find the session node in the handover and walk the block chain. */
     Outcome<Unit> setup();
 
-    /** First open of /dev/liveupdate deserializes; EIO if that fails, EBUSY if already open. */
-    Outcome<Unit> openDevice();
+    // The operation language of trace format v1, on top of the calls above.
 
-    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION. ENOENT if unknown, EINVAL if already retrieved. */
-    Outcome<Unit> retrieveSession(String name);
+    /** LIVEUPDATE_IOCTL_CREATE_SESSION through the program's /dev/liveupdate. */
+    default Outcome<Unit> createSession(String name) {
+        return LegacyUser.createSession(this, name);
+    }
 
-    /** LIVEUPDATE_SESSION_RETRIEVE_FD. ENOENT if the token is unknown; repeating it returns the same file. */
-    Outcome<FileImage> retrieveFile(String session, long token);
+    /** Releasing the session fd. Outgoing: unpreserves its files. Incoming: finishes it first. */
+    default Outcome<Unit> closeSession(String name) {
+        return LegacyUser.closeSession(this, name);
+    }
 
-    /** LIVEUPDATE_SESSION_FINISH: the handlers finish every file and the session's files are gone. */
-    Outcome<Unit> finish(String session);
+    /** LIVEUPDATE_SESSION_PRESERVE_FD of a new file of that kind, which the program then closes. */
+    default Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data) {
+        return LegacyUser.preserveFile(this, session, token, kind, data);
+    }
+
+    /** First open of /dev/liveupdate in the next kernel. */
+    default Outcome<Unit> openDevice() {
+        return LegacyUser.openDevice(this);
+    }
+
+    /** LIVEUPDATE_IOCTL_RETRIEVE_SESSION; EBADF before the device is open. */
+    default Outcome<Unit> retrieveSession(String name) {
+        return LegacyUser.retrieveSession(this, name);
+    }
+
+    /** LIVEUPDATE_SESSION_RETRIEVE_FD; the program closes the fd it gets. */
+    default Outcome<FileImage> retrieveFile(String session, long token) {
+        return LegacyUser.retrieveFile(this, session, token);
+    }
+
+    /** LIVEUPDATE_SESSION_FINISH. */
+    default Outcome<Unit> finish(String session) {
+        return LegacyUser.finish(this, session);
+    }
 }

@@ -10,6 +10,6 @@ public record SessionImage(String name, List<FileImage> files) {
 
     @Override
     public String toString() {
-        return "'" + name + "'" + (files.isEmpty() ? "" : files.toString());
+        return "'" + SessionNames.escape(name) + "'" + (files.isEmpty() ? "" : files.toString());
     }
 }

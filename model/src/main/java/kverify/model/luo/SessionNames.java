@@ -17,6 +17,32 @@ public final class SessionNames {
         return name != null && !name.isEmpty() && name.length() < NAME_LENGTH && name.matches("[A-Za-z0-9._-]+");
     }
 
+    /**
+     * A name as a trace or a message shows it: printable ASCII as is except quote and backslash,
+     * everything else as \\xHH (names are bytes; this suite keeps them as ISO-8859-1 strings).
+     */
+    public static String escape(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '\'') {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\x%02x", (int) c & 0xFF));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The C string a 64-byte name field holds, or empty if the field has no NUL. */
+    public static java.util.Optional<String> cString(byte[] field) {
+        for (int i = 0; i < field.length; i++) {
+            if (field[i] == 0) {
+                return java.util.Optional.of(new String(field, 0, i, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String check(String name) {
         if (!isValid(name)) {
             throw new IllegalArgumentException("session name must be 1.." + (NAME_LENGTH - 1)

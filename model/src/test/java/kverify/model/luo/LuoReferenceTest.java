@@ -39,7 +39,8 @@ class LuoReferenceTest {
     void stateDifferencesNameTheComponentAndStayShortForLongLists() {
         LuoState a = m.state();
         m.createSession("a");
-        assertThat(a.differences(m.state())).containsExactly("outgoing sessions: [] vs ['a']");
+        assertThat(a.differences(m.state())).as("the v1 program opens /dev/liveupdate on its first create")
+                .containsExactly("outgoing sessions: [] vs ['a']", "device open: false vs true");
         List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             names.add("s" + i);

@@ -6,8 +6,15 @@ import kverify.engine.Property;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.luo.LuoGeometry;
 
-/** Every LUO property of the campaign: equivalence for each variant at each named geometry. */
+/**
+ * Every LUO property of the campaign: equivalence (trace format v1's operations) for each variant
+ * at each named geometry, and the whole interface (v2's system calls) for each variant at the
+ * small geometries, where block boundaries are a few calls away (the conformance traces run the
+ * real one).
+ */
 public final class LuoCatalog {
+    static final List<LuoGeometry> INTERFACE_GEOMETRIES = List.of(LuoGeometry.SMALL, LuoGeometry.UNIT);
+
     private LuoCatalog() {
     }
 
@@ -16,6 +23,11 @@ public final class LuoCatalog {
         for (LuoVariant v : LuoVariant.values()) {
             for (LuoGeometry g : LuoGeometry.named()) {
                 out.add(LuoEquivalence.property(v, g));
+            }
+        }
+        for (LuoVariant v : LuoVariant.values()) {
+            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+                out.add(LuoInterface.property(v, g));
             }
         }
         return out;

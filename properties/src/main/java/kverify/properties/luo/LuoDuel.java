@@ -24,6 +24,7 @@ public final class LuoDuel {
     private final LuoImpl impl;
     private final List<String> history = new ArrayList<>();
     private StepResult firstDivergent;
+    private StepResult last;
     private int steps;
 
     public LuoDuel(LuoVariant variant, LuoGeometry geometry) {
@@ -33,28 +34,33 @@ public final class LuoDuel {
 
     /** What one step did on both sides. {@code crash} is the impl's exception text, or null. */
     public record StepResult(int step, LuoOp op, Outcome<?> model, Outcome<?> impl, String crash,
-            List<String> stateDifferences, List<String> invariantViolations) {
+            List<String> stateDifferences, List<String> invariantViolations, LuoOp at) {
 
         public boolean agrees() {
             return crash == null && model.equals(impl) && stateDifferences.isEmpty() && invariantViolations.isEmpty();
         }
 
-        /** "what differs", without addresses or counts, so one defect has one key. */
+        /** "what differs", without addresses or counts, so one defect has one key; a bulk step is named by the single op it ended at. */
         public String key() {
-            String op = opKind(this.op);
+            String op = opKind(at);
             if (crash != null) {
                 return op + ": implementation threw " + crash.split(":")[0];
             }
             if (!model.equals(impl)) {
-                return op + ": outcome " + impl + " vs model " + model;
+                return op + ": outcome " + keyOf(impl) + " vs model " + keyOf(model);
             }
             if (!stateDifferences.isEmpty()) {
                 return op + ": state differs in " + String.join(", ", stateDifferences.stream()
                         .map(d -> d.substring(0, d.indexOf(':'))).toList());
             }
-            return op + ": invariant " + invariantViolations.get(0).replaceAll("0x[0-9a-f]+|\\d+", "N")
+            return op + ": invariant " + invariantViolations.get(0).replaceAll("'[^']*'", "'..'").replaceAll("0x[0-9a-f]+|\\d+", "N")
                     .replaceAll("\\[[^\\]]*\\]", "[..]");
         }
+    }
+
+    /** An outcome in a key: errors by name, success without its value (fd numbers and data are not the defect). */
+    static String keyOf(Outcome<?> o) {
+        return !o.isOk() || o.toString().equals("Ok") ? o.toString() : "Ok(..)";
     }
 
     public LuoReference model() {
@@ -78,7 +84,9 @@ public final class LuoDuel {
         Outcome<?> i = Outcome.ok();
         String crash = null;
         String within = null;
+        LuoOp at = op;
         for (LuoOp single : op.expansion()) {
+            at = single;
             m = single.applyTo(model);
             try {
                 i = single.validIn(impl.phase()) ? single.applyTo(impl) : null;
@@ -95,10 +103,10 @@ public final class LuoDuel {
                 break;
             }
         }
-        return record(op, m, i, crash, within);
+        return record(op, m, i, crash, within, at);
     }
 
-    private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within) {
+    private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within, LuoOp at) {
         List<String> diffs = List.of();
         List<String> broken = List.of();
         if (crash == null && m.equals(i)) {
@@ -109,12 +117,13 @@ public final class LuoDuel {
                 crash = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         }
-        StepResult r = new StepResult(++steps, op, m, i, crash, diffs, broken);
+        StepResult r = new StepResult(++steps, op, m, i, crash, diffs, broken, at);
         history.add(String.format("%3d  %-50s model %-14s impl %s", r.step(), LuoTraceFormat.line(op), m,
                 crash != null ? "crash" : i));
         if (within != null) {
             history.add("       the outcomes differ at " + within + " within this bulk step");
         }
+        last = r;
         if (!r.agrees() && firstDivergent == null) {
             firstDivergent = r;
         }
@@ -127,6 +136,11 @@ public final class LuoDuel {
         if (!r.agrees()) {
             throw new Divergence(r.key(), report(r));
         }
+    }
+
+    /** The result of the latest step. */
+    public StepResult lastStep() {
+        return last;
     }
 
     public java.util.Optional<StepResult> firstDivergence() {
@@ -153,6 +167,10 @@ public final class LuoDuel {
     }
 
     static String opKind(LuoOp op) {
+        if (op instanceof kverify.model.luo.LuoCall.Repeat r) {
+            // A repeat stands for the calls it repeats: one defect, one key.
+            return opKind(r.ops().get(0));
+        }
         String line = LuoTraceFormat.line(op);
         String kind = line.split(" ")[0];
         // Bulk operations are the single operation repeated: one defect, one key.

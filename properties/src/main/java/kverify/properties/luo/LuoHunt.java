@@ -24,8 +24,9 @@ import kverify.model.luo.LuoGeometry;
  * The trace body is the engine's shrunk rendering, parsed back to validate it; nothing is
  * written by hand. Usage:
  * <pre>
- * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all]
+ * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface]
  * </pre>
+ * The family is the equivalence property (trace format v1, the default) or the whole-interface one (v2).
  */
 public final class LuoHunt {
     private LuoHunt() {
@@ -33,18 +34,20 @@ public final class LuoHunt {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all]");
+            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface]");
             System.exit(2);
         }
         Path out = Paths.get(args[0]);
         int tries = Integer.parseInt(args[1]);
         String variant = args.length > 3 ? args[3] : "all";
         String geometry = args.length > 4 ? args[4] : "all";
+        boolean iface = args.length > 5 && args[5].equals("interface");
         for (String seed : args[2].split(",")) {
             for (LuoVariant v : LuoVariant.values()) {
                 for (LuoGeometry g : LuoGeometry.named()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
-                        hunt(v, g, tries, Long.parseLong(seed.trim()), out, System.out);
+                        hunt(iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g), iface ? 2 : 1, v, g, tries,
+                                Long.parseLong(seed.trim()), out, System.out);
                     }
                 }
             }
@@ -52,7 +55,10 @@ public final class LuoHunt {
     }
 
     static void hunt(LuoVariant v, LuoGeometry g, int tries, long seed, Path out, PrintStream log) {
-        Property p = LuoEquivalence.property(v, g);
+        hunt(LuoEquivalence.property(v, g), 1, v, g, tries, seed, out, log);
+    }
+
+    static void hunt(Property p, int version, LuoVariant v, LuoGeometry g, int tries, long seed, Path out, PrintStream log) {
         RunSettings settings = RunSettings.fromSystemProperties().withTries(tries).withSeed(seed)
                 .withReplay(Optional.empty()).collectingAllFailures();
         PropertyResult r = p.run(settings);
@@ -64,13 +70,13 @@ public final class LuoHunt {
             log.printf("  FAILURE key=%s%n    found by %s, %d occurrences, %d shrink evaluations%n", f.key(), f.origin(),
                     f.occurrences(), f.shrinkEvaluations());
             f.shrunkRendering().forEach(l -> log.println("      " + l));
-            Path written = write(out, v, g, p.name(), seed, r.tries(), tries, f);
+            Path written = write(out, version, v, g, p.name(), seed, r.tries(), tries, f);
             log.println("    trace: " + (written == null ? "(not written: a trace with this key exists)" : written));
         }
     }
 
     /** Writes the finding unless a trace with the same "# key:" is already in the directory. */
-    static Path write(Path dir, LuoVariant v, LuoGeometry g, String property, long seed, int tries, int requestedTries,
+    static Path write(Path dir, int version, LuoVariant v, LuoGeometry g, String property, long seed, int tries, int requestedTries,
             Failure f) {
         Path file = dir.resolve(slug(f.key()) + ".trace");
         if (Files.exists(file) || hasKey(dir, f.key())) {
@@ -81,11 +87,13 @@ public final class LuoHunt {
         comments.add("key: " + f.key());
         comments.add("found by: property " + property + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
         comments.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
-        comments.add("reproduce the search: LuoHunt DIR " + requestedTries + " " + seed + " " + v.name() + " " + g.label());
+        comments.add("reproduce the search: LuoHunt DIR " + requestedTries + " " + seed + " " + v.name() + " " + g.label()
+                + (version == 2 ? " interface" : ""));
         String body = String.join("\n", f.shrunkRendering());
-        String header = LuoTraceFormat.MAGIC + "\nvariant: " + v.name() + "\ngeometry: " + g.label() + "\n";
+        String header = (version == 2 ? LuoTraceFormat.MAGIC_V2 : LuoTraceFormat.MAGIC) + "\nvariant: " + v.name() + "\ngeometry: "
+                + g.label() + "\n";
         LuoTrace parsed = LuoTraceFormat.parse(file.toString(), header + body + "\n");
-        String text = LuoTraceFormat.print(new LuoTrace(parsed.variant(), parsed.geometry(), comments, parsed.steps()));
+        String text = LuoTraceFormat.print(new LuoTrace(parsed.version(), parsed.variant(), parsed.geometry(), comments, parsed.steps()));
         try {
             Files.createDirectories(dir);
             Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kverify.impl.luo.LuoVariant;
+import kverify.model.luo.LuoCall;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.RebootFault;
@@ -25,25 +26,31 @@ import kverify.model.luo.RebootFault;
  */
 public final class LuoTraceFormat {
     public static final String MAGIC = "kverify-trace luo v1";
+    /** Format v2: the system calls with handles (docs/luo.md, "Trace format v2"); v1 files still parse as before. */
+    public static final String MAGIC_V2 = "kverify-trace luo v2";
+    static final String EXPECT = " => ";
 
     private LuoTraceFormat() {
     }
 
     public static String print(LuoTrace t) {
-        StringBuilder sb = new StringBuilder(MAGIC).append('\n');
+        StringBuilder sb = new StringBuilder(t.version() == 2 ? MAGIC_V2 : MAGIC).append('\n');
         sb.append("variant: ").append(t.variant().name()).append('\n');
         sb.append("geometry: ").append(t.geometry().label()).append('\n');
         for (String c : t.comments()) {
             sb.append(c.isEmpty() ? "#" : "# " + c).append('\n');
         }
-        for (LuoOp op : t.ops()) {
-            sb.append(line(op)).append('\n');
+        for (LuoTrace.Step step : t.steps()) {
+            sb.append(line(step.op())).append(step.expect().map(e -> EXPECT + e).orElse("")).append('\n');
         }
         return sb.toString();
     }
 
     /** One operation as its trace line. */
     public static String line(LuoOp op) {
+        if (op instanceof LuoCall c) {
+            return LuoCallFormat.line(c);
+        }
         if (op instanceof LuoOp.CreateSession o) {
             return "create-session " + o.name();
         } else if (op instanceof LuoOp.CreateSessions o) {
@@ -89,26 +96,58 @@ public final class LuoTraceFormat {
                 comments.add(l.substring(1).strip());
             } else if (!l.isEmpty() && !h.consume(source, i + 1, l, steps.isEmpty())) {
                 requireHeader(source, i + 1, h);
-                steps.add(new LuoTrace.Step(i + 1, LuoOpParser.parse(source, i + 1, l)));
+                steps.add(step(source, i + 1, l, h.version));
             }
         }
         requireHeader(source, lines.size() + 1, h);
-        return new LuoTrace(LuoVariant.valueOf(h.fields.get("variant")), LuoGeometry.parse(h.fields.get("geometry")).orElseThrow(),
-                comments, steps);
+        return new LuoTrace(h.version, LuoVariant.valueOf(h.fields.get("variant")),
+                LuoGeometry.parse(h.fields.get("geometry")).orElseThrow(), comments, steps);
+    }
+
+    /** One operation line, with an optional expectation after " => ". */
+    private static LuoTrace.Step step(String source, int no, String l, int version) {
+        int at = l.lastIndexOf(EXPECT);
+        String opText = at < 0 ? l : l.substring(0, at).strip();
+        Optional<Expect> expect = at < 0 ? Optional.empty() : Optional.of(expect(source, no, l.substring(at + EXPECT.length()).strip()));
+        LuoOp op = version == 2 ? LuoCallParser.parse(source, no, opText) : LuoOpParser.parse(source, no, opText);
+        return new LuoTrace.Step(no, op, expect);
+    }
+
+    /** "ok", "ok data=N" or an errno name. */
+    static Expect expect(String source, int no, String text) {
+        if (text.equals("ok")) {
+            return Expect.OK;
+        }
+        if (text.startsWith("ok data=")) {
+            try {
+                String v = text.substring("ok data=".length());
+                long d = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseUnsignedLong(v);
+                return new Expect(Optional.empty(), java.util.OptionalLong.of(d));
+            } catch (NumberFormatException e) {
+                throw new MalformedTrace(source, no, "bad data in expectation '" + text + "'");
+            }
+        }
+        try {
+            return new Expect(Optional.of(kverify.model.Errno.valueOf(text)), java.util.OptionalLong.empty());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedTrace(source, no, "expected '=> ok', '=> ok data=N' or '=> ERRNO', got '=> " + text + "'");
+        }
     }
 
     /** The magic line, then "variant:" and "geometry:" before the first operation. */
     private static final class HeaderState {
         boolean magic;
+        int version = 1;
         final Map<String, String> fields = new LinkedHashMap<>();
 
         /** True if the line was a header line (and is valid); false if it is an operation. */
         boolean consume(String source, int no, String l, boolean beforeOps) {
             if (!magic) {
-                if (!l.equals(MAGIC)) {
-                    throw new MalformedTrace(source, no, "expected the header line '" + MAGIC + "', got '" + l + "'");
+                if (!l.equals(MAGIC) && !l.equals(MAGIC_V2)) {
+                    throw new MalformedTrace(source, no, "expected the header line '" + MAGIC + "' or '" + MAGIC_V2 + "', got '" + l + "'");
                 }
                 magic = true;
+                version = l.equals(MAGIC_V2) ? 2 : 1;
                 return true;
             }
             if (!beforeOps || !(l.startsWith("variant:") || l.startsWith("geometry:"))) {

@@ -48,7 +48,7 @@ public final class LuoTraceReplay {
                     first.set(i, r);
                 }
             }
-            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcome) + row);
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcome) + row + expectation(step, duels));
         }
         summary(out, duels, first);
         return 0;
@@ -82,6 +82,25 @@ public final class LuoTraceReplay {
             step.op().applyTo(model);
         }
         return null;
+    }
+
+    /** A step's expectation and the systems that miss it ("model" first), if it states one. */
+    private static String expectation(LuoTrace.Step step, List<LuoDuel> duels) {
+        if (step.expect().isEmpty()) {
+            return "";
+        }
+        Expect e = step.expect().get();
+        List<String> missed = new ArrayList<>();
+        LuoDuel.StepResult any = duels.get(0).lastStep();
+        if (!e.matches(any.model())) {
+            missed.add("model");
+        }
+        for (LuoDuel d : duels) {
+            if (d.lastStep().crash() != null || !e.matches(d.lastStep().impl())) {
+                missed.add(d.impl().variant().name());
+            }
+        }
+        return "  expects " + e + (missed.isEmpty() ? "" : ", missed by " + String.join(" ", missed));
     }
 
     private static void printHeader(PrintStream out) {

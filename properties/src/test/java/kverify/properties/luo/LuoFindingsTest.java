@@ -37,7 +37,7 @@ class LuoFindingsTest {
             assertThat(LuoFindings.comment(t, "defect")).as(f + " defect line").isPresent().get().asString()
                     .doesNotContain("TODO").hasSizeGreaterThan(20);
             assertThat(LuoFindings.comment(t, "found by")).as(f + " provenance").isPresent().get().asString()
-                    .contains("property luo.equivalence.").contains("seed ").contains("tries ");
+                    .contains("property luo.").contains("seed ").contains("tries ");
         }
     }
 }

@@ -1,5 +1,6 @@
 package kverify.impl.luo.image;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,9 +37,12 @@ final class ImageParser {
         while (first < lines.size() && lines.get(first).isBlank()) {
             first++;
         }
-        if (first == lines.size() || !lines.get(first).trim().equals(ImageText.HEADER)) {
-            throw new ImageFormatException(first + 1, "expected the header line '" + ImageText.HEADER + "'");
+        String header = first == lines.size() ? "" : lines.get(first).trim();
+        if (!header.equals(ImageText.HEADER) && !header.equals(ImageText.HEADER_V1)) {
+            throw new ImageFormatException(first + 1, "expected the header line '" + ImageText.HEADER + "' (or the older '"
+                    + ImageText.HEADER_V1 + "')");
         }
+        boolean v1 = header.equals(ImageText.HEADER_V1);
         for (lineNo = first + 2; lineNo <= lines.size(); lineNo++) {
             String line = Tokens.stripComment(lines.get(lineNo - 1)).trim();
             if (!line.isEmpty()) {
@@ -48,6 +52,9 @@ final class ImageParser {
         lineNo = lines.size();
         require(geometry != null, "no 'geometry' line");
         require(fdtPresent != null, "no 'fdt none' or 'fdt node NAME' line");
+        if (v1 && Arrays.equals(fdtProps.get(ImageFdt.COMPATIBLE_PROPERTY), ImageFdt.cString(ImageFdt.COMPATIBLE_1_5))) {
+            fdtProps.put(ImageFdt.COMPATIBLE_PROPERTY, ImageFdt.cString(ImageFdt.COMPATIBLE));
+        }
         Optional<ImageFdt> fdt = fdtPresent ? Optional.of(new ImageFdt(fdtName, fdtProps)) : Optional.empty();
         return new HandoverImage(geometry, ram, fdt, preserved, pages);
     }

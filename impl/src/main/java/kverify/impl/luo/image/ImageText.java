@@ -12,12 +12,12 @@ import kverify.model.luo.image.HandoverImage;
 /**
  * The text form of a handover image, written to be read and written by hand:
  * <pre>
- * kverify-image luo v1                       first line
+ * kverify-image luo v2                       first line (v1 is still read, see HEADER_V1)
  * # comment                                  anywhere; '#' also ends any line
  * geometry small                             real | small | unit | session-block=N file-block=N max-blocks=N
  * ram 0x1000000000                           optional, default 2^36; RAM is [0, ram)
  * fdt node luo-session                       or "fdt none": the next kernel finds no session node
- * fdt prop compatible str "luo-session-v3"   the NUL is appended
+ * fdt prop compatible str "luo-session-v4"   the NUL is appended
  * fdt prop luo-session-header u64 0x100000   8 bytes little-endian
  * fdt prop NAME hex 00 10 00 00              raw bytes, any length (also: wrong-size heads)
  * preserve 0x100000 order 0                  one KHO-preserved folio: head address and order
@@ -29,7 +29,15 @@ import kverify.model.luo.image.HandoverImage;
  * and marks pages outside every preserved folio.
  */
 public final class ImageText {
-    public static final String HEADER = "kverify-image luo v1";
+    public static final String HEADER = "kverify-image luo v2";
+    /**
+     * The first format. It is the same grammar; only the name of the session ABI differs: before
+     * patch 2/5 was transcribed the suite called the ABI with 2/5's file blocks
+     * "luo-session-v3" (1/5's constant), which 2/5 itself names "luo-session-v4". So in a v1
+     * file a compatible property of exactly "luo-session-v3" and its NUL is read as
+     * "luo-session-v4"; every other value is read as written. Files in v1 replay as they did.
+     */
+    public static final String HEADER_V1 = "kverify-image luo v1";
     public static final long DEFAULT_RAM_BYTES = 1L << 36;
     private static final int PER_LINE = 16;
 

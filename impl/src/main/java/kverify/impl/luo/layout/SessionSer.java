@@ -46,6 +46,11 @@ public final class SessionSer {
         return Fields.cString(raw, NAME_LENGTH - 1);
     }
 
+    /** strscpy(session->name, name, 64) of a name field from user space: up to the NUL, at most 63 bytes. */
+    public static String strscpyName(byte[] field) {
+        return Fields.cString(field, NAME_LENGTH - 1);
+    }
+
     /** The raw 64-byte name field, NUL or not; for the corrected next kernel's name check. */
     public static byte[] readNameField(PhysicalMemory m, long entryPa) {
         return Fields.readBytes(m, entryPa, NAME_OFFSET, NAME_LENGTH, STRUCT, "name");

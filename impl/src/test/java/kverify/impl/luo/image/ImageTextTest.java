@@ -40,6 +40,19 @@ class ImageTextTest {
         assertThat(img.bytes(0x100010, 3)).containsExactly('s', '0', 0);
     }
 
+    /** Format v2 names the 2/5 ABI as 2/5 does; a v1 file's "luo-session-v3" is that same ABI (ImageText.HEADER_V1). */
+    @Test
+    void formatV2WritesLuoSessionV4AndV1FilesAreReadAsTheSameAbi() {
+        String v2 = HAND_WRITTEN.replace("kverify-image luo v1", "kverify-image luo v2").replace("luo-session-v3", "luo-session-v4");
+        assertThat(parse(v2)).isEqualTo(parse(HAND_WRITTEN));
+        assertThat(ImageText.format(parse(v2), List.of())).startsWith("kverify-image luo v2\n")
+                .contains("fdt prop compatible str \"luo-session-v4\"");
+        String v2WithV3 = HAND_WRITTEN.replace("kverify-image luo v1", "kverify-image luo v2");
+        assertThat(parse(v2WithV3).fdt().orElseThrow().matchesSessionNode()).as("in v2, v3 is 1/5's ABI").isFalse();
+        String v1WithV2 = HAND_WRITTEN.replace("luo-session-v3", "luo-session-v2");
+        assertThat(parse(v1WithV2).fdt().orElseThrow().property("compatible")).contains("luo-session-v2\0".getBytes());
+    }
+
     @Test
     void theSameImageWrittenAsPageLinesIsEqual() {
         String pages = """
@@ -61,7 +74,7 @@ class ImageTextTest {
     void thePrinterWritesWhatTheParserReads() {
         HandoverImage img = parse(HAND_WRITTEN).withFdt(java.util.Optional.empty()).withU64(0x7000, 0xabcdef);
         String text = ImageText.format(img, List.of("provenance line"));
-        assertThat(text).startsWith("kverify-image luo v1\n# provenance line\n").contains("fdt none")
+        assertThat(text).startsWith("kverify-image luo v2\n# provenance line\n").contains("fdt none")
                 .contains("page 0x7000   # not preserved").contains("  0010: 73 30 00");
         assertThat(parse(text)).isEqualTo(img);
         HandoverImage odd = parse(HAND_WRITTEN).withFdt(java.util.Optional.of(new ImageFdt("luo-session",
@@ -79,7 +92,7 @@ class ImageTextTest {
         page[0xff0] = 1;
         HandoverImage img = new HandoverImage(LuoGeometry.SMALL, 0x10000, Optional.empty(), Map.of(0x1000L, 0), Map.of(0x1000L, page));
         assertThat(ImageText.format(img, List.of()).lines().toList()).containsExactly(
-                "kverify-image luo v1",
+                "kverify-image luo v2",
                 "geometry small",
                 "ram 0x10000",
                 "fdt none",
@@ -133,7 +146,7 @@ class ImageTextTest {
     @Test
     void malformedFilesNameTheLine() {
         error("", 1, "expected the header line");
-        error("kverify-image luo v2\n", 1, "expected the header line");
+        error("kverify-image luo v3\n", 1, "expected the header line");
         error("kverify-image luo v1\nfdt none\n", 2, "no 'geometry' line");
         error("kverify-image luo v1\ngeometry tiny\n", 2, "unknown geometry 'tiny'");
         error("kverify-image luo v1\ngeometry small\nfdt none\nfrobnicate 3\n", 4, "unknown keyword 'frobnicate'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Errno;
@@ -69,7 +70,7 @@ class LayoutTest {
         FdtNode node = SessionFdtNode.build(0x100200000L);
         assertThat(node.name()).isEqualTo("luo-session");
         assertThat(HEX.formatHex(node.property("luo-session-header").orElseThrow())).isEqualTo("0000200001000000");
-        assertThat(node.property("compatible").orElseThrow()).isEqualTo("luo-session-v3\0".getBytes());
+        assertThat(node.property("compatible").orElseThrow()).isEqualTo("luo-session-v4\0".getBytes());
         assertThat(SessionFdtNode.headPa(Optional.of(node))).isEqualTo(Outcome.ok(0x100200000L));
         assertThat(SessionFdtNode.headPa(Optional.empty())).isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", "luo-session-v2\0".getBytes()))))
@@ -77,6 +78,49 @@ class LayoutTest {
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", new byte[4]))))
                 .isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(SessionFdtNode.headPa(Optional.of(node.with("luo-session-header", null)))).isEqualTo(Outcome.err(Errno.EINVAL));
+    }
+
+    /** The uapi argument structs: offsets, sizes, min_size, and one golden vector each (user space encodes with Uapi). */
+    @Test
+    void ioctlArgumentStructsMatchTheUapiHeader() {
+        assertThat(SessionIoctlArg.FD_OFFSET).isEqualTo(4);
+        assertThat(SessionIoctlArg.NAME_OFFSET).isEqualTo(8);
+        assertThat(SessionIoctlArg.SIZE).isEqualTo(72).isEqualTo(SessionIoctlArg.MIN_SIZE).isEqualTo(kverify.model.luo.Uapi.SESSION_ARG_SIZE);
+        assertThat(FdIoctlArg.TOKEN_OFFSET).isEqualTo(8);
+        assertThat(FdIoctlArg.SIZE).isEqualTo(16).isEqualTo(kverify.model.luo.Uapi.FD_ARG_SIZE);
+        assertThat(FinishIoctlArg.RESERVED_OFFSET).isEqualTo(4);
+        assertThat(FinishIoctlArg.SIZE).isEqualTo(8).isEqualTo(kverify.model.luo.Uapi.FINISH_ARG_SIZE);
+        byte[] fd = kverify.model.luo.Uapi.fdArg(16, -2, 0x0102030405060708L);
+        assertThat(HEX.formatHex(fd)).isEqualTo("10000000" + "feffffff" + "0807060504030201");
+        assertThat(FdIoctlArg.fd(fd)).isEqualTo(-2);
+        assertThat(FdIoctlArg.token(fd)).isEqualTo(0x0102030405060708L);
+        FdIoctlArg.setFd(fd, 7);
+        assertThat(HEX.formatHex(fd, 4, 8)).isEqualTo("07000000");
+        byte[] session = kverify.model.luo.Uapi.sessionArg(72, "ab".getBytes());
+        assertThat(HEX.formatHex(session, 0, 12)).isEqualTo("48000000" + "00000000" + "61620000");
+        assertThat(SessionIoctlArg.name(session)).hasSize(64).startsWith('a', 'b', 0);
+        SessionIoctlArg.setFd(session, 3);
+        assertThat(HEX.formatHex(session, 4, 8)).isEqualTo("03000000");
+        byte[] finish = kverify.model.luo.Uapi.finishArg(8, 0xfffffffeL);
+        assertThat(HEX.formatHex(finish)).isEqualTo("08000000" + "feffffff");
+        assertThat(FinishIoctlArg.reserved(finish)).isEqualTo(0xfffffffeL);
+    }
+
+    /** fdt_subnode_offset and fdt_node_check_compatible as libfdt implements them (fdt_ro.c). */
+    @Test
+    void setupMatchesTheNodeAndTheCompatibleTheWayLibfdtDoes() {
+        FdtNode node = SessionFdtNode.build(0x100000L);
+        Outcome<Long> ok = Outcome.ok(0x100000L);
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo-session@1", node.properties())))).as("unit address").isEqualTo(ok);
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo-sessions", node.properties())))).isEqualTo(Outcome.err(Errno.EINVAL));
+        assertThat(SessionFdtNode.headPa(Optional.of(new FdtNode("luo", node.properties())))).isEqualTo(Outcome.err(Errno.EINVAL));
+        for (String list : List.of("luo-session-v4\0", "x\0luo-session-v4\0", "luo-session-v3\0luo-session-v4", "luo-session-v4")) {
+            assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", list.getBytes())))).as("compatible '%s'", list).isEqualTo(ok);
+        }
+        for (String list : List.of("luo-session-v3\0", "luo-session-v44\0", "xluo-session-v4\0", "luo-session-v", "", "\0\0")) {
+            assertThat(SessionFdtNode.headPa(Optional.of(node.with("compatible", list.getBytes())))).as("compatible '%s'", list)
+                    .isEqualTo(Outcome.err(Errno.EINVAL));
+        }
     }
 
     @Test

@@ -13,13 +13,16 @@ import java.util.TreeMap;
 /**
  * The LUO session node of the KHO device tree as the next kernel finds it: a node name and raw
  * property values (exactly the bytes {@code fdt_property} stores). The ABI names are the
- * contract's (patch 1/5, {@code include/linux/kho/abi/luo.h}); the head address is a
+ * contract's ({@code include/linux/kho/abi/luo.h} with patch 2/5, kernelorg-mirror/
+ * linux_kernel_git_tatashin_linux 5d766e265bfc594d2e54ac5c1f43710f61889bdb); the head address is a
  * little-endian u64 (decision 15 of docs/luo.md).
  */
 public final class ImageFdt {
     public static final String NODE_NAME = "luo-session";
     public static final String COMPATIBLE_PROPERTY = "compatible";
-    public static final String COMPATIBLE = "luo-session-v3";
+    public static final String COMPATIBLE = "luo-session-v4";
+    /** What patch 1/5 alone wrote, and what image files of format v1 call the 2/5 ABI (see ImageText). */
+    public static final String COMPATIBLE_1_5 = "luo-session-v3";
     public static final String HEAD_PROPERTY = "luo-session-header";
     public static final int HEAD_PROPERTY_SIZE = 8;
 
@@ -31,7 +34,7 @@ public final class ImageFdt {
         properties.forEach((k, v) -> this.properties.put(k, v.clone()));
     }
 
-    /** The node a successful 1/5 boot writes: compatible v3 and the head address. */
+    /** The node a successful boot with 2/5 writes: compatible v4 and the head address. */
     public static ImageFdt standard(long headPa) {
         return new ImageFdt(NODE_NAME, Map.of(COMPATIBLE_PROPERTY, cString(COMPATIBLE), HEAD_PROPERTY, u64(headPa)));
     }
@@ -66,6 +69,28 @@ public final class ImageFdt {
     public static byte[] cString(String s) {
         byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
         return Arrays.copyOf(b, b.length + 1);
+    }
+
+    /**
+     * How fdt_subnode_offset and fdt_node_check_compatible match (libfdt fdt_ro.c, decision 20 of
+     * docs/luo.md): the node is "luo-session" or "luo-session@UNIT", and the compatible property,
+     * a list of NUL-separated strings whose last NUL may be missing, holds {@link #COMPATIBLE}.
+     */
+    public boolean matchesSessionNode() {
+        if (!name.equals(NODE_NAME) && !name.startsWith(NODE_NAME + "@")) {
+            return false;
+        }
+        byte[] list = properties.get(COMPATIBLE_PROPERTY);
+        if (list == null) {
+            return false;
+        }
+        String text = new String(list, StandardCharsets.ISO_8859_1);
+        for (String s : text.split("\0", -1)) {
+            if (s.equals(COMPATIBLE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static byte[] u64(long value) {

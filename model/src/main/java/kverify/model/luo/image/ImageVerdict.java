@@ -42,6 +42,17 @@ public record ImageVerdict(Outcome<Unit> setup, Optional<Outcome<Unit>> open, Li
         return new ImageVerdict(Outcome.ok(), Optional.of(Outcome.ok()), sessions, Optional.empty(), chain, owned);
     }
 
+    /**
+     * Session-block tracking entries the next kernel may still hold once it is done with the
+     * handover (C1 of docs/corruption.md): after an accepted open the blocks are restored and
+     * their entries freed; after a rejection, at setup or at open, none is kept either. So the
+     * contract's number is 0 for every image; it is a method so the comparison is made for every
+     * verdict, a setup rejection included.
+     */
+    public int blocksTracked() {
+        return 0;
+    }
+
     public boolean isAccepted() {
         return rejection.isEmpty();
     }

@@ -10,7 +10,7 @@ import kverify.model.Errno;
  */
 public enum Rejection {
     FDT_NODE_MISSING(When.SETUP, Errno.EINVAL, "the session FDT node is missing"),
-    FDT_COMPATIBLE(When.SETUP, Errno.EINVAL, "the node's compatible is not luo-session-v3"),
+    FDT_COMPATIBLE(When.SETUP, Errno.EINVAL, "the node's compatible list lacks luo-session-v4"),
     FDT_HEAD_PROPERTY(When.SETUP, Errno.EINVAL, "the head property is missing or not 8 bytes"),
     CHAIN_POINTER(When.SETUP, Errno.EINVAL, "a session block pointer is not the head of a preserved session-block folio"),
     CHAIN_CYCLE(When.SETUP, Errno.EINVAL, "the session chain reaches a block twice"),

@@ -52,10 +52,9 @@ public final class HandoverReference {
     }
 
     private long head() {
-        ImageFdt node = img.fdt().filter(n -> n.name().equals(ImageFdt.NODE_NAME))
+        ImageFdt node = img.fdt().filter(n -> n.name().equals(ImageFdt.NODE_NAME) || n.name().startsWith(ImageFdt.NODE_NAME + "@"))
                 .orElseThrow(() -> new Rejected(Rejection.FDT_NODE_MISSING));
-        Optional<byte[]> compatible = node.property(ImageFdt.COMPATIBLE_PROPERTY);
-        if (compatible.isEmpty() || !Arrays.equals(compatible.get(), ImageFdt.cString(ImageFdt.COMPATIBLE))) {
+        if (!node.matchesSessionNode()) {
             throw new Rejected(Rejection.FDT_COMPATIBLE);
         }
         byte[] head = node.property(ImageFdt.HEAD_PROPERTY).orElseThrow(() -> new Rejected(Rejection.FDT_HEAD_PROPERTY));

@@ -1,42 +1,44 @@
 package kverify.model.luo.reference;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
-import kverify.model.luo.FileImage;
+import kverify.model.luo.FileCalls.HandlerCall;
+import kverify.model.luo.FileSpec;
 import kverify.model.luo.Handover;
 import kverify.model.luo.HandlerKind;
-import kverify.model.luo.IncomingSession;
-import kverify.model.luo.IncomingSession.IncomingFile;
+import kverify.model.luo.IoctlResult;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoState;
 import kverify.model.luo.LuoSystem;
 import kverify.model.luo.Phase;
+import kverify.model.luo.Process;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
+import kverify.model.luo.UserArg;
+import kverify.model.luo.reference.RefKernel.Member;
+import kverify.model.luo.reference.RefKernel.RSession;
 
 /**
  * The promise of the series, stated as plainly as possible: lists and maps, no bytes, no blocks.
- * Names are unique; the session limit is blocks x entries-per-block and so is the file limit;
- * a successful reboot hands over exactly the sessions and files that existed at that moment, in
- * order; a failed reboot changes nothing. Decisions on the spec's (U) points are in docs/luo.md.
+ * Names are unique; the session limit is blocks x entries-per-block and so is the file limit; a
+ * successful reboot hands over exactly the sessions and files that existed at that moment, in
+ * order, and the next kernel gives them back (or rejects the handover as a whole); a failed
+ * reboot changes nothing but the handlers' freeze and unfreeze calls. Every (U) point is decided
+ * in docs/luo.md.
  */
 public final class LuoReference implements LuoSystem {
     private final LuoGeometry geometry;
+    private final Process process = new Process();
     private Phase phase = Phase.OUTGOING;
-    // Insertion order is the kernel's list order; files are keyed by token within a session.
-    private final Map<String, Map<Long, FileImage>> outgoing = new LinkedHashMap<>();
+    private RefKernel kernel = new RefKernel(null);
+    private RefIoctls ioctls;
     private List<SessionImage> handover;
-    private boolean deviceOpen;
-    private final Map<String, Boolean> retrieved = new LinkedHashMap<>();
-    private final Map<String, Map<Long, IncomingFile>> incoming = new LinkedHashMap<>();
 
     public LuoReference(LuoGeometry geometry) {
         this.geometry = geometry;
+        this.ioctls = new RefIoctls(kernel, geometry);
     }
 
     @Override
@@ -45,58 +47,77 @@ public final class LuoReference implements LuoSystem {
     }
 
     @Override
-    public Outcome<Unit> createSession(String name) {
-        expect(Phase.OUTGOING);
-        if (outgoing.containsKey(name)) {
-            return Outcome.err(Errno.EEXIST);
-        }
-        if (outgoing.size() >= geometry.maxSessions()) {
-            return Outcome.err(Errno.ENOSPC);
-        }
-        outgoing.put(name, new LinkedHashMap<>());
-        return Outcome.ok();
+    public Process process() {
+        return process;
     }
 
     @Override
-    public Outcome<Unit> closeSession(String name) {
-        if (phase == Phase.OUTGOING) {
-            return outgoing.remove(name) == null ? Outcome.err(Errno.EBADF) : Outcome.ok();
+    public Outcome<Integer> open() {
+        running();
+        Outcome<Integer> r = kernel.open();
+        if (!kernel.handoverPending()) {
+            // Deserialized, or rejected as a whole: the session blocks are restored either way.
+            handover = null;
         }
-        expect(Phase.INCOMING);
-        if (!holdsIncoming(name)) {
-            return Outcome.err(Errno.EBADF);
-        }
-        retrieved.remove(name);
-        incoming.remove(name);
-        return Outcome.ok();
+        return r;
     }
 
     @Override
-    public Outcome<Unit> preserveFile(String session, long token, HandlerKind kind, long data) {
-        expect(Phase.OUTGOING);
-        Map<Long, FileImage> files = outgoing.get(session);
-        if (files == null) {
-            return Outcome.err(Errno.EBADF);
-        }
-        if (files.containsKey(token)) {
-            return Outcome.err(Errno.EEXIST);
-        }
-        if (files.size() >= geometry.maxFilesPerSession()) {
-            return Outcome.err(Errno.ENOSPC);
-        }
-        files.put(token, new FileImage(token, kind, data));
-        return Outcome.ok();
+    public Outcome<Unit> close(int fd) {
+        running();
+        return kernel.close(fd);
     }
 
+    @Override
+    public Outcome<Integer> newFile(FileSpec spec) {
+        running();
+        return kernel.newFile(spec);
+    }
+
+    @Override
+    public Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg) {
+        running();
+        return ioctls.ioctl(fd, cmd, arg);
+    }
+
+    @Override
+    public Outcome<Unit> loadModule(HandlerKind kind) {
+        running();
+        return kernel.loadModule(kind);
+    }
+
+    @Override
+    public Outcome<Unit> unloadModule(HandlerKind kind) {
+        running();
+        return kernel.unloadModule(kind);
+    }
+
+    /**
+     * Freezes every file in session order. A fault naming an existing file makes its freeze fail:
+     * every file frozen before it is unfrozen once and the reboot returns the fault's errno; else
+     * the sessions are handed over and the next kernel boots with nothing of this one's user space.
+     */
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
         expect(Phase.OUTGOING);
-        if (fault instanceof RebootFault.FreezeFails f && f.session() < outgoing.size()
-                && f.file() < new ArrayList<>(outgoing.values()).get(f.session()).size()) {
-            return Outcome.err(f.errno());
+        List<Member> frozen = new ArrayList<>();
+        int si = 0;
+        for (RSession s : kernel.outgoing.values()) {
+            for (int fi = 0; fi < s.files.size(); fi++) {
+                Member m = s.files.get(fi);
+                m.file().call(HandlerCall.FREEZE);
+                if (fault.firesAt(si, fi)) {
+                    frozen.forEach(f -> f.file().call(HandlerCall.UNFREEZE));
+                    return Outcome.err(((RebootFault.FreezeFails) fault).errno());
+                }
+                frozen.add(m);
+            }
+            si++;
         }
-        handover = outgoingImages();
-        outgoing.clear();
+        handover = kernel.outgoingImages();
+        kernel = new RefKernel(handover);
+        ioctls = new RefIoctls(kernel, geometry);
+        process.clear();
         phase = Phase.BOOTING;
         return Outcome.ok();
     }
@@ -109,80 +130,17 @@ public final class LuoReference implements LuoSystem {
     }
 
     @Override
-    public Outcome<Unit> openDevice() {
-        expect(Phase.INCOMING);
-        if (deviceOpen) {
-            return Outcome.err(Errno.EBUSY);
-        }
-        deviceOpen = true;
-        if (handover != null) {
-            for (SessionImage s : handover) {
-                Map<Long, IncomingFile> files = new LinkedHashMap<>();
-                s.files().forEach(f -> files.put(f.token(), new IncomingFile(f, false)));
-                incoming.put(s.name(), files);
-                retrieved.put(s.name(), false);
-            }
-            handover = null;
-        }
-        return Outcome.ok();
-    }
-
-    @Override
-    public Outcome<Unit> retrieveSession(String name) {
-        expect(Phase.INCOMING);
-        if (!deviceOpen) {
-            return Outcome.err(Errno.EBADF);
-        }
-        if (!incoming.containsKey(name)) {
-            return Outcome.err(Errno.ENOENT);
-        }
-        if (retrieved.get(name)) {
-            return Outcome.err(Errno.EINVAL);
-        }
-        retrieved.put(name, true);
-        return Outcome.ok();
-    }
-
-    @Override
-    public Outcome<FileImage> retrieveFile(String session, long token) {
-        expect(Phase.INCOMING);
-        if (!holdsIncoming(session)) {
-            return Outcome.err(Errno.EBADF);
-        }
-        IncomingFile f = incoming.get(session).get(token);
-        if (f == null) {
-            return Outcome.err(Errno.ENOENT);
-        }
-        incoming.get(session).put(token, new IncomingFile(f.file(), true));
-        return Outcome.ok(f.file());
-    }
-
-    @Override
-    public Outcome<Unit> finish(String session) {
-        expect(Phase.INCOMING);
-        if (!holdsIncoming(session)) {
-            return Outcome.err(Errno.EBADF);
-        }
-        incoming.get(session).clear();
-        return Outcome.ok();
-    }
-
-    @Override
     public LuoState state() {
-        List<IncomingSession> in = new ArrayList<>();
-        incoming.forEach((name, files) -> in.add(new IncomingSession(name, retrieved.get(name), List.copyOf(files.values()))));
         Handover h = handover == null ? Handover.ABSENT : new Handover.Present(handover);
-        return new LuoState(phase, outgoingImages(), h, deviceOpen, in);
+        long tracked = phase == Phase.INCOMING && !kernel.handoverPending() ? 0 : -1;
+        return new LuoState(phase, kernel.outgoingImages(), h, kernel.deviceHeld, kernel.incomingImages(),
+                kernel.handlerStates(), kernel.calls(), tracked);
     }
 
-    private boolean holdsIncoming(String name) {
-        return Boolean.TRUE.equals(retrieved.get(name));
-    }
-
-    private List<SessionImage> outgoingImages() {
-        List<SessionImage> out = new ArrayList<>();
-        outgoing.forEach((name, files) -> out.add(new SessionImage(name, List.copyOf(files.values()))));
-        return out;
+    private void running() {
+        if (phase != Phase.OUTGOING && phase != Phase.INCOMING) {
+            throw new IllegalStateException("a system call needs a running kernel, the system is in " + phase);
+        }
     }
 
     private void expect(Phase p) {

@@ -54,7 +54,14 @@ class HandoverReferenceTest {
         expect(img.withFdt(Optional.empty()), Rejection.FDT_NODE_MISSING);
         expect(img.withFdt(Optional.of(new ImageFdt("luo", node.properties()))), Rejection.FDT_NODE_MISSING);
         expect(img.withFdt(Optional.of(node.with("compatible", ImageFdt.cString("luo-session-v2")))), Rejection.FDT_COMPATIBLE);
-        expect(img.withFdt(Optional.of(node.with("compatible", ImageFdt.cString("luo-session-v4")))), Rejection.FDT_COMPATIBLE);
+        expect(img.withFdt(Optional.of(node.with("compatible", ImageFdt.cString("luo-session-v3")))), Rejection.FDT_COMPATIBLE);
+        expect(img.withFdt(Optional.of(node.with("compatible", ImageFdt.cString("luo-session-v5")))), Rejection.FDT_COMPATIBLE);
+        expect(img.withFdt(Optional.of(node.with("compatible", "luo-session-v44\0".getBytes()))), Rejection.FDT_COMPATIBLE);
+        expect(img.withFdt(Optional.of(new ImageFdt("luo-sessions", node.properties()))), Rejection.FDT_NODE_MISSING);
+        // libfdt: a unit address after the name, and any string of the compatible list (the last NUL may be missing).
+        assertThat(HandoverReference.decide(img.withFdt(Optional.of(new ImageFdt("luo-session@0", node.properties())))).isAccepted()).isTrue();
+        assertThat(HandoverReference.decide(img.withFdt(Optional.of(node.with("compatible", "v3\0luo-session-v4".getBytes()))))
+                .isAccepted()).isTrue();
         expect(img.withFdt(Optional.of(node.with(ImageFdt.HEAD_PROPERTY, null))), Rejection.FDT_HEAD_PROPERTY);
         expect(img.withFdt(Optional.of(node.with(ImageFdt.HEAD_PROPERTY, new byte[4]))), Rejection.FDT_HEAD_PROPERTY);
         assertThat(HandoverReference.decide(img.withFdt(Optional.empty())).setup()).isEqualTo(Outcome.err(Errno.EINVAL));

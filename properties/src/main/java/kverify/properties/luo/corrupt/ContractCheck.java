@@ -60,8 +60,23 @@ final class ContractCheck {
         }
         if (v.setup().isOk() && o.setup().isOk()) {
             sessionsAndLeaks(img, v, o, out);
+        } else if (!v.setup().isOk() && !o.setup().isOk()) {
+            keptBlocks(v, o, out);
         }
         return out;
+    }
+
+    /**
+     * After a rejection (C1, C6) nothing is tracked and no session block the walk reached is left
+     * unrestored; at setup too, although the boot then panics, so a variant that keeps what setup
+     * walked is seen (the same defect as at open: one key).
+     */
+    private static void keptBlocks(ImageVerdict v, Observation o, List<Problem> out) {
+        List<Long> kept = v.sessionChain().stream().filter(o.unrestoredAfterFinish()::containsKey).toList();
+        if (o.blocksTracked() > v.blocksTracked() || !kept.isEmpty()) {
+            out.add(new Problem("rejected handover keeps its session blocks", Qualifier.NONE, o.blocksTracked()
+                    + " blocks still tracked; session blocks never restored: " + hex(kept)));
+        }
     }
 
     /** A read outside RAM, named by the walk whose struct it was reading. */
@@ -104,11 +119,7 @@ final class ContractCheck {
             out.add(new Problem("rejected handover leaves sessions half-restored", Qualifier.NONE, o.sessions().size() + " sessions: " + o.sessions()));
         }
         if (!v.isAccepted()) {
-            List<Long> kept = v.sessionChain().stream().filter(o.unrestoredAfterFinish()::containsKey).toList();
-            if (o.blocksTracked() > 0 || !kept.isEmpty()) {
-                out.add(new Problem("rejected handover keeps its session blocks", Qualifier.NONE, o.blocksTracked()
-                        + " blocks still tracked; session blocks never restored: " + hex(kept)));
-            }
+            keptBlocks(v, o, out);
         } else {
             TreeSet<Long> expected = new TreeSet<>(img.preserved().keySet());
             expected.removeAll(v.owned());

@@ -1,6 +1,7 @@
 package kverify.properties.luo.corrupt;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import kverify.engine.Gen;
 import kverify.model.luo.image.ImageFdt;
@@ -18,14 +19,14 @@ final class FdtCorruptions {
         return Gen.constant(new Corruption.SetFdt(k, "node", Optional.empty()));
     }
 
-    /** The base ABI's compatible: a kernel with 1/5 finding a handover from a kernel without it. */
+    /** 1/5's compatible or the base ABI's: a kernel with 2/5 finding a handover from a kernel without it. */
     static Gen<Corruption> compatibleOlder(CorruptionKind k, ImageMap m, Target t) {
-        return Gen.constant(compatible(k, m, "luo-session-v2"));
+        return Gen.elements(List.of(ImageFdt.COMPATIBLE_1_5, "luo-session-v2")).map(c -> compatible(k, m, c));
     }
 
-    /** 2/5's compatible: an older kernel finding a handover from a newer one. */
+    /** A later ABI's compatible: an older kernel finding a handover from a newer one. */
     static Gen<Corruption> compatibleNewer(CorruptionKind k, ImageMap m, Target t) {
-        return Gen.constant(compatible(k, m, "luo-session-v4"));
+        return Gen.constant(compatible(k, m, "luo-session-v5"));
     }
 
     private static Corruption compatible(CorruptionKind k, ImageMap m, String value) {

@@ -45,7 +45,7 @@ final class Reports {
         String bound = "<= " + (img.preserved().size() + 1) + " per step";
         return List.of(v.setup().toString(), "-", v.open().map(Object::toString).orElse("- (panic)"),
                 v.isAccepted() ? String.valueOf(v.sessions().size()) : "0",
-                bound, "<= " + 2 * img.preservedBytes() + " per step", "0", "0", "0", v.label());
+                bound, "<= " + 2 * img.preservedBytes() + " per step", "0", String.valueOf(v.blocksTracked()), "0", v.label());
     }
 
     private static List<String> column(HandoverImage img, ImageVerdict v, Observation o) {

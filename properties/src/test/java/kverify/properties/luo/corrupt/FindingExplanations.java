@@ -4,12 +4,10 @@ import java.util.Map;
 
 /**
  * The one-line explanation of every divergence key the harvest has met, written after reading
- * its shrunk case. Keys through file blocks concern the reconstruction of 2/5 (docs/luo.md,
- * decision 3), not code that was read; they are marked so.
+ * its shrunk case. Keys through file blocks concern the 2/5 file chains, transcribed from the
+ * posted code (docs/luo.md, decision 3).
  */
 final class FindingExplanations {
-    private static final String RECONSTRUCTED = "[2/5 reconstructed] ";
-
     private static final Map<String, String> LINES = Map.ofEntries(
             Map.entry("setup reads outside RAM through session blocks",
                     "setup follows a session block's next pointer without checking it: a PA beyond RAM (one flipped bit) is"
@@ -47,23 +45,32 @@ final class FindingExplanations {
             Map.entry("name empty: open Ok, model Err(EIO)",
                     "a session with an empty name is restored; no valid handover holds one (decision C2 of docs/corruption.md)"),
             Map.entry("deserialize reads outside RAM through file blocks",
-                    RECONSTRUCTED + "a file set pointer beyond RAM is followed when the session's files are deserialized (an oops)"),
+                    "a file set pointer beyond RAM is followed when the session's files are deserialized"
+                    + " (luo_file_deserialize, 5d766e26: an oops)"),
             Map.entry("deserialize reads memory that was not preserved through file blocks",
-                    RECONSTRUCTED + "a file set pointer to memory no folio preserves is followed and its bytes read as a file block"),
+                    "a file set pointer to memory no folio preserves is followed (luo_file_deserialize, 5d766e26): its"
+                    + " bytes are read as a file block and the session is restored; restoring the block later warns that no"
+                    + " preserved folio is there"),
             Map.entry("deserialize visits more blocks than the image holds through file blocks",
-                    RECONSTRUCTED + "a file block whose next points to itself is walked until LUO_MAX_BLOCKS"),
+                    "a file block whose next points to itself is walked, one tracking entry per visit, until"
+                    + " LUO_MAX_BLOCKS (luo_file_deserialize, 5d766e26, walks the whole chain before it reads any count),"
+                    + " then ENOSPC"),
             Map.entry("file block reused: open Ok, model Err(EIO)",
-                    RECONSTRUCTED + "two sessions' file sets point to the same file chain and both sessions are restored with"
-                    + " the same files"),
+                    "two sessions' file sets point to the same file chain and both sessions are restored with the same"
+                    + " files (luo_file_deserialize, 5d766e26); the second restore of the shared block warns"),
             Map.entry("file pointer: open Ok, model Err(EIO)",
-                    RECONSTRUCTED + "a file set pointer into the middle of a file block is accepted and the bytes there read as"
-                    + " a block header"),
+                    "a file set pointer into the middle of a file block is accepted and the bytes there read as a block"
+                    + " header (luo_file_deserialize, 5d766e26); restoring it later warns that no preserved folio starts"
+                    + " there"),
             Map.entry("file token duplicate: open Ok, model Err(EIO)",
-                    RECONSTRUCTED + "two files of one session carry the same token (a truncated page zeroed the second); the"
-                    + " later entry silently replaces the earlier one and the session comes back with a file fewer"),
+                    "two files of one session carry the same token (a truncated page zeroed the second);"
+                    + " luo_file_deserialize (5d766e26) keeps both in list order and a retrieve of that token only ever"
+                    + " returns the first"),
             Map.entry("file set count: open Ok, model Err(EIO)",
-                    RECONSTRUCTED + "a file set's count (0, pointer kept) is never compared with the entries in its chain; the"
-                    + " files are restored anyway (v4 of the series made a mismatch a hard failure)"));
+                    "a file set's count (0, pointer kept) is never compared with the entries in its chain"
+                    + " (luo_file_deserialize, 5d766e26, takes file_set->count from file_set_ser->count); the files are"
+                    + " restored anyway, and with a count of 0 finish would never finish them (v4 of the series made a"
+                    + " mismatch a hard failure)"));
 
     private FindingExplanations() {
     }

@@ -1,0 +1,77 @@
+package kverify.impl.luo;
+
+import kverify.impl.kho.Kho;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.Outcome.Unit;
+import kverify.model.luo.FileSpec;
+import kverify.model.luo.IoctlResult;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.UserArg;
+
+/**
+ * One running kernel: its KHO, its handler modules, the fd table of the process driving LUO, the
+ * device, the sessions it received (set up at early boot) and the ones it will hand over (set up
+ * at late init, luo_session_setup_outgoing). The system calls land here.
+ */
+final class Kernel {
+    final Kho kho;
+    final LuoGeometry geometry;
+    final LuoVariant variant;
+    final Handlers handlers = new Handlers();
+    final FdTable fds = new FdTable();
+    final LuoDevice device = new LuoDevice();
+    final IncomingSessions incoming;
+    OutgoingSessions outgoing;
+    private int filesMade;
+
+    Kernel(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+        this.kho = kho;
+        this.geometry = geometry;
+        this.variant = variant;
+        this.incoming = new IncomingSessions(kho, geometry, variant, handlers);
+    }
+
+    /** luo_late_startup: the outgoing session block and FDT node; a failure here would disable live update. */
+    void lateInit() {
+        Outcome<OutgoingSessions> setup = OutgoingSessions.setup(kho, geometry, variant);
+        if (!setup.isOk()) {
+            throw new IllegalStateException("luo_session_setup_outgoing failed at boot: " + setup);
+        }
+        outgoing = setup.value();
+    }
+
+    Outcome<Integer> newFile(FileSpec spec) {
+        UserFile f = handlers.newFile("file#" + ++filesMade, spec.handler(), spec.data(), spec.preserveFails());
+        return Outcome.ok(fds.install(f));
+    }
+
+    /** close(2): EBADF for an fd not open; the last reference's release runs (its result is not returned). */
+    Outcome<Unit> close(int fd) {
+        Object f = fds.remove(fd);
+        if (f == null) {
+            return Outcome.err(Errno.EBADF);
+        }
+        if (f instanceof LuoDevice d) {
+            d.release();
+        } else if (f instanceof Session s) {
+            SessionIoctls.release(this, s);
+        }
+        return Outcome.ok();
+    }
+
+    /** ioctl(2): EBADF for an fd not open; a file without unlocked_ioctl (a memfd) is ENOTTY. */
+    Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg) {
+        Object f = fds.get(fd);
+        if (f == null) {
+            return Outcome.err(Errno.EBADF);
+        }
+        if (f instanceof LuoDevice d) {
+            return d.ioctl(this, cmd, arg);
+        }
+        if (f instanceof Session s) {
+            return SessionIoctls.ioctl(this, s, cmd, arg);
+        }
+        return Outcome.err(Errno.ENOTTY);
+    }
+}

@@ -1,0 +1,85 @@
+package kverify.impl.luo;
+
+import java.util.Optional;
+import kverify.impl.luo.layout.SessionIoctlArg;
+import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.luo.IoctlResult;
+import kverify.model.luo.Uapi;
+import kverify.model.luo.UserArg;
+
+/**
+ * /dev/liveupdate (luo_core.c: luo_open, luo_release, luo_ioctl and its two ops, the same in
+ * every stored version of the series' base): a single opener ({@code in_use}, EBUSY); the first
+ * open deserializes and any failure of it is EIO and frees the device again; create and retrieve
+ * session take an fd first and give it back on any error, and a reply that cannot be copied
+ * fputs the new session file, whose release runs.
+ */
+final class LuoDevice {
+    private static final IoctlDispatch.Op[] OPS = {
+        new IoctlDispatch.Op(Uapi.CREATE_SESSION, SessionIoctlArg.SIZE, SessionIoctlArg.MIN_SIZE),
+        new IoctlDispatch.Op(Uapi.RETRIEVE_SESSION, SessionIoctlArg.SIZE, SessionIoctlArg.MIN_SIZE),
+    };
+
+    private boolean inUse;
+
+    boolean inUse() {
+        return inUse;
+    }
+
+    Outcome<Integer> open(Kernel k) {
+        if (inUse) {
+            return Outcome.err(Errno.EBUSY);
+        }
+        inUse = true;
+        if (!k.incoming.deserialize().isOk()) {
+            inUse = false;
+            return Outcome.err(Errno.EIO);
+        }
+        return Outcome.ok(k.fds.install(this));
+    }
+
+    void release() {
+        inUse = false;
+    }
+
+    Outcome<IoctlResult> ioctl(Kernel k, long cmd, UserArg arg) {
+        Outcome<IoctlDispatch.Call> call = IoctlDispatch.decode(cmd, arg, 0, OPS, k.variant.interfaceChecks(), Optional.empty(), -1);
+        if (!call.isOk()) {
+            return Results.propagate(call);
+        }
+        IoctlDispatch.Call c = call.value();
+        byte[] name = SessionIoctlArg.name(c.copy());
+        return c.index() == 0 ? create(k, name, arg, c.userSize()) : retrieve(k, name, arg, c.userSize());
+    }
+
+    /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */
+    private static Outcome<IoctlResult> create(Kernel k, byte[] name, UserArg arg, long usize) {
+        Outcome<Session> s = k.outgoing.create(name);
+        if (!s.isOk()) {
+            return Results.propagate(s);
+        }
+        if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
+            k.outgoing.release(s.value());
+            return Outcome.err(Errno.EFAULT);
+        }
+        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+    }
+
+    /** luo_ioctl_retrieve_session: on a failed reply, the variant decides what the fput does (ErrorUndo). */
+    private static Outcome<IoctlResult> retrieve(Kernel k, byte[] name, UserArg arg, long usize) {
+        Outcome<Session> s = k.incoming.retrieve(name);
+        if (!s.isOk()) {
+            return Results.propagate(s);
+        }
+        if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
+            if (k.variant.errorUndo().releaseOnRetrieveReplyFault()) {
+                k.incoming.release(s.value());
+            } else {
+                s.value().retrieved = false;
+            }
+            return Outcome.err(Errno.EFAULT);
+        }
+        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+    }
+}

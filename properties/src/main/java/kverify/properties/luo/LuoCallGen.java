@@ -1,0 +1,212 @@
+package kverify.properties.luo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import kverify.engine.Gen;
+import kverify.model.Errno;
+import kverify.model.luo.ArgShape;
+import kverify.model.luo.FileSpec;
+import kverify.model.luo.HandlerKind;
+import kverify.model.luo.IncomingSession;
+import kverify.model.luo.LuoCall;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoOp;
+import kverify.model.luo.LuoState;
+import kverify.model.luo.Phase;
+import kverify.model.luo.RebootFault;
+import kverify.model.luo.SessionImage;
+import kverify.model.luo.Uapi;
+
+/**
+ * Operations of the whole interface (trace format v2), generated from the model's state and the
+ * case's {@link CallContext}: every call in both kernels, mostly through the handles the
+ * program holds, sometimes through a closed or never-valid one or a session of the other
+ * direction; names from a tiny alphabet and sometimes not 1..63 bytes before a NUL; arguments
+ * mostly as the uapi struct, sometimes another size, a non-zero tail, a short mapping or a
+ * read-only one; files of both handlers, of none, or whose preserve fails; handler modules
+ * unloaded and loaded; reboots with freeze faults aimed at files. Every factory shrinks toward
+ * its first, simplest option.
+ */
+final class LuoCallGen {
+    static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
+    static final long[] ODD_COMMANDS = {0xBA02, 0xBA43, 0xBA3F, 0xBB00, 0x4000BA00L, Uapi.CREATE_SESSION, Uapi.PRESERVE_FD};
+    private final LuoGeometry g;
+
+    LuoCallGen(LuoGeometry g) {
+        this.g = g;
+    }
+
+    /** One step: a continue flag (0 stops) and the op, in one span. */
+    Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean) {
+        if (s.phase() == Phase.PANICKED) {
+            return Gen.constant(Optional.empty());
+        }
+        Gen<LuoOp> op = s.phase() == Phase.BOOTING ? Gen.constant(new LuoOp.Setup()) : call(s, c);
+        return src -> src.choice(mean) != 0 ? Optional.of(src.draw(op)) : Optional.empty();
+    }
+
+    private Gen<LuoOp> call(LuoState s, CallContext c) {
+        boolean next = s.phase() == Phase.INCOMING;
+        boolean noDevice = c.open('d').isEmpty();
+        return Gen.frequency(
+                Gen.weighted(noDevice ? 8 : 1, Gen.constant(new LuoCall.Open(c.fresh('d')))),
+                Gen.weighted(6, create(c)),
+                Gen.weighted(7, preserve(c)),
+                Gen.weighted(3, newFile(c)),
+                Gen.weighted(3, close(c)),
+                Gen.weighted(next ? 7 : 1, retrieve(s, c)),
+                Gen.weighted(next ? 5 : 1, retrieveFd(s, c)),
+                Gen.weighted(next ? 3 : 1, finish(c)),
+                Gen.weighted(1, raw(c)),
+                Gen.weighted(2, module()),
+                Gen.weighted(next ? 1 : 2, next ? create(c) : reboot(s)));
+    }
+
+    private Gen<LuoOp> create(CallContext c) {
+        String bind = c.fresh('s');
+        return src -> LuoCall.SessionCall.create(src.draw(handle(c, 'd')), src.draw(name()), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+    }
+
+    private Gen<LuoOp> retrieve(LuoState s, CallContext c) {
+        String bind = c.fresh('r');
+        List<byte[]> handed = new ArrayList<>();
+        s.incoming().stream().filter(x -> !x.retrieved()).map(IncomingSession::name).forEach(n -> handed.add(bytes(n)));
+        Gen<byte[]> name = handed.isEmpty() ? name() : Gen.frequency(Gen.weighted(3, Gen.elements(handed)), Gen.weighted(1, name()));
+        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+    }
+
+    /** Into a session the program created, mostly; sometimes a retrieved one or any other handle. */
+    private Gen<LuoOp> preserve(CallContext c) {
+        Gen<String> session = Gen.frequency(Gen.weighted(6, handle(c, 's')), Gen.weighted(2, handle(c, 'r')), Gen.weighted(1, anyHandle(c)));
+        List<String> files = new ArrayList<>(c.open('f'));
+        files.addAll(c.open('g'));
+        List<String> fresh = files.stream().filter(f -> !c.preserved(f)).toList();
+        Gen<LuoCall.FdRef> file = Gen.frequency(
+                Gen.weighted(fresh.isEmpty() ? 1 : 8, fresh.isEmpty() ? anyHandle(c).map(LuoCall.FdRef::of) : Gen.elements(fresh).map(LuoCall.FdRef::of)),
+                Gen.weighted(files.isEmpty() ? 1 : 3, files.isEmpty() ? anyHandle(c).map(LuoCall.FdRef::of) : Gen.elements(files).map(LuoCall.FdRef::of)),
+                Gen.weighted(1, anyHandle(c).map(LuoCall.FdRef::of)),
+                Gen.weighted(1, Gen.ints(-1, 40).map(LuoCall.FdRef::number)));
+        return src -> new LuoCall.PreserveFd(src.draw(session), src.draw(file), src.draw(token()), src.draw(shape(Uapi.FD_ARG_SIZE)));
+    }
+
+    private Gen<LuoOp> retrieveFd(LuoState s, CallContext c) {
+        String bind = c.fresh('g');
+        List<Long> tokens = new ArrayList<>();
+        s.incoming().forEach(x -> x.files().forEach(f -> tokens.add(f.file().token())));
+        Gen<Long> token = tokens.isEmpty() ? token() : Gen.frequency(Gen.weighted(3, Gen.elements(tokens)), Gen.weighted(1, token()));
+        Gen<String> session = Gen.frequency(Gen.weighted(6, handle(c, 'r')), Gen.weighted(2, handle(c, 's')), Gen.weighted(1, anyHandle(c)));
+        return src -> new LuoCall.RetrieveFd(src.draw(session), src.draw(token), src.draw(shape(Uapi.FD_ARG_SIZE)), bind);
+    }
+
+    private Gen<LuoOp> finish(CallContext c) {
+        Gen<String> session = Gen.frequency(Gen.weighted(6, handle(c, 'r')), Gen.weighted(2, handle(c, 's')), Gen.weighted(1, anyHandle(c)));
+        Gen<Long> reserved = Gen.frequency(Gen.weighted(8, Gen.constant(0L)), Gen.weighted(1, Gen.longs(1, 0xFFFF_FFFFL)));
+        return src -> new LuoCall.Finish(src.draw(session), src.draw(reserved), src.draw(shape(Uapi.FINISH_ARG_SIZE)));
+    }
+
+    private Gen<LuoOp> newFile(CallContext c) {
+        String bind = c.fresh('f');
+        Gen<Optional<HandlerKind>> kind = Gen.frequency(Gen.weighted(5, Gen.constant(Optional.of(HandlerKind.TEST_A))),
+                Gen.weighted(3, Gen.constant(Optional.of(HandlerKind.TEST_B))), Gen.weighted(1, Gen.constant(Optional.<HandlerKind>empty())));
+        Gen<Optional<Errno>> fails = Gen.frequency(Gen.weighted(6, Gen.constant(Optional.<Errno>empty())),
+                Gen.weighted(1, Gen.elements(LuoOpGen.FREEZE_ERRORS).map(Optional::of)));
+        return src -> new LuoCall.NewFile(bind, new FileSpec(src.draw(kind), src.draw(Gen.longs(0, 255)), src.draw(fails)));
+    }
+
+    private Gen<LuoOp> close(CallContext c) {
+        List<String> open = c.allOpen();
+        Gen<String> target = open.isEmpty() ? anyHandle(c) : Gen.frequency(Gen.weighted(5, Gen.elements(open)), Gen.weighted(1, anyHandle(c)));
+        return target.map(LuoCall.Close::new);
+    }
+
+    /** An ioctl number neither fd implements, or one the other fd does, through any handle. */
+    private Gen<LuoOp> raw(CallContext c) {
+        Gen<Long> cmd = Gen.elements(Arrays.stream(ODD_COMMANDS).boxed().toList());
+        return src -> {
+            String h = src.draw(anyHandle(c));
+            long n = src.draw(cmd);
+            byte[] bytes = Uapi.fdArg(Uapi.FD_ARG_SIZE, 0, 0);
+            return new LuoCall.RawIoctl(h, n, bytes, false);
+        };
+    }
+
+    private Gen<LuoOp> module() {
+        Gen<HandlerKind> kind = Gen.elements(HandlerKind.values());
+        return Gen.frequency(Gen.weighted(2, kind.map(LuoCall.UnloadModule::new)), Gen.weighted(1, kind.map(LuoCall.LoadModule::new)));
+    }
+
+    /** No fault, or a freeze fault at a file of an outgoing session (list positions now), or anywhere. */
+    private Gen<LuoOp> reboot(LuoState s) {
+        List<int[]> files = new ArrayList<>();
+        for (int i = 0; i < s.outgoing().size(); i++) {
+            SessionImage x = s.outgoing().get(i);
+            for (int f = 0; f < x.files().size(); f++) {
+                files.add(new int[] {i, f});
+            }
+        }
+        Gen<RebootFault> atFile = files.isEmpty() ? Gen.constant(RebootFault.NONE) : src -> {
+            int[] at = src.draw(Gen.elements(files));
+            return new RebootFault.FreezeFails(at[0], at[1], src.draw(Gen.elements(LuoOpGen.FREEZE_ERRORS)));
+        };
+        return Gen.frequency(Gen.weighted(3, Gen.constant(RebootFault.NONE)), Gen.weighted(2, atFile),
+                Gen.weighted(1, Gen.zip(Gen.ints(0, 4), Gen.ints(0, 3), Gen.elements(LuoOpGen.FREEZE_ERRORS), RebootFault.FreezeFails::new)))
+                .map(LuoOp.Reboot::new);
+    }
+
+    /** An open handle of this kind, mostly; else any handle named before, or one never named. */
+    private static Gen<String> handle(CallContext c, char kind) {
+        List<String> open = c.open(kind);
+        Gen<String> other = anyHandle(c);
+        return open.isEmpty() ? other : Gen.frequency(Gen.weighted(8, Gen.elements(open)), Gen.weighted(1, other));
+    }
+
+    /** A handle named before (open or not), or a never-valid one. */
+    private static Gen<String> anyHandle(CallContext c) {
+        List<String> all = new ArrayList<>(c.allOpen());
+        all.addAll(c.stale());
+        all.add("never");
+        return Gen.elements(all);
+    }
+
+    /** Mostly the alphabet; else a name that is empty, 63 bytes, 64 without NUL, longer, or with a NUL or a high byte in it. */
+    static Gen<byte[]> name() {
+        List<byte[]> odd = List.of(new byte[0], fill(63), fill(64), fill(70), "a\0zz".getBytes(), new byte[] {(byte) 0xff, 'a'},
+                "a b".getBytes());
+        return Gen.frequency(Gen.weighted(9, Gen.elements(NAMES).map(LuoCallGen::bytes)), Gen.weighted(2, Gen.elements(odd)));
+    }
+
+    private static byte[] fill(int n) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, (byte) 'n');
+        return b;
+    }
+
+    static byte[] bytes(String latin1) {
+        return latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static Gen<Long> token() {
+        return Gen.frequency(Gen.weighted(8, Gen.longs(0, 7)), Gen.weighted(1, Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE)));
+    }
+
+    /**
+     * Mostly the struct as the uapi has it; else one byte short, 8 bytes longer with a zero tail
+     * or a non-zero one, a size field of 0, only 2 bytes or one byte less than the struct mapped,
+     * or read-only memory.
+     */
+    static Gen<ArgShape> shape(int ksize) {
+        List<ArgShape> odd = List.of(
+                new ArgShape(OptionalLong.of(ksize - 1), null, OptionalInt.empty(), false),
+                new ArgShape(OptionalLong.of(ksize + 8), null, OptionalInt.empty(), false),
+                new ArgShape(OptionalLong.of(ksize + 8), new byte[] {0, 0, 0, 1, 0, 0, 0, 0}, OptionalInt.empty(), false),
+                new ArgShape(OptionalLong.of(0), null, OptionalInt.empty(), false),
+                new ArgShape(OptionalLong.empty(), null, OptionalInt.of(2), false),
+                new ArgShape(OptionalLong.empty(), null, OptionalInt.of(ksize - 1), false),
+                new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true));
+        return Gen.frequency(Gen.weighted(10, Gen.constant(ArgShape.PLAIN)), Gen.weighted(3, Gen.elements(odd)));
+    }
+}
