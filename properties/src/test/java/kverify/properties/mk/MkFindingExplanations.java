@@ -28,6 +28,8 @@ final class MkFindingExplanations {
                     "a started instance's status stays 'loading': nothing in RFC v2 sets MK_STATE_ACTIVE (09/16 starts the image without recording it)"),
             Map.entry("V2_AS_POSTED|concurrent reboot(MULTIKERNEL) || reboot(CAD_OFF): instances differs in every serial order",
                     "a started instance's status stays 'loading': nothing in RFC v2 sets MK_STATE_ACTIVE (09/16 starts the image without recording it)"),
+            Map.entry("V2_AS_POSTED|concurrent reboot(MULTIKERNEL) || reboot(CAD_ON): instances differs in every serial order",
+                    "a started instance's status stays 'loading': nothing in RFC v2 sets MK_STATE_ACTIVE (09/16 starts the image without recording it)"),
             Map.entry("V2_AS_POSTED|consequence: invariant given-cpu-not-started-again",
                     "after a start, nothing records that the instance's CPU runs its kernel, so a second start of the instance kicks that CPU again (09/16 only tests cpu_online())"),
             Map.entry("V2_AS_POSTED|consequence: invariant given-cpu-not-taken-back",
