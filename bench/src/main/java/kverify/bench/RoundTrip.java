@@ -1,6 +1,7 @@
 package kverify.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import kverify.impl.luo.LuoVariant;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Errno;
 import kverify.model.Outcome;
+import kverify.model.luo.IoctlResult;
 import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.Uapi;
+import kverify.model.luo.UserArg;
 import kverify.model.luo.RebootFault;
 
 /**
@@ -20,6 +24,13 @@ import kverify.model.luo.RebootFault;
  * handover), early setup, first open (deserialize), and every session retrieved by name. The
  * physical floor is writing the 10,000 session blocks (625 MiB), measured in the same JVM as a plain
  * sequential write into a byte[] and into a fresh simulated memory.
+ *
+ * <p>The user program is the system calls themselves: /dev/liveupdate opened once, then
+ * CREATE_SESSION (and in the next kernel RETRIEVE_SESSION) on it, every session fd kept open as a
+ * number (the fd table gives them out in order, so the program checks each against the expected
+ * number instead of naming it). Trace format v1's named handles ({@code createSession(name)})
+ * would add a map entry per session in the program's own {@link kverify.model.luo.Process}, which
+ * is user space, not the kernel code measured here; part 3 of issue 12 replays through them.
  */
 final class RoundTrip {
     private static final LuoGeometry G = LuoGeometry.REAL;
@@ -92,38 +103,53 @@ final class RoundTrip {
     private static double[] roundTrip(LuoVariant variant) {
         double[] s = new double[8];
         LuoImpl[] box = new LuoImpl[1];
+        int[] device = new int[1];
         s[0] = sec(() -> box[0] = LuoImpl.boot(variant, G));
         LuoImpl impl = box[0];
         long n = G.maxSessions();
-        s[1] = sec(() -> createAll(impl, n));
+        s[1] = sec(() -> createAll(impl, open(impl), n));
         s[2] = sec(() -> requireNoViolations(impl, "outgoing"));
         expect(LuoProbe.outgoingBlocks(impl) == G.maxBlocks(), "nblocks=" + LuoProbe.outgoingBlocks(impl));
         s[3] = sec(() -> expect(impl.reboot(RebootFault.NONE).equals(Outcome.ok()), "reboot"));
         s[4] = sec(() -> expect(impl.setup().equals(Outcome.ok()), "setup"));
-        s[5] = sec(() -> expect(impl.openDevice().equals(Outcome.ok()), "open"));
-        s[6] = sec(() -> checkAll(impl, n));
+        s[5] = sec(() -> device[0] = open(impl));
+        s[6] = sec(() -> checkAll(impl, device[0], n));
         s[7] = sec(() -> requireNoViolations(impl, "incoming"));
         return s;
     }
 
-    private static void createAll(LuoImpl impl, long n) {
+    /** open("/dev/liveupdate"): the fd every session ioctl of the program goes through. */
+    private static int open(LuoImpl impl) {
+        Outcome<Integer> dev = impl.open();
+        expect(dev.isOk(), "open /dev/liveupdate: " + dev);
+        return dev.value();
+    }
+
+    /** The ioctl on the device with session i's name; its outcome's fd must be the next one in order. */
+    private static Outcome<IoctlResult> sessionIoctl(LuoImpl impl, int device, long cmd, long i) {
+        byte[] name = ("s" + i).getBytes(StandardCharsets.US_ASCII);
+        return impl.ioctl(device, cmd, new UserArg(Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, name), true));
+    }
+
+    private static void createAll(LuoImpl impl, int device, long n) {
         for (long i = 0; i < n; i++) {
-            Outcome<?> o = impl.createSession("s" + i);
-            if (!o.isOk()) {
+            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.CREATE_SESSION, i);
+            if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("create s" + i + ": " + o);
             }
         }
-        expect(impl.createSession("s" + n).equals(Outcome.err(Errno.ENOSPC)), "session " + (n + 1) + " refused with ENOSPC");
+        expect(sessionIoctl(impl, device, Uapi.CREATE_SESSION, n).equals(Outcome.err(Errno.ENOSPC)),
+                "session " + (n + 1) + " refused with ENOSPC");
     }
 
-    private static void checkAll(LuoImpl impl, long n) {
+    private static void checkAll(LuoImpl impl, int device, long n) {
         for (long i = 0; i < n; i++) {
-            Outcome<?> o = impl.retrieveSession("s" + i);
-            if (!o.isOk()) {
+            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, i);
+            if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("retrieve s" + i + ": " + o);
             }
         }
-        expect(impl.retrieveSession("s" + n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
+        expect(sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
         expect(LuoProbe.incomingSessions(impl) == n, "incoming sessions=" + LuoProbe.incomingSessions(impl));
     }
 

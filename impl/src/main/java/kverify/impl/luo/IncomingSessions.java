@@ -2,7 +2,6 @@ package kverify.impl.luo;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +27,7 @@ final class IncomingSessions {
     private final Kho kho;
     private final LuoGeometry geometry;
     private final LuoVariant variant;
-    private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    private SessionTable list = new SessionTable(0);
     /** The luo_file_set_ser PAs whose file chain deserialize has started on (see discardAll). */
     private final Set<Long> fileSetsWalked = new HashSet<>();
     private final BlockList blocks;
@@ -93,6 +92,7 @@ final class IncomingSessions {
 
     /** Only reached after a successful setup: LuoImpl opens the device in the INCOMING phase alone. */
     private Outcome<Unit> deserializeBlocks() {
+        list = new SessionTable(expectedSessions());
         for (int b = 0; b < blocks.nblocks(); b++) {
             walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
@@ -111,22 +111,33 @@ final class IncomingSessions {
         return Outcome.ok();
     }
 
+    /** The sessions the block headers announce (each count capped at the capacity): the table's size. */
+    private int expectedSessions() {
+        long n = 0;
+        for (int b = 0; b < blocks.nblocks(); b++) {
+            long count = blocks.readCount(b);
+            n += Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0 ? 0 : count;
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE / 4);
+    }
+
     /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
     private Outcome<Unit> deserializeOne(long entryPa) {
         Optional<Errno> badName = walk.name(entryPa);
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
-        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry, handlers));
-        if (list.containsKey(s.name)) {
+        String name = SessionSer.readName(kho.memory(), entryPa);
+        if (list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
-        list.put(s.name, s);
+        FileSet files = new FileSet(kho, geometry, handlers);
+        int id = list.add(name, files);
         fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
-        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
+        Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
-        if (s.files.blockPas().isEmpty()) {
-            s.files = FileSet.NONE;
+        if (files.blockPas().isEmpty()) {
+            list.setFiles(id, FileSet.NONE);
         }
         return r;
     }
@@ -143,8 +154,8 @@ final class IncomingSessions {
      * reached is restored and freed: the whole handover is given back (C1 of docs/corruption.md).
      */
     void discardAll(boolean alsoUnreachedFiles) {
-        list.values().forEach(s -> s.files.discard());
-        list.clear();
+        sessions().forEach(s -> s.files().discard());
+        list = new SessionTable(0);
         if (alsoUnreachedFiles) {
             try {
                 releaseUnreachedFileChains();
@@ -188,23 +199,26 @@ final class IncomingSessions {
      */
     Outcome<Session> retrieve(byte[] nameField) {
         Optional<String> name = SessionNames.cString(nameField);
-        Session s = name.map(list::get).orElse(null);
-        if (s == null) {
+        int id = name.isPresent() ? list.find(name.get()) : -1;
+        if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        if (s.retrieved) {
+        if (list.retrieved(id)) {
             return Outcome.err(Errno.EINVAL);
         }
-        s.retrieved = true;
-        return Outcome.ok(s);
+        list.setRetrieved(id, true);
+        return Outcome.ok(new Session(list, id));
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */
     Outcome<Unit> release(Session s) {
-        Outcome<Unit> finished = s.files.finish();
+        Outcome<Unit> finished = s.files().finish();
         if (finished.isOk()) {
-            list.remove(s.name);
-            s.files.destroyed(s.name);
+            int id = list.find(s.name());
+            if (id >= 0) {
+                list.remove(id);
+            }
+            s.files().destroyed(s.name());
         }
         return finished;
     }
@@ -231,12 +245,27 @@ final class IncomingSessions {
     }
 
     Iterable<Session> sessions() {
-        return list.values();
+        SessionTable t = list;
+        return () -> OutgoingSessions.handles(t);
+    }
+
+    /** The live session of this name, if any. */
+    Optional<Session> find(String name) {
+        int id = list.find(name);
+        return id < 0 ? Optional.empty() : Optional.of(new Session(list, id));
+    }
+
+    SessionTable table() {
+        return list;
+    }
+
+    long count() {
+        return list.size();
     }
 
     List<IncomingSession> images() {
         List<IncomingSession> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(s.incomingImage()));
+        sessions().forEach(s -> out.add(s.incomingImage()));
         return out;
     }
 }
