@@ -1,15 +1,16 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionFdtNode;
+import kverify.impl.luo.layout.SessionHeaderSer;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -27,9 +28,16 @@ final class IncomingSessions {
     private final Kho kho;
     private final LuoGeometry geometry;
     private final LuoVariant variant;
-    private SessionTable list = new SessionTable(0);
-    /** The luo_file_set_ser PAs whose file chain deserialize has started on (see discardAll). */
-    private final Set<Long> fileSetsWalked = new HashSet<>();
+    private SessionTable list;
+    /**
+     * The entries whose file chain deserialize has started on (see discardAll), per session block
+     * PA as the length of the prefix of its entries reached: deserialize takes a block's entries in
+     * order, so what it reached of a block is a prefix, and a block the chain lists twice is the
+     * same memory. A few words per block instead of a set entry per session.
+     */
+    private final Map<Long, Integer> fileSetsWalked = new HashMap<>();
+    /** Entries of the block being deserialized that reached their file chain (a prefix). */
+    private int reachedInBlock;
     private final BlockList blocks;
     private final HandoverWalk walk;
     private final Handlers handlers;
@@ -41,6 +49,7 @@ final class IncomingSessions {
         this.geometry = geometry;
         this.variant = variant;
         this.handlers = handlers;
+        this.list = new SessionTable(0, geometry.maxSessions());
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
         this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
@@ -92,7 +101,7 @@ final class IncomingSessions {
 
     /** Only reached after a successful setup: LuoImpl opens the device in the INCOMING phase alone. */
     private Outcome<Unit> deserializeBlocks() {
-        list = new SessionTable(expectedSessions());
+        list = new SessionTable(expectedSessions(), geometry.maxSessions());
         for (int b = 0; b < blocks.nblocks(); b++) {
             walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
@@ -100,15 +109,24 @@ final class IncomingSessions {
             if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
                 return failed(Errno.EINVAL);
             }
+            reachedInBlock = 0;
             for (long i = 0; i < count; i++) {
-                Outcome<Unit> one = deserializeOne(blocks.entryPa(b, i));
+                Outcome<Unit> one = deserializeOne(b, (int) i);
                 if (!one.isOk()) {
+                    noteReached(b);
                     return failed(Results.errno(one));
                 }
             }
+            noteReached(b);
         }
         blocks.destroy(false);
         return Outcome.ok();
+    }
+
+    private void noteReached(int b) {
+        if (reachedInBlock > 0) {
+            fileSetsWalked.merge(blocks.pa(b), reachedInBlock, Math::max);
+        }
     }
 
     /** The sessions the block headers announce (each count capped at the capacity): the table's size. */
@@ -122,7 +140,8 @@ final class IncomingSessions {
     }
 
     /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
-    private Outcome<Unit> deserializeOne(long entryPa) {
+    private Outcome<Unit> deserializeOne(int b, int i) {
+        long entryPa = blocks.entryPa(b, i);
         Optional<Errno> badName = walk.name(entryPa);
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
@@ -133,8 +152,8 @@ final class IncomingSessions {
         }
         FileSet files = new FileSet(kho, geometry, handlers);
         int id = list.add(name, files);
-        fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
-        Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(name) + "'");
+        reachedInBlock = i + 1;
+        Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, () -> "'" + SessionNames.escape(name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
         if (files.blockPas().isEmpty()) {
             list.setFiles(id, FileSet.NONE);
@@ -155,7 +174,7 @@ final class IncomingSessions {
      */
     void discardAll(boolean alsoUnreachedFiles) {
         sessions().forEach(s -> s.files().discard());
-        list = new SessionTable(0);
+        list = new SessionTable(0, geometry.maxSessions());
         if (alsoUnreachedFiles) {
             try {
                 releaseUnreachedFileChains();
@@ -168,6 +187,13 @@ final class IncomingSessions {
 
     /** Entries of blocks whose count is within capacity whose file set deserialize never started on. */
     private void releaseUnreachedFileChains() {
+        // The reached entries as file set PAs, built only on this rejection path.
+        java.util.Set<Long> walked = new java.util.HashSet<>();
+        fileSetsWalked.forEach((block, reached) -> {
+            for (int i = 0; i < reached; i++) {
+                walked.add(SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i)));
+            }
+        });
         for (int b = 0; b < blocks.nblocks(); b++) {
             long count = blocks.readCount(b);
             if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
@@ -175,7 +201,7 @@ final class IncomingSessions {
             }
             for (long i = 0; i < count; i++) {
                 long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
-                if (fileSetsWalked.add(fileSetPa)) {
+                if (walked.add(fileSetPa)) {
                     releaseFileChain(fileSetPa);
                 }
             }

@@ -30,7 +30,7 @@ final class OutgoingSessions {
     private final Kho kho;
     private final LuoGeometry geometry;
     private final LuoVariant variant;
-    private final SessionTable list = new SessionTable(0);
+    private final SessionTable list;
     private final BlockList blocks;
     private FdtNode fdt;
 
@@ -38,6 +38,7 @@ final class OutgoingSessions {
         this.kho = kho;
         this.geometry = geometry;
         this.variant = variant;
+        this.list = new SessionTable(0, geometry.maxSessions());
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
     }
 

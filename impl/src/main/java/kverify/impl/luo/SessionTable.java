@@ -2,13 +2,14 @@ package kverify.impl.luo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 
 /**
  * The sessions of one list (the outgoing list, or the next kernel's incoming list) stored
  * compactly: no Java object per session. A session is an id; ids are handed out in insertion
  * order and never reused, so ascending id order is list order (list_add_tail; a removal keeps the
- * order of the rest). Per id the table keeps the name's bytes in one arena, the file set
- * (null while the session has none), and two flag bits; an open-addressing index (linear
+ * order of the rest). Per id the table keeps the name's bytes in one arena and two flag bits,
+ * and for the few sessions with files their file set in a map; an open-addressing index (linear
  * probing, deletion by backward shift) maps a name to the live id holding it. At the
  * 8,190,000-session limit this is about 30 bytes a session, where a LinkedHashMap entry, a String
  * and a session object were about 120 (docs/benchmarks.md, part 1).
@@ -22,20 +23,30 @@ final class SessionTable {
 
     private byte[] names = new byte[64];
     private int namesUsed;
-    private int[] nameOff = new int[8];
-    private byte[] nameLen = new byte[8];
+    /** Per id: the name's offset in {@link #names} (high 32 bits) and its length (low 8). */
+    private long[] nameAt = new long[8];
     private byte[] flags = new byte[8];
-    private FileSet[] files = new FileSet[8];
+    /** The file sets of the sessions that have one (at the limit most have none). */
+    private final HashMap<Integer, FileSet> files = new HashMap<>();
+    /** The ids this table will never exceed (the geometry's session limit): arrays grow up to it, no further. */
+    private final int limit;
     private int ids;
     private int live;
-    /** id + 1 per slot, 0 empty; capacity a power of two, at most half full. */
-    private int[] index = new int[16];
+    /**
+     * Per slot: the name's hash (high 32 bits) and id + 1 (low 32), 0 empty; capacity a power of
+     * two, at most half full. The hash in the slot lets a probe pass an entry of another name
+     * without reading the name: at the limit each read of the arena is a cache miss.
+     */
+    private long[] index = new long[16];
+    private String lastName;
+    private byte[] lastBytes;
 
-    /** A table sized for {@code expected} sessions (0: grown as needed). */
-    SessionTable(int expected) {
+    /** A table sized for {@code expected} sessions (0: grown as needed), growing its arrays at most to {@code limit} before it must. */
+    SessionTable(int expected, long limit) {
+        this.limit = (int) Math.min(Math.max(limit, 8), Integer.MAX_VALUE / 2);
         if (expected > 8) {
             grow(expected);
-            index = new int[Integer.highestOneBit(Math.max(8, expected)) << 2];
+            index = new long[Integer.highestOneBit(Math.max(8, expected)) << 2];
         }
     }
 
@@ -46,11 +57,13 @@ final class SessionTable {
 
     /** The live id holding this name, or -1. */
     int find(String name) {
-        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = bytes(name);
+        int h = hash(b, 0, b.length);
         int mask = index.length - 1;
-        for (int slot = hash(b, 0, b.length) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
-            if (nameIs(index[slot] - 1, b)) {
-                return index[slot] - 1;
+        for (int slot = h & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+            int id = (int) index[slot] - 1;
+            if ((int) (index[slot] >>> 32) == h && nameIs(id, b)) {
+                return id;
             }
         }
         return -1;
@@ -58,19 +71,19 @@ final class SessionTable {
 
     /** Appends a session at the end of the list; the caller has checked that the name is not live. */
     int add(String name, FileSet fileSet) {
-        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = bytes(name);
         if (ids == flags.length) {
-            grow(ids + (ids >> 1) + 8);
+            int grown = ids + (ids >> 1) + 8;
+            grow(ids < limit && grown > limit ? limit : grown);
         }
         if (namesUsed + b.length > names.length) {
             names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), namesUsed + b.length));
         }
         int id = ids++;
         System.arraycopy(b, 0, names, namesUsed, b.length);
-        nameOff[id] = namesUsed;
-        nameLen[id] = (byte) b.length;
+        nameAt[id] = (long) namesUsed << 32 | b.length;
         namesUsed += b.length;
-        files[id] = fileSet == FileSet.NONE ? null : fileSet;
+        setFiles(id, fileSet);
         if ((live + 1) * 2 > index.length) {
             rehash(index.length * 2);
         }
@@ -88,15 +101,14 @@ final class SessionTable {
         flags[id] &= ~LIVE;
         live--;
         int mask = index.length - 1;
-        int slot = hash(names, nameOff[id], nameLen[id]) & mask;
-        while (index[slot] != id + 1) {
+        int slot = hash(id) & mask;
+        while ((int) index[slot] != id + 1) {
             slot = (slot + 1) & mask;
         }
         // Backward shift: move later entries of the probe run into the hole when their home allows it.
         int hole = slot;
         for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int e = index[j] - 1;
-            int home = hash(names, nameOff[e], nameLen[e]) & mask;
+            int home = (int) (index[j] >>> 32) & mask;
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 index[hole] = index[j];
                 hole = j;
@@ -110,16 +122,20 @@ final class SessionTable {
     }
 
     String name(int id) {
-        return new String(names, nameOff[id], nameLen[id], StandardCharsets.ISO_8859_1);
+        return new String(names, off(id), len(id), StandardCharsets.ISO_8859_1);
     }
 
     FileSet files(int id) {
-        FileSet f = files[id];
+        FileSet f = files.isEmpty() ? null : files.get(id);
         return f == null ? FileSet.NONE : f;
     }
 
     void setFiles(int id, FileSet f) {
-        files[id] = f == FileSet.NONE ? null : f;
+        if (f == FileSet.NONE) {
+            files.remove(id);
+        } else {
+            files.put(id, f);
+        }
     }
 
     boolean retrieved(int id) {
@@ -150,33 +166,60 @@ final class SessionTable {
         return -1;
     }
 
+    /** The name's bytes; a create looks the name up and then adds it, so the last conversion is kept. */
+    private byte[] bytes(String name) {
+        if (name != lastName) {
+            lastBytes = name.getBytes(StandardCharsets.ISO_8859_1);
+            lastName = name;
+        }
+        return lastBytes;
+    }
+
+    private int off(int id) {
+        return (int) (nameAt[id] >>> 32);
+    }
+
+    private int len(int id) {
+        return (int) nameAt[id] & 0xff;
+    }
+
+    private int hash(int id) {
+        return hash(names, off(id), len(id));
+    }
+
     private boolean nameIs(int id, byte[] b) {
-        return nameLen[id] == b.length && Arrays.equals(names, nameOff[id], nameOff[id] + b.length, b, 0, b.length);
+        return len(id) == b.length && Arrays.equals(names, off(id), off(id) + b.length, b, 0, b.length);
     }
 
     private void insert(int id) {
+        int h = hash(id);
         int mask = index.length - 1;
-        int slot = hash(names, nameOff[id], nameLen[id]) & mask;
+        int slot = h & mask;
         while (index[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        index[slot] = id + 1;
+        index[slot] = (long) h << 32 | (id + 1L);
     }
 
+    /** Every entry moved to a table of the new capacity, with the hash its slot already holds. */
     private void rehash(int capacity) {
-        index = new int[capacity];
-        for (int id = 0; id < ids; id++) {
-            if ((flags[id] & LIVE) != 0) {
-                insert(id);
+        long[] old = index;
+        index = new long[capacity];
+        int mask = capacity - 1;
+        for (long e : old) {
+            if (e != 0) {
+                int slot = (int) (e >>> 32) & mask;
+                while (index[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                index[slot] = e;
             }
         }
     }
 
     private void grow(int capacity) {
-        nameOff = Arrays.copyOf(nameOff, capacity);
-        nameLen = Arrays.copyOf(nameLen, capacity);
+        nameAt = Arrays.copyOf(nameAt, capacity);
         flags = Arrays.copyOf(flags, capacity);
-        files = Arrays.copyOf(files, capacity);
     }
 
     /** FNV-1a over the name's bytes, then mixed so linear probing sees the high bits too. */

@@ -18,7 +18,7 @@ class SessionTableTest {
     @Test
     void behavesAsAnInsertionOrderedMapUnderChurn() {
         Random r = new Random(12);
-        SessionTable t = new SessionTable(0);
+        SessionTable t = new SessionTable(0, 1 << 20);
         Map<String, Integer> ref = new LinkedHashMap<>();
         for (int step = 0; step < 20_000; step++) {
             String name = "n" + r.nextInt(300);
@@ -45,7 +45,7 @@ class SessionTableTest {
 
     @Test
     void flagsAndFileSetsArePerSession() {
-        SessionTable t = new SessionTable(4);
+        SessionTable t = new SessionTable(4, 16);
         int a = t.add("a", FileSet.NONE);
         int b = t.add("b", FileSet.NONE);
         t.setRetrieved(b, true);
