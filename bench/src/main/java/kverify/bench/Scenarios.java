@@ -11,14 +11,14 @@ import kverify.impl.luo.LuoVariant;
  * Runs the scenario benchmarks of issue 7 in one JVM and prints one results table (markdown):
  * <pre>
  * java -Xmx3g -cp bench/target/kverify-bench.jar kverify.bench.Scenarios [PART...] [--out=FILE]
- * PART: cycle, segment, scaling, throughput, roundtrip (default: all, in this order)
+ * PART: cycle, segment, scaling, throughput, roundtrip, replay (default: all, in this order)
  * </pre>
  * The round trip runs last so its peak heap is not inflated by the other parts' garbage. Every
  * scenario checks its own results (outcomes, counts, equal bytes) and stops with a message if one
  * is wrong; no figure is asserted against a wall-clock limit.
  */
 public final class Scenarios {
-    private static final List<String> ALL = List.of("cycle", "segment", "scaling", "throughput", "roundtrip");
+    private static final List<String> ALL = List.of("cycle", "segment", "scaling", "throughput", "roundtrip", "replay");
 
     private Scenarios() {
     }
@@ -61,6 +61,7 @@ public final class Scenarios {
             case "scaling" -> Scaling.run(t);
             case "throughput" -> PropertyThroughput.run(t);
             case "roundtrip" -> RoundTrip.run(t, LuoVariant.AS_POSTED);
+            case "replay" -> ReplayScaling.run(t);
             default -> throw new IllegalArgumentException(part);
         }
     }

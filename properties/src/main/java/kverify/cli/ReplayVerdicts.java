@@ -51,7 +51,7 @@ final class ReplayVerdicts {
             LuoDuel duel = new LuoDuel(v, t.geometry());
             Optional<String> key = Optional.empty();
             for (LuoTrace.Step s : t.steps()) {
-                LuoDuel.StepResult r = step(file, duel, s);
+                LuoDuel.StepResult r = step(file, duel, s, t.steps().get(t.steps().size() - 1));
                 if (!r.agrees()) {
                     key = Optional.of(r.key());
                     break;
@@ -62,9 +62,9 @@ final class ReplayVerdicts {
         return out;
     }
 
-    private static LuoDuel.StepResult step(Path file, LuoDuel duel, LuoTrace.Step s) {
+    private static LuoDuel.StepResult step(Path file, LuoDuel duel, LuoTrace.Step s, LuoTrace.Step last) {
         try {
-            return duel.step(s.op());
+            return duel.step(s.op(), s == last);
         } catch (IllegalArgumentException e) {
             throw new UsageError(file + ":" + s.line() + ": " + e.getMessage());
         }

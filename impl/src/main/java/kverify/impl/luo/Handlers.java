@@ -112,7 +112,12 @@ final class Handlers {
         return new UserFile(nextFileId++, Optional.of(f.kind), f.data, Optional.empty(), f.log);
     }
 
-    List<kverify.model.luo.FileCalls> calls() {
+    /** The calls of the file whose log was made last (LuoStepView). */
+    Optional<kverify.model.luo.FileCalls> lastCalls() {
+        return logs.isEmpty() ? Optional.empty() : Optional.of(logs.get(logs.size() - 1).calls());
+    }
+
+        List<kverify.model.luo.FileCalls> calls() {
         return logs.stream().map(CallLog::calls).filter(c -> !c.isEmpty()).toList();
     }
 

@@ -238,6 +238,11 @@ public final class LuoImpl implements LuoSystem {
         return kernel.handlers;
     }
 
+    /** The kernel running now (for {@link LuoStepView}). */
+    Kernel kernel() {
+        return kernel;
+    }
+
     private void running() {
         if (phase != Phase.OUTGOING && phase != Phase.INCOMING) {
             throw new IllegalStateException("a system call needs a running kernel, the kernel is in " + phase);

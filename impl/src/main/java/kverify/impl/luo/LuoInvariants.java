@@ -47,6 +47,30 @@ public final class LuoInvariants {
     }
 
     /**
+     * The invariants whose check does not grow with the system: KHO's and the LUO code's own
+     * reports, and the outgoing block count and capacity. The duel runs these after a step it
+     * compares part by part (a large system, a step that touches a few sessions) and the whole
+     * {@link #check} at its checkpoints.
+     */
+    public static List<String> checkStep(LuoImpl impl) {
+        LuoInvariants c = new LuoInvariants(impl);
+        impl.kho().violations().forEach(v -> c.out.add("KHO: " + v));
+        impl.warnings().forEach(w -> c.out.add("WARN: " + w));
+        if (impl.outgoingSessions() != null) {
+            c.blockCounts(impl.outgoingSessions());
+        }
+        return c.out;
+    }
+
+    private void blockCounts(OutgoingSessions o) {
+        BlockList blocks = o.blocks();
+        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), () -> "nblocks=" + blocks.nblocks()
+                + " within [1, " + g.maxBlocks() + "]");
+        require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(), () ->
+                "sessions=" + o.count() + " <= nblocks*BLOCK_MAX=" + (long) blocks.nblocks() * g.sessionsPerBlock());
+    }
+
+    /**
      * Outgoing (the first kernel's, and the next kernel's own once it has booted): 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
      * list; every count fits its block and all sessions fit the blocks; each file chain is exactly
      * its list with no empty block; and KHO preserves exactly these blocks, nothing else.
@@ -54,10 +78,7 @@ public final class LuoInvariants {
     private void outgoing() {
         OutgoingSessions o = impl.outgoingSessions();
         BlockList blocks = o.blocks();
-        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), () -> "nblocks=" + blocks.nblocks()
-                + " within [1, " + g.maxBlocks() + "]");
-        require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(), () ->
-                "sessions=" + o.count() + " <= nblocks*BLOCK_MAX=" + (long) blocks.nblocks() * g.sessionsPerBlock());
+        blockCounts(o);
         walked("session chain from the FDT head", impl.outgoingHead(), blocks.pas(), true);
         TreeMap<Long, Integer> expected = new TreeMap<>();
         for (long pa : blocks.pas()) {

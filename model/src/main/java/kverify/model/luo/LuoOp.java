@@ -1,6 +1,5 @@
 package kverify.model.luo;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import kverify.model.Outcome;
@@ -13,7 +12,7 @@ import kverify.model.Outcome;
  * sessions) in a few lines.
  */
 public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions, LuoOp.CloseSession,
-        LuoOp.CloseSessions, LuoOp.PreserveFile, LuoOp.Reboot, LuoOp.Setup, LuoOp.OpenDevice,
+        LuoOp.CloseSessions, LuoOp.PreserveFile, LuoOp.PreserveFiles, LuoOp.Reboot, LuoOp.Setup, LuoOp.OpenDevice,
         LuoOp.RetrieveSession, LuoOp.RetrieveFile, LuoOp.Finish, LuoCall {
 
     Outcome<?> applyTo(LuoSystem system);
@@ -69,11 +68,7 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
 
         @Override
         public List<LuoOp> expansion() {
-            List<LuoOp> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                out.add(new CreateSession(prefix + i));
-            }
-            return out;
+            return LuoOp.each(count, i -> new CreateSession(prefix + i));
         }
 
         @Override
@@ -111,11 +106,7 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
 
         @Override
         public List<LuoOp> expansion() {
-            List<LuoOp> out = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                out.add(new CloseSession(prefix + i));
-            }
-            return out;
+            return LuoOp.each(count, i -> new CloseSession(prefix + i));
         }
 
         @Override
@@ -133,6 +124,35 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
         @Override
         public Outcome<?> applyTo(LuoSystem s) {
             return s.preserveFile(session, token, kind, data);
+        }
+
+        @Override
+        public boolean validIn(Phase phase) {
+            return phase == Phase.OUTGOING;
+        }
+    }
+
+    /**
+     * Preserves count new files of one kind in one session: tokens token, token+1, ... and data
+     * words data, data+1, ... (unsigned, wrapping); stops at and returns the first error.
+     */
+    record PreserveFiles(String session, int count, long token, HandlerKind kind, long data) implements LuoOp {
+        public PreserveFiles {
+            SessionNames.check(session);
+            Objects.requireNonNull(kind, "kind");
+            if (count < 1) {
+                throw new IllegalArgumentException("bulk count must be >= 1, got " + count);
+            }
+        }
+
+        @Override
+        public Outcome<?> applyTo(LuoSystem s) {
+            return LuoOp.applyAll(expansion(), s);
+        }
+
+        @Override
+        public List<LuoOp> expansion() {
+            return LuoOp.each(count, i -> new PreserveFile(session, token + i, kind, data + i));
         }
 
         @Override
@@ -227,6 +247,25 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
         public boolean validIn(Phase phase) {
             return phase == Phase.INCOMING;
         }
+    }
+
+    /**
+     * The single ops of a bulk op, made as they are read: a bulk op of 8 million creates costs
+     * no list of 8 million ops.
+     */
+    private static List<LuoOp> each(int count, java.util.function.IntFunction<LuoOp> op) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public LuoOp get(int i) {
+                Objects.checkIndex(i, count);
+                return op.apply(i);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     private static void checkBulk(String prefix, int count) {

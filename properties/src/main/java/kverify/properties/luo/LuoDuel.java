@@ -77,6 +77,14 @@ public final class LuoDuel {
      * however it was reached); states and invariants are compared after the whole step.
      */
     public StepResult step(LuoOp op) {
+        return step(op, false);
+    }
+
+    /**
+     * As {@link #step(LuoOp)}; with {@code checkpoint} the whole state is compared even where
+     * {@link LuoStepCheck} would compare only what the step touched (replay asks for it at the last step).
+     */
+    public StepResult step(LuoOp op, boolean checkpoint) {
         if (!op.validIn(model.phase())) {
             throw new IllegalArgumentException("'" + LuoTraceFormat.line(op) + "' is not valid in phase " + model.phase());
         }
@@ -103,16 +111,23 @@ public final class LuoDuel {
                 break;
             }
         }
-        return record(op, m, i, crash, within, at);
+        return record(op, m, i, crash, within, at, checkpoint);
     }
 
-    private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within, LuoOp at) {
+    private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within, LuoOp at, boolean checkpoint) {
         List<String> diffs = List.of();
         List<String> broken = List.of();
         if (crash == null && m.equals(i)) {
             try {
-                diffs = model.state().differences(impl.state());
-                broken = LuoInvariants.check(impl);
+                boolean whole = checkpoint || LuoStepCheck.whole(op, steps + 1, model);
+                if (!whole) {
+                    // What the step touched; on any difference the whole comparison below reports it as always.
+                    whole = !LuoStepCheck.differences(op, model, impl).isEmpty() || !LuoInvariants.checkStep(impl).isEmpty();
+                }
+                if (whole) {
+                    diffs = model.state().differences(impl.state());
+                    broken = LuoInvariants.check(impl);
+                }
             } catch (RuntimeException e) {
                 crash = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
@@ -174,6 +189,6 @@ public final class LuoDuel {
         String line = LuoTraceFormat.line(op);
         String kind = line.split(" ")[0];
         // Bulk operations are the single operation repeated: one defect, one key.
-        return kind.endsWith("-sessions") ? kind.substring(0, kind.length() - 1) : kind.toLowerCase(Locale.ROOT);
+        return kind.endsWith("-sessions") || kind.endsWith("-files") ? kind.substring(0, kind.length() - 1) : kind.toLowerCase(Locale.ROOT);
     }
 }

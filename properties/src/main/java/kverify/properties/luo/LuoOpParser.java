@@ -57,6 +57,9 @@ final class LuoOpParser {
             case "preserve-file":
                 shape(1, "token", "kind", "data");
                 return new LuoOp.PreserveFile(name(0), number("token"), kind(), number("data"));
+            case "preserve-files":
+                shape(2, "token", "kind", "data");
+                return new LuoOp.PreserveFiles(name(0), fileCount(1), number("token"), kind(), number("data"));
             case "reboot":
                 return reboot();
             default:
@@ -83,7 +86,7 @@ final class LuoOpParser {
                 return new LuoOp.Finish(name(0));
             default:
                 throw fail("unknown operation '" + words[0] + "'; expected create-session, create-sessions, "
-                        + "close-session, close-sessions, preserve-file, reboot, setup, open-device, "
+                        + "close-session, close-sessions, preserve-file, preserve-files, reboot, setup, open-device, "
                         + "retrieve-session, retrieve-file or finish");
         }
     }
@@ -132,6 +135,15 @@ final class LuoOpParser {
         String prefix = positional.get(0);
         if (!SessionNames.isValid(prefix + (c - 1))) {
             throw fail("'" + prefix + (c - 1) + "' would not be a valid session name");
+        }
+        return (int) c;
+    }
+
+    /** The N of preserve-files: 1 .. 2^31-1 files. */
+    private int fileCount(int i) {
+        long c = parseNumber(positional.get(i), "count");
+        if (c < 1 || c > Integer.MAX_VALUE) {
+            throw fail("count must be in [1, " + Integer.MAX_VALUE + "], got " + positional.get(i));
         }
         return (int) c;
     }

@@ -62,6 +62,9 @@ public final class LuoTraceFormat {
         } else if (op instanceof LuoOp.PreserveFile o) {
             return "preserve-file " + o.session() + " token=" + hex(o.token()) + " kind=" + o.kind().traceName()
                     + " data=" + hex(o.data());
+        } else if (op instanceof LuoOp.PreserveFiles o) {
+            return "preserve-files " + o.session() + " " + o.count() + " token=" + hex(o.token()) + " kind=" + o.kind().traceName()
+                    + " data=" + hex(o.data());
         } else if (op instanceof LuoOp.Reboot o) {
             return o.fault() instanceof RebootFault.FreezeFails f
                     ? "reboot freeze-fails session=" + f.session() + " file=" + f.file() + " errno=" + f.errno().name()

@@ -37,11 +37,12 @@ public final class LuoTraceReplay {
         printHeader(out);
         List<LuoDuel.StepResult> first = new ArrayList<>();
         duels.forEach(d -> first.add(null));
+        LuoTrace.Step lastStep = t.steps().isEmpty() ? null : t.steps().get(t.steps().size() - 1);
         for (LuoTrace.Step step : t.steps()) {
             StringBuilder row = new StringBuilder();
             String modelOutcome = null;
             for (int i = 0; i < duels.size(); i++) {
-                LuoDuel.StepResult r = duels.get(i).step(step.op());
+                LuoDuel.StepResult r = duels.get(i).step(step.op(), step == lastStep);
                 modelOutcome = r.model().toString();
                 row.append(String.format(CELL, cell(r)));
                 if (!r.agrees() && first.get(i) == null) {

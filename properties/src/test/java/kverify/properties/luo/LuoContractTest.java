@@ -132,6 +132,13 @@ class LuoContractTest {
         assertThat(m.state().outgoing()).extracting(SessionImage::name).containsExactly("s2", "s0", "s1");
         assertThat(new LuoOp.CloseSessions("s", 2).applyTo(m)).isEqualTo(Outcome.ok());
         assertThat(m.state().outgoing()).extracting(SessionImage::name).containsExactly("s2");
+        m.preserveFile("s2", 3, HandlerKind.TEST_A, 0);
+        assertThat(new LuoOp.PreserveFiles("s2", 5, 1, HandlerKind.TEST_B, 0x10).applyTo(m)).isEqualTo(Outcome.err(Errno.EEXIST));
+        assertThat(m.state().outgoing().get(0).files()).containsExactly(new FileImage(3, HandlerKind.TEST_A, 0),
+                new FileImage(1, HandlerKind.TEST_B, 0x10), new FileImage(2, HandlerKind.TEST_B, 0x11));
+        assertThat(new LuoOp.PreserveFiles("s2", 2, 4, HandlerKind.TEST_A, -1).applyTo(m)).isEqualTo(Outcome.ok());
+        assertThat(m.state().outgoing().get(0).files()).hasSize(5).last().isEqualTo(new FileImage(5, HandlerKind.TEST_A, 0));
+        assertThatThrownBy(() -> new LuoOp.PreserveFiles("s2", 0, 0, HandlerKind.TEST_A, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LuoOp.CreateSession("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LuoOp.CreateSessions("x".repeat(60), 10000)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -24,6 +24,7 @@ class LuoTraceFormatTest {
     void everyOperationPrintsAndParsesBack() {
         List<LuoOp> ops = List.of(new LuoOp.CreateSession("a"), new LuoOp.CreateSessions("x", 819),
                 new LuoOp.PreserveFile("a", -1L, HandlerKind.TEST_B, Long.MIN_VALUE), new LuoOp.CloseSessions("x", 3),
+                new LuoOp.PreserveFiles("a", 127, 0x100, HandlerKind.TEST_A, 7),
                 new LuoOp.Reboot(new RebootFault.FreezeFails(818, 2, Errno.ENOMEM)), new LuoOp.CloseSession("x4"),
                 new LuoOp.Reboot(RebootFault.NONE), new LuoOp.Setup(), new LuoOp.OpenDevice(), new LuoOp.RetrieveSession("a"),
                 new LuoOp.RetrieveFile("a", 0xffffffffffffffffL), new LuoOp.Finish("a"));
@@ -32,6 +33,7 @@ class LuoTraceFormatTest {
         assertThat(text).startsWith("kverify-trace luo v1\nvariant: REVIEW_SUGGESTION\n"
                 + "geometry: session-block=336 file-block=208 max-blocks=9\n# a comment\n#\n");
         assertThat(text).contains("preserve-file a token=0xffffffffffffffff kind=b data=0x8000000000000000\n");
+        assertThat(text).contains("preserve-files a 127 token=0x100 kind=a data=0x7\n");
         LuoTrace back = LuoTraceFormat.parse("t", text);
         assertThat(back.ops()).isEqualTo(ops);
         assertThat(back.variant()).isEqualTo(t.variant());
@@ -81,6 +83,11 @@ class LuoTraceFormatTest {
         assertMalformed(HEADER + "reboot freeze-fails session=1 file=0 errno=EWHAT\n", "t:4: unknown errno 'EWHAT'");
         assertMalformed(HEADER + "reboot now\n", "t:4: expected 'reboot' or 'reboot freeze-fails");
         assertMalformed(HEADER + "create-sessions x 0\n", "t:4: count must be in [1, ");
+        assertMalformed(HEADER + "preserve-files a token=1 kind=a data=0\n", "t:4: preserve-files takes 2 positional argument(s) and token=, kind=, data=");
+        assertMalformed(HEADER + "preserve-files a 0 token=1 kind=a data=0\n", "t:4: count must be in [1, ");
+        assertMalformed(HEADER + "preserve-files a many token=1 kind=a data=0\n", "t:4: bad number for count: 'many'");
+        assertMalformed(HEADER + "preserve-files a 3 token=1 kind=z data=0\n", "t:4: unknown handler kind 'z'");
+        assertMalformed(HEADER + "preserve-files a 3 token=1 kind=a\n", "t:4: preserve-files takes 2 positional argument(s)");
         assertMalformed("kverify-trace luo v1\nvariant: AS_POSTED\nvariant: CORRECTED\n", "t:3: duplicate 'variant:' header line");
         assertMalformed("", "t:1: missing the header line");
     }

@@ -50,7 +50,7 @@ class LuoTraceReplayTest {
         Path f = tmp.resolve("bad.trace");
         Files.writeString(f, "kverify-trace luo v1\nvariant: AS_POSTED\ngeometry: small\ncreate-session a\nfly away\n");
         assertThat(replay(f, 2)).isEqualTo(f + ":5: unknown operation 'fly'; expected create-session, create-sessions, "
-                + "close-session, close-sessions, preserve-file, reboot, setup, open-device, retrieve-session, retrieve-file or finish\n");
+                + "close-session, close-sessions, preserve-file, preserve-files, reboot, setup, open-device, retrieve-session, retrieve-file or finish\n");
         Files.writeString(f, "kverify-trace luo v1\nvariant: AS_POSTED\ngeometry: small\nsetup\n");
         assertThat(replay(f, 2)).startsWith(f + ":4: 'setup' is not valid in phase OUTGOING");
         assertThat(replay(tmp.resolve("missing.trace"), 2)).startsWith(tmp.resolve("missing.trace") + ":1: cannot read the trace");

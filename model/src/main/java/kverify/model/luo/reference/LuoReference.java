@@ -2,9 +2,13 @@ package kverify.model.luo.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
+import kverify.model.luo.FileCalls;
 import kverify.model.luo.FileCalls.HandlerCall;
+import kverify.model.luo.FileImage;
+import kverify.model.luo.IncomingSession;
 import kverify.model.luo.FileSpec;
 import kverify.model.luo.Handover;
 import kverify.model.luo.HandlerKind;
@@ -135,6 +139,55 @@ public final class LuoReference implements LuoSystem {
         long tracked = phase == Phase.INCOMING && !kernel.handoverPending() ? 0 : -1;
         return new LuoState(phase, kernel.outgoingImages(), h, kernel.deviceHeld, kernel.incomingImages(),
                 kernel.handlerStates(), kernel.calls(), tracked);
+    }
+
+    // Parts of the state without building it whole, for the duel's per-step comparison
+    // (kverify.properties.luo.LuoStepCheck); each answers as state() would.
+
+    /** Sessions in both lists and files made in this kernel: the size of a whole-state comparison. */
+    public long size() {
+        return kernel.outgoing.size() + kernel.incoming.size() + kernel.files.size();
+    }
+
+    public int outgoingCount() {
+        return kernel.outgoing.size();
+    }
+
+    public int incomingCount() {
+        return kernel.incoming.size();
+    }
+
+    /** state() without the session, file and call lists; a handover only as present (with no sessions shown) or absent. */
+    public LuoState lightState() {
+        Handover h = handover == null ? Handover.ABSENT : new Handover.Present(List.of());
+        long tracked = phase == Phase.INCOMING && !kernel.handoverPending() ? 0 : -1;
+        return new LuoState(phase, List.of(), h, kernel.deviceHeld, List.of(), kernel.handlerStates(), List.of(), tracked);
+    }
+
+    /** The files of the outgoing session of that name, as a view in list order; empty if there is none. */
+    public Optional<List<FileImage>> outgoingFiles(String name) {
+        RSession s = kernel.outgoing.get(name);
+        return s == null ? Optional.empty() : Optional.of(new java.util.AbstractList<FileImage>() {
+            @Override
+            public FileImage get(int i) {
+                return s.files.get(i).image();
+            }
+
+            @Override
+            public int size() {
+                return s.files.size();
+            }
+        });
+    }
+
+    /** The incoming session of that name as state() shows it; empty if there is none. */
+    public Optional<IncomingSession> incomingSession(String name) {
+        return kernel.incomingImages(name);
+    }
+
+    /** The handler calls of the file made last in this kernel (none made: empty). */
+    public Optional<FileCalls> lastFileCalls() {
+        return kernel.files.isEmpty() ? Optional.empty() : Optional.of(kernel.files.get(kernel.files.size() - 1).calls);
     }
 
     private void running() {

@@ -133,7 +133,7 @@ final class RefIoctls {
      * posted code says so on purpose, "successfully preserved, but response to user failed").
      */
     private Outcome<IoctlResult> preserve(RSession s, int fd, long token, UserArg arg) {
-        if (s.files.stream().anyMatch(m -> m.token() == token)) {
+        if (s.hasToken(token)) {
             return Outcome.err(Errno.EEXIST);
         }
         if (s.files.size() >= g.maxFilesPerSession()) {
@@ -156,7 +156,7 @@ final class RefIoctls {
         if (file.spec.preserveFails().isPresent()) {
             return Outcome.err(file.spec.preserveFails().get());
         }
-        s.files.add(new Member(token, kind.get(), file.spec.data(), file));
+        s.addFile(new Member(token, kind.get(), file.spec.data(), file));
         k.held.add(file);
         k.pin(kind.get(), 1);
         return arg.writable() ? Outcome.ok(IoctlResult.NONE) : Outcome.err(Errno.EFAULT);

@@ -58,12 +58,31 @@ final class RefKernel {
         final String name;
         final boolean incoming;
         final List<Member> files = new ArrayList<>();
+        /** The tokens of {@link #files}, so a preserve's EEXIST check does not scan them (1.27 million at the limit). */
+        private Set<Long> tokens = Set.of();
         boolean retrieved;
         final Set<Long> retrievedTokens = new HashSet<>();
 
         RSession(String name, boolean incoming) {
             this.name = name;
             this.incoming = incoming;
+        }
+
+        void addFile(Member m) {
+            files.add(m);
+            if (tokens.isEmpty()) {
+                tokens = new HashSet<>();
+            }
+            tokens.add(m.token());
+        }
+
+        boolean hasToken(long token) {
+            return tokens.contains(token);
+        }
+
+        void clearFiles() {
+            files.clear();
+            tokens = Set.of();
         }
     }
 
@@ -136,7 +155,7 @@ final class RefKernel {
                 RFile file = new RFile("'" + kverify.model.luo.SessionNames.escape(s.name()) + "'#" + r.files.size(),
                         FileSpec.of(f.kind(), f.data()));
                 files.add(file);
-                r.files.add(new Member(f.token(), f.kind(), f.data(), file));
+                r.addFile(new Member(f.token(), f.kind(), f.data(), file));
                 pin(f.kind(), 1);
             }
             incoming.put(s.name(), r);
@@ -195,7 +214,7 @@ final class RefKernel {
             m.file().call(HandlerCall.FINISH);
             drop(m);
         }
-        s.files.clear();
+        s.clearFiles();
     }
 
     private void drop(Member m) {
@@ -231,10 +250,18 @@ final class RefKernel {
     List<IncomingSession> incomingImages() {
         List<IncomingSession> out = new ArrayList<>();
         for (RSession s : incoming.values()) {
-            List<IncomingFile> fs = s.files.stream().map(m -> new IncomingFile(m.image(), s.retrievedTokens.contains(m.token()))).toList();
-            out.add(new IncomingSession(s.name, s.retrieved, fs));
+            out.add(image(s));
         }
         return out;
+    }
+
+    java.util.Optional<IncomingSession> incomingImages(String name) {
+        return java.util.Optional.ofNullable(incoming.get(name)).map(RefKernel::image);
+    }
+
+    private static IncomingSession image(RSession s) {
+        List<IncomingFile> fs = s.files.stream().map(m -> new IncomingFile(m.image(), s.retrievedTokens.contains(m.token()))).toList();
+        return new IncomingSession(s.name, s.retrieved, fs);
     }
 
     List<HandlerState> handlerStates() {
