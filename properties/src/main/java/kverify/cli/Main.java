@@ -29,13 +29,27 @@ public final class Main {
             "  review [--out DIR]                                   per posted patch, a plain-text review reply (default target/kverify-review)",
             "  defects [--check-hunks SEEDS-DIR | --update-docs]    the defect catalog; check its quoted hunks against the seeds;",
             "                                                       rewrite the defect lists of README.md and docs/*.md from it",
-            "  list                                                 list the registered properties");
+            "  list                                                 list the registered properties",
+            "exit codes: 0 ok, 1 a must-pass property failed or a replay is not as its file expects, 2 bad input,",
+            "            3 out of memory (one message; raise -Xmx or shrink the trace or budget)");
 
     private Main() {
     }
 
+    /** The exit code when the heap runs out: one message, no stack trace. */
+    static final int OUT_OF_MEMORY = 3;
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int rc;
+        try {
+            rc = run(args, System.out, System.err);
+        } catch (OutOfMemoryError e) {
+            System.out.flush();
+            System.err.println("kverify: out of memory (max heap " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): the run needs a larger -Xmx (the ./kverify script sets 6g) or a smaller trace or budget");
+            rc = OUT_OF_MEMORY;
+        }
+        System.exit(rc);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
