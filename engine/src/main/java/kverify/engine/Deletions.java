@@ -228,4 +228,29 @@ final class Deletions {
         }
         return Shrinker.remove(cand, x[0], x[1]);
     }
+
+    /**
+     * Sets a flag that says "no more" (a choice 0 of bound 1) to 1 and deletes the one or two
+     * choices after it: a draw can move from one list into an earlier one (the expression of
+     * a statement becomes a function's argument) when the choices that opened the later
+     * list and chose its element's kind go, and the case gets shorter.
+     */
+    static void raisingFlag(Shrinker s) {
+        for (int i = 0; i < s.length() && !s.exhausted(); i++) {
+            if (s.get(i) != 0 || s.bound(i) != 1) {
+                continue;
+            }
+            for (int k = 1; k <= 2 && i + 1 + k <= s.length(); k++) {
+                int at = i;
+                int drop = k;
+                if (s.attempt("raise " + i + " drop " + k, () -> {
+                    long[] cand = Shrinker.remove(s.current(), at + 1, at + 1 + drop);
+                    cand[at] = 1;
+                    s.considerShorter(cand);
+                })) {
+                    break;
+                }
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@ import kverify.engine.Gen;
  * narrow one. Random runs take a further limb one time in eight.
  */
 final class PyInts {
-    private static final int MAX_LIMBS = 3;
+    private static final int MAX_LIMBS = 4;
     private static final int LIMB_BITS = 63;
     private static final Gen<Long> LIMB = Gen.longs(0, Long.MAX_VALUE);
     /** A further limb, or -1 for none; random runs take one one time in eight. */
