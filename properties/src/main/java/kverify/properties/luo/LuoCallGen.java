@@ -34,6 +34,7 @@ import kverify.model.luo.Uapi;
 final class LuoCallGen {
     static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
     static final long[] ODD_COMMANDS = {0xBA02, 0xBA43, 0xBA3F, 0xBB00, 0x4000BA00L, Uapi.CREATE_SESSION, Uapi.PRESERVE_FD};
+    private static final ArgShape READ_ONLY = new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true);
     private final LuoGeometry g;
 
     LuoCallGen(LuoGeometry g) {
@@ -76,7 +77,10 @@ final class LuoCallGen {
         List<byte[]> handed = new ArrayList<>();
         s.incoming().stream().filter(x -> !x.retrieved()).map(IncomingSession::name).forEach(n -> handed.add(bytes(n)));
         Gen<byte[]> name = handed.isEmpty() ? name() : Gen.frequency(Gen.weighted(3, Gen.elements(handed)), Gen.weighted(1, name()));
-        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+        // A session still to retrieve: a read-only reply often (the error path of LUO-6 drops the session).
+        Gen<ArgShape> shape = handed.isEmpty() ? shape(Uapi.SESSION_ARG_SIZE)
+                : Gen.frequency(Gen.weighted(3, shape(Uapi.SESSION_ARG_SIZE)), Gen.weighted(1, Gen.constant(READ_ONLY)));
+        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape), bind);
     }
 
     /** Into a session the program created, mostly; sometimes a retrieved one or any other handle. */
@@ -206,7 +210,7 @@ final class LuoCallGen {
                 new ArgShape(OptionalLong.of(0), null, OptionalInt.empty(), false),
                 new ArgShape(OptionalLong.empty(), null, OptionalInt.of(2), false),
                 new ArgShape(OptionalLong.empty(), null, OptionalInt.of(ksize - 1), false),
-                new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true));
+                READ_ONLY);
         return Gen.frequency(Gen.weighted(10, Gen.constant(ArgShape.PLAIN)), Gen.weighted(3, Gen.elements(odd)));
     }
 }
