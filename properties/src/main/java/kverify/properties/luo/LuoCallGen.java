@@ -53,13 +53,14 @@ final class LuoCallGen {
     private Gen<LuoOp> call(LuoState s, CallContext c) {
         boolean next = s.phase() == Phase.INCOMING;
         boolean noDevice = c.open('d').isEmpty();
+        boolean toRetrieve = s.incoming().stream().anyMatch(x -> !x.retrieved());
         return Gen.frequency(
                 Gen.weighted(noDevice ? 8 : 1, Gen.constant(new LuoCall.Open(c.fresh('d')))),
                 Gen.weighted(6, create(c)),
                 Gen.weighted(7, preserve(c)),
                 Gen.weighted(3, newFile(c)),
                 Gen.weighted(3, close(c)),
-                Gen.weighted(next ? 7 : 1, retrieve(s, c)),
+                Gen.weighted(next ? (toRetrieve ? 10 : 7) : 1, retrieve(s, c)),
                 Gen.weighted(next ? 5 : 1, retrieveFd(s, c)),
                 Gen.weighted(next ? 3 : 1, finish(c)),
                 Gen.weighted(1, raw(c)),
@@ -77,9 +78,9 @@ final class LuoCallGen {
         List<byte[]> handed = new ArrayList<>();
         s.incoming().stream().filter(x -> !x.retrieved()).map(IncomingSession::name).forEach(n -> handed.add(bytes(n)));
         Gen<byte[]> name = handed.isEmpty() ? name() : Gen.frequency(Gen.weighted(3, Gen.elements(handed)), Gen.weighted(1, name()));
-        // A session still to retrieve: a read-only reply often (the error path of LUO-6 drops the session).
+        // A session still to retrieve: a read-only reply half the time (the error path of LUO-6 drops the session).
         Gen<ArgShape> shape = handed.isEmpty() ? shape(Uapi.SESSION_ARG_SIZE)
-                : Gen.frequency(Gen.weighted(3, shape(Uapi.SESSION_ARG_SIZE)), Gen.weighted(1, Gen.constant(READ_ONLY)));
+                : Gen.frequency(Gen.weighted(1, shape(Uapi.SESSION_ARG_SIZE)), Gen.weighted(1, Gen.constant(READ_ONLY)));
         return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape), bind);
     }
 
