@@ -117,6 +117,10 @@ final class IncomingSessions {
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
+        // luo_session_alloc: kzalloc (decision 34).
+        if (kho.faults().kzallocFails()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
         Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry, handlers));
         if (list.containsKey(s.name)) {
             return Outcome.err(Errno.EEXIST);
@@ -125,7 +129,7 @@ final class IncomingSessions {
         fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
         Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
-        if (s.files.blockPas().isEmpty()) {
+        if (s.files.blockPas().isEmpty() && s.files.untrackedFrom() == 0) {
             s.files = FileSet.NONE;
         }
         return r;
@@ -144,6 +148,10 @@ final class IncomingSessions {
      */
     void discardAll(boolean alsoUnreachedFiles) {
         list.values().forEach(s -> s.files.discard());
+        if (alsoUnreachedFiles) {
+            // A file chain cut short by a failed tracking allocation: the blocks past it are handed over too.
+            list.values().stream().mapToLong(s -> s.files.untrackedFrom()).filter(pa -> pa != 0).forEach(this::releaseChainFrom);
+        }
         list.clear();
         if (alsoUnreachedFiles) {
             try {
@@ -176,7 +184,11 @@ final class IncomingSessions {
      * first pointer they refuse, and every block reached restored and freed. No entry is read.
      */
     private void releaseFileChain(long fileSetSerPa) {
-        long head = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+        releaseChainFrom(FileSetSer.read(kho.memory(), fileSetSerPa).files());
+    }
+
+    /** The file blocks from {@code head} on, walked with the variant's checks, each restored and freed. */
+    private void releaseChainFrom(long head) {
         BlockList chain = new BlockList(kho, BlockKind.FILE, geometry.fileBlockBytes(), geometry.maxBlocks());
         ChainWalk.add(chain, geometry.fileBlockBytes(), false, walk, head);
         chain.destroy(false);

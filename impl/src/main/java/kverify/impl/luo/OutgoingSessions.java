@@ -72,8 +72,14 @@ final class OutgoingSessions {
         return create(SessionSer.strscpyName(nameField));
     }
 
-    /** luo_session_insert for outgoing: duplicate first, then grow the chain if the variant says so. */
+    /**
+     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing: duplicate first,
+     * then grow the chain if the variant says so; a failure frees the session again.
+     */
     Outcome<Session> create(String name) {
+        if (kho.faults().kzallocFails()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
         if (list.containsKey(name)) {
             return Outcome.err(Errno.EEXIST);
         }
@@ -127,6 +133,9 @@ final class OutgoingSessions {
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
                 return frozen;
+            }
+            if (order.get(s).files.count() == 0) {
+                variant.trailingCounts().emptyFileSet(kho.memory(), SessionSer.fileSetPa(entry));
             }
             SessionSer.writeName(kho.memory(), entry, order.get(s).name);
             i++;
