@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * every published set are written as our choices (each must fail and render exactly as
  * published) and shrunk, and must reach the normal form. The data are the copies in the test
  * resources ({@link Published#dataDir()}), so this runs in a clean clone. The full table is
- * {@link PublishedStartsTableTest}.
+ * {@link ChallengeReportTest}.
  */
 class PublishedStartsTest {
     static final int QUICK_STARTS = 10;
