@@ -1,6 +1,7 @@
 package kverify.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import kverify.impl.luo.LuoVariant;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Errno;
 import kverify.model.Outcome;
+import kverify.model.luo.IoctlResult;
 import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.Uapi;
+import kverify.model.luo.UserArg;
 import kverify.model.luo.RebootFault;
 
 /**
@@ -20,6 +24,13 @@ import kverify.model.luo.RebootFault;
  * handover), early setup, first open (deserialize), and every session retrieved by name. The
  * physical floor is writing the 10,000 session blocks (625 MiB), measured in the same JVM as a plain
  * sequential write into a byte[] and into a fresh simulated memory.
+ *
+ * <p>The user program is the system calls themselves: /dev/liveupdate opened once, then
+ * CREATE_SESSION (and in the next kernel RETRIEVE_SESSION) on it, every session fd kept open as a
+ * number (the fd table gives them out in order, so the program checks each against the expected
+ * number instead of naming it). Trace format v1's named handles ({@code createSession(name)})
+ * would add a map entry per session in the program's own {@link kverify.model.luo.Process}, which
+ * is user space, not the kernel code measured here; part 3 of issue 12 replays through them.
  */
 final class RoundTrip {
     private static final LuoGeometry G = LuoGeometry.REAL;
@@ -32,7 +43,7 @@ final class RoundTrip {
 
     /** What one round trip measured: the two floors, phase seconds, heap, and CPU nanoseconds. */
     private record Measured(double floorArray, double floorSimulated, double[] phases, HeapWatch.Peak peak,
-            long mainCpu, long processCpu) {
+            long mainCpu, long processCpu, long liveAtEnd) {
         double total() {
             return phases[0] + phases[1] + phases[3] + phases[4] + phases[5] + phases[6];
         }
@@ -45,9 +56,15 @@ final class RoundTrip {
         long processCpu = processCpuNanos();
         long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         try (HeapWatch watch = new HeapWatch()) {
-            double[] phases = roundTrip(variant);
-            Measured m = new Measured(floorArray, floorSimulated, phases, watch.peak(),
-                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu, processCpuNanos() - processCpu);
+            LuoImpl[] kept = new LuoImpl[1];
+            double[] phases = roundTrip(variant, kept);
+            HeapWatch.Peak peak = watch.peak();
+            long main = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu;
+            long process = processCpuNanos() - processCpu;
+            System.gc();
+            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            expect(kept[0] != null, "the system is kept until the live heap is measured");
+            Measured m = new Measured(floorArray, floorSimulated, phases, peak, main, process, live);
             reportPhases(t, m, variant);
             reportResources(t, m);
         }
@@ -65,12 +82,14 @@ final class RoundTrip {
         t.add(P, "setup (walk 10,000 blocks)", Table.seconds(ph[4]), gc(4));
         t.add(P, "open: deserialize 8,190,000 sessions", Table.seconds(ph[5]), gc(5));
         t.add(P, "check: retrieve every session by name (+1 unknown: ENOENT), count = 8,190,000", Table.seconds(ph[6]), gc(6));
+        double gc = roundTripGc();
         t.add(P, "round trip total (boot .. check)", Table.seconds(m.total()),
-                "target < 20 s: " + (m.total() < 20 ? "met" : "MISSED") + "; " + Table.ratio(m.total() / m.floorArray())
+                "target <= 3 s: " + (m.total() <= 3 ? "met" : "MISSED") + "; " + Table.ratio(m.total() / m.floorArray())
                         + " the byte[] floor, " + Table.ratio(m.total() / m.floorSimulated()) + " the simulated-memory floor");
+        t.add(P, "GC pauses in the round trip (boot .. check) / share of its wall time", Table.seconds(gc) + " / "
+                + String.format(Locale.ROOT, "%.1f%%", 100 * gc / m.total()), "target < 10%: " + (gc < 0.1 * m.total() ? "met" : "MISSED"));
         t.add(P, "process CPU time of the round trip (boot .. check; all threads: code, collector, JIT)",
-                Table.seconds(roundTripCpu()), "CPU-seconds of all threads: on an unshared machine the wall time would be about this or less;"
-                        + " target < 20 s per CPU: " + (roundTripCpu() < 20 ? "met" : "MISSED"));
+                Table.seconds(roundTripCpu()), "CPU-seconds of all threads: on an unshared 2-core machine the wall time is about this or less");
         t.add(P, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(ph[2] + ph[7]),
                 "not in the total");
     }
@@ -80,7 +99,9 @@ final class RoundTrip {
         t.add(P, "peak heap (sampled every 1 ms / sum of pool peaks) over the round trip",
                 Table.bytes(peak.sampledPeakUsed()) + " / " + Table.bytes(peak.sumOfPoolPeaks()),
                 "max heap " + Table.bytes(peak.maxHeap()) + ", committed at most " + Table.bytes(peak.maxCommitted())
-                        + "; target <= 3 GiB: " + (peak.maxHeap() <= 3L << 30 ? "met (-Xmx)" : "not checked: run with -Xmx3g"));
+                        + "; target <= 1.5 GiB: " + (peak.sampledPeakUsed() <= 3L << 29 ? "met" : "MISSED") + " (sampled peak)");
+        t.add(P, "live heap after a full collection at the end (the next kernel's sessions and the simulated memory)",
+                Table.bytes(m.liveAtEnd()), "what the round trip keeps; the rest of the peak is garbage not yet collected");
         t.add(P, "garbage collection during the round trip (and its invariant checks)", peak.gcCount() + " collections",
                 Table.seconds(peak.gcMillis() / 1e3) + " total GC pause time");
         t.add(P, "CPU time of the round trip (and its invariant checks): main thread / whole process",
@@ -89,41 +110,57 @@ final class RoundTrip {
     }
 
     /** Seconds per phase: boot, create, outgoing invariants, reboot, setup, open, check, incoming invariants. */
-    private static double[] roundTrip(LuoVariant variant) {
+    private static double[] roundTrip(LuoVariant variant, LuoImpl[] kept) {
         double[] s = new double[8];
         LuoImpl[] box = new LuoImpl[1];
+        int[] device = new int[1];
         s[0] = sec(() -> box[0] = LuoImpl.boot(variant, G));
         LuoImpl impl = box[0];
         long n = G.maxSessions();
-        s[1] = sec(() -> createAll(impl, n));
+        s[1] = sec(() -> createAll(impl, open(impl), n));
         s[2] = sec(() -> requireNoViolations(impl, "outgoing"));
         expect(LuoProbe.outgoingBlocks(impl) == G.maxBlocks(), "nblocks=" + LuoProbe.outgoingBlocks(impl));
         s[3] = sec(() -> expect(impl.reboot(RebootFault.NONE).equals(Outcome.ok()), "reboot"));
         s[4] = sec(() -> expect(impl.setup().equals(Outcome.ok()), "setup"));
-        s[5] = sec(() -> expect(impl.openDevice().equals(Outcome.ok()), "open"));
-        s[6] = sec(() -> checkAll(impl, n));
+        s[5] = sec(() -> device[0] = open(impl));
+        s[6] = sec(() -> checkAll(impl, device[0], n));
         s[7] = sec(() -> requireNoViolations(impl, "incoming"));
+        kept[0] = impl;
         return s;
     }
 
-    private static void createAll(LuoImpl impl, long n) {
+    /** open("/dev/liveupdate"): the fd every session ioctl of the program goes through. */
+    private static int open(LuoImpl impl) {
+        Outcome<Integer> dev = impl.open();
+        expect(dev.isOk(), "open /dev/liveupdate: " + dev);
+        return dev.value();
+    }
+
+    /** The ioctl on the device with session i's name; its outcome's fd must be the next one in order. */
+    private static Outcome<IoctlResult> sessionIoctl(LuoImpl impl, int device, long cmd, long i) {
+        byte[] name = ("s" + i).getBytes(StandardCharsets.US_ASCII);
+        return impl.ioctl(device, cmd, new UserArg(Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, name), true));
+    }
+
+    private static void createAll(LuoImpl impl, int device, long n) {
         for (long i = 0; i < n; i++) {
-            Outcome<?> o = impl.createSession("s" + i);
-            if (!o.isOk()) {
+            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.CREATE_SESSION, i);
+            if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("create s" + i + ": " + o);
             }
         }
-        expect(impl.createSession("s" + n).equals(Outcome.err(Errno.ENOSPC)), "session " + (n + 1) + " refused with ENOSPC");
+        expect(sessionIoctl(impl, device, Uapi.CREATE_SESSION, n).equals(Outcome.err(Errno.ENOSPC)),
+                "session " + (n + 1) + " refused with ENOSPC");
     }
 
-    private static void checkAll(LuoImpl impl, long n) {
+    private static void checkAll(LuoImpl impl, int device, long n) {
         for (long i = 0; i < n; i++) {
-            Outcome<?> o = impl.retrieveSession("s" + i);
-            if (!o.isOk()) {
+            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, i);
+            if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("retrieve s" + i + ": " + o);
             }
         }
-        expect(impl.retrieveSession("s" + n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
+        expect(sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
         expect(LuoProbe.incomingSessions(impl) == n, "incoming sessions=" + LuoProbe.incomingSessions(impl));
     }
 
@@ -180,6 +217,11 @@ final class RoundTrip {
     /** Process CPU seconds (all threads) of the round-trip phases, invariant checks left out. */
     private static double roundTripCpu() {
         return CPU_SECONDS[0] + CPU_SECONDS[1] + CPU_SECONDS[3] + CPU_SECONDS[4] + CPU_SECONDS[5] + CPU_SECONDS[6];
+    }
+
+    /** GC seconds of the round-trip phases, invariant checks left out. */
+    private static double roundTripGc() {
+        return GC_SECONDS[0] + GC_SECONDS[1] + GC_SECONDS[3] + GC_SECONDS[4] + GC_SECONDS[5] + GC_SECONDS[6];
     }
 
     private static String gc(int... phases) {

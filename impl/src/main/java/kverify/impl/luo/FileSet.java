@@ -214,7 +214,7 @@ final class FileSet {
      * {@link HandoverChecks} run before each block is followed, on a repeated token and on the
      * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
-    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk, String ref) {
+    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk, java.util.function.Supplier<String> ref) {
         FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
         if (set.files() == 0) {
             Optional<Errno> bad = walk.fileSetCount(set.count(), 0, 0);
@@ -229,7 +229,7 @@ final class FileSet {
             walk.untracked(untrackedFrom);
         }
         for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
-            chain = deserializeBlock(b, walk, ref);
+            chain = deserializeBlock(b, walk, ref.get());
         }
         if (!chain.isOk()) {
             return chain;

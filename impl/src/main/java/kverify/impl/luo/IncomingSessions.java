@@ -1,16 +1,16 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
 import kverify.impl.luo.layout.SessionFdtNode;
+import kverify.impl.luo.layout.SessionHeaderSer;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -28,9 +28,16 @@ final class IncomingSessions {
     private final Kho kho;
     private final LuoGeometry geometry;
     private final LuoVariant variant;
-    private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
-    /** The luo_file_set_ser PAs whose file chain deserialize has started on (see discardAll). */
-    private final Set<Long> fileSetsWalked = new HashSet<>();
+    private SessionTable list;
+    /**
+     * The entries whose file chain deserialize has started on (see discardAll), per session block
+     * PA as the length of the prefix of its entries reached: deserialize takes a block's entries in
+     * order, so what it reached of a block is a prefix, and a block the chain lists twice is the
+     * same memory. A few words per block instead of a set entry per session.
+     */
+    private final Map<Long, Integer> fileSetsWalked = new HashMap<>();
+    /** Entries of the block being deserialized that reached their file chain (a prefix). */
+    private int reachedInBlock;
     private final BlockList blocks;
     private final HandoverWalk walk;
     private final Handlers handlers;
@@ -42,6 +49,7 @@ final class IncomingSessions {
         this.geometry = geometry;
         this.variant = variant;
         this.handlers = handlers;
+        this.list = new SessionTable(0, geometry.maxSessions());
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
         this.walk = new HandoverWalk(variant.handoverChecks(), kho);
     }
@@ -93,6 +101,7 @@ final class IncomingSessions {
 
     /** Only reached after a successful setup: LuoImpl opens the device in the INCOMING phase alone. */
     private Outcome<Unit> deserializeBlocks() {
+        list = new SessionTable(expectedSessions(), geometry.maxSessions());
         for (int b = 0; b < blocks.nblocks(); b++) {
             walk.visit(true, blocks.pa(b));
             long count = blocks.readCount(b);
@@ -100,19 +109,39 @@ final class IncomingSessions {
             if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
                 return failed(Errno.EINVAL);
             }
+            reachedInBlock = 0;
             for (long i = 0; i < count; i++) {
-                Outcome<Unit> one = deserializeOne(blocks.entryPa(b, i));
+                Outcome<Unit> one = deserializeOne(b, (int) i);
                 if (!one.isOk()) {
+                    noteReached(b);
                     return failed(Results.errno(one));
                 }
             }
+            noteReached(b);
         }
         blocks.destroy(false);
         return Outcome.ok();
     }
 
+    private void noteReached(int b) {
+        if (reachedInBlock > 0) {
+            fileSetsWalked.merge(blocks.pa(b), reachedInBlock, Math::max);
+        }
+    }
+
+    /** The sessions the block headers announce (each count capped at the capacity): the table's size. */
+    private int expectedSessions() {
+        long n = 0;
+        for (int b = 0; b < blocks.nblocks(); b++) {
+            long count = blocks.readCount(b);
+            n += Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0 ? 0 : count;
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE / 4);
+    }
+
     /** One entry: allocate the session, insert it (EEXIST on a duplicate), then its files. */
-    private Outcome<Unit> deserializeOne(long entryPa) {
+    private Outcome<Unit> deserializeOne(int b, int i) {
+        long entryPa = blocks.entryPa(b, i);
         Optional<Errno> badName = walk.name(entryPa);
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
@@ -121,16 +150,17 @@ final class IncomingSessions {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
-        Session s = new Session(SessionSer.readName(kho.memory(), entryPa), new FileSet(kho, geometry, handlers));
-        if (list.containsKey(s.name)) {
+        String name = SessionSer.readName(kho.memory(), entryPa);
+        if (list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
-        list.put(s.name, s);
-        fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
-        Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
+        FileSet files = new FileSet(kho, geometry, handlers);
+        int id = list.add(name, files);
+        reachedInBlock = i + 1;
+        Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, () -> "'" + SessionNames.escape(name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
-        if (s.files.blockPas().isEmpty() && s.files.untrackedFrom() == 0) {
-            s.files = FileSet.NONE;
+        if (files.blockPas().isEmpty() && files.untrackedFrom() == 0) {
+            list.setFiles(id, FileSet.NONE);
         }
         return r;
     }
@@ -147,12 +177,16 @@ final class IncomingSessions {
      * reached is restored and freed: the whole handover is given back (C1 of docs/corruption.md).
      */
     void discardAll(boolean alsoUnreachedFiles) {
-        list.values().forEach(s -> s.files.discard());
+        sessions().forEach(s -> s.files().discard());
         if (alsoUnreachedFiles) {
             // A file chain cut short by a failed tracking allocation: the blocks past it are handed over too.
-            list.values().stream().mapToLong(s -> s.files.untrackedFrom()).filter(pa -> pa != 0).forEach(this::releaseChainFrom);
+            for (Session s : sessions()) {
+                if (s.files().untrackedFrom() != 0) {
+                    releaseChainFrom(s.files().untrackedFrom());
+                }
+            }
         }
-        list.clear();
+        list = new SessionTable(0, geometry.maxSessions());
         if (alsoUnreachedFiles) {
             try {
                 releaseUnreachedFileChains();
@@ -165,6 +199,13 @@ final class IncomingSessions {
 
     /** Entries of blocks whose count is within capacity whose file set deserialize never started on. */
     private void releaseUnreachedFileChains() {
+        // The reached entries as file set PAs, built only on this rejection path.
+        java.util.Set<Long> walked = new java.util.HashSet<>();
+        fileSetsWalked.forEach((block, reached) -> {
+            for (int i = 0; i < reached; i++) {
+                walked.add(SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i)));
+            }
+        });
         for (int b = 0; b < blocks.nblocks(); b++) {
             long count = blocks.readCount(b);
             if (Long.compareUnsigned(count, geometry.sessionsPerBlock()) > 0) {
@@ -172,7 +213,7 @@ final class IncomingSessions {
             }
             for (long i = 0; i < count; i++) {
                 long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
-                if (fileSetsWalked.add(fileSetPa)) {
+                if (walked.add(fileSetPa)) {
                     releaseFileChain(fileSetPa);
                 }
             }
@@ -200,23 +241,26 @@ final class IncomingSessions {
      */
     Outcome<Session> retrieve(byte[] nameField) {
         Optional<String> name = SessionNames.cString(nameField);
-        Session s = name.map(list::get).orElse(null);
-        if (s == null) {
+        int id = name.isPresent() ? list.find(name.get()) : -1;
+        if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        if (s.retrieved) {
+        if (list.retrieved(id)) {
             return Outcome.err(Errno.EINVAL);
         }
-        s.retrieved = true;
-        return Outcome.ok(s);
+        list.setRetrieved(id, true);
+        return Outcome.ok(new Session(list, id));
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */
     Outcome<Unit> release(Session s) {
-        Outcome<Unit> finished = s.files.finish();
+        Outcome<Unit> finished = s.files().finish();
         if (finished.isOk()) {
-            list.remove(s.name);
-            s.files.destroyed(s.name);
+            int id = list.find(s.name());
+            if (id >= 0) {
+                list.remove(id);
+            }
+            s.files().destroyed(s.name());
         }
         return finished;
     }
@@ -243,12 +287,27 @@ final class IncomingSessions {
     }
 
     Iterable<Session> sessions() {
-        return list.values();
+        SessionTable t = list;
+        return () -> OutgoingSessions.handles(t);
+    }
+
+    /** The live session of this name, if any. */
+    Optional<Session> find(String name) {
+        int id = list.find(name);
+        return id < 0 ? Optional.empty() : Optional.of(new Session(list, id));
+    }
+
+    SessionTable table() {
+        return list;
+    }
+
+    long count() {
+        return list.size();
     }
 
     List<IncomingSession> images() {
         List<IncomingSession> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(s.incomingImage()));
+        sessions().forEach(s -> out.add(s.incomingImage()));
         return out;
     }
 }

@@ -45,7 +45,7 @@ public enum InterfaceChecks {
 
         @Override
         Optional<Errno> direction(boolean preserve, Session s) {
-            return preserve == s.retrieved ? Optional.of(Errno.EINVAL) : Optional.empty();
+            return preserve == s.retrieved() ? Optional.of(Errno.EINVAL) : Optional.empty();
         }
 
         @Override

@@ -76,7 +76,7 @@ final class LuoDevice {
             if (k.variant.errorUndo().releaseOnRetrieveReplyFault()) {
                 k.incoming.release(s.value());
             } else {
-                s.value().retrieved = false;
+                s.value().setRetrieved(false);
             }
             return Outcome.err(Errno.EFAULT);
         }

@@ -66,12 +66,12 @@ public final class LuoInvariants {
             require(count <= g.sessionsPerBlock(), () -> String.format("block 0x%x count=%d <= %d", pa, count, g.sessionsPerBlock()));
         }
         for (Session s : o.sessions()) {
-            List<Long> fileBlocks = s.files.blockPas();
-            long needed = (s.files.count() + g.filesPerBlock() - 1) / g.filesPerBlock();
-            require(fileBlocks.size() == needed, () -> "session '" + s.name + "': file blocks=" + fileBlocks.size()
+            List<Long> fileBlocks = s.files().blockPas();
+            long needed = (s.files().count() + g.filesPerBlock() - 1) / g.filesPerBlock();
+            require(fileBlocks.size() == needed, () -> "session '" + s.name() + "': file blocks=" + fileBlocks.size()
                     + " == ceil(files/" + g.filesPerBlock() + ")=" + needed);
             if (!fileBlocks.isEmpty()) {
-                walked("file chain of session '" + s.name + "'", fileBlocks.get(0), fileBlocks, false);
+                walked("file chain of session '" + s.name() + "'", fileBlocks.get(0), fileBlocks, false);
             }
             fileBlocks.forEach(pa -> expected.put(pa, Kho.orderOf(g.fileBlockBytes())));
         }
@@ -91,7 +91,7 @@ public final class LuoInvariants {
             expected.addAll(reachable(head.get()));
         }
         for (Session s : impl.incomingSessions().sessions()) {
-            expected.addAll(s.files.blockPas());
+            expected.addAll(s.files().blockPas());
         }
         TreeSet<Long> held = new TreeSet<>(impl.kho().incoming().keySet());
         require(held.equals(expected), () -> "unrestored handed-over folios are exactly the handover and unfinished file blocks: held="

@@ -1,8 +1,9 @@
 package kverify.impl.luo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
@@ -19,16 +20,17 @@ import kverify.model.luo.SessionImage;
  * The outgoing half of kernel/liveupdate/luo_session.c as posted in patch 1/5: the session list,
  * the block list with nblocks, insert, release, and serialize with its reverse rollback.
  *
- * <p>One optimization behind the contract: the list is a LinkedHashMap, so the duplicate check
- * is a hash lookup instead of the kernel's strncmp scan ("might become a bottleneck", the code
- * comment says; 3.4e13 compares at the 8.19-million limit). List order is insertion order, as
- * with list_add_tail, and removal keeps the order of the rest.
+ * <p>One optimization behind the contract: the list is a {@link SessionTable}, so the duplicate
+ * check is a hash lookup instead of the kernel's strncmp scan ("might become a bottleneck", the
+ * code comment says; 3.4e13 compares at the 8.19-million limit), and a session costs no Java
+ * object. List order is insertion order, as with list_add_tail, and removal keeps the order of the
+ * rest.
  */
 final class OutgoingSessions {
     private final Kho kho;
     private final LuoGeometry geometry;
     private final LuoVariant variant;
-    private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
+    private final SessionTable list;
     private final BlockList blocks;
     private FdtNode fdt;
 
@@ -36,6 +38,7 @@ final class OutgoingSessions {
         this.kho = kho;
         this.geometry = geometry;
         this.variant = variant;
+        this.list = new SessionTable(0, geometry.maxSessions());
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
     }
 
@@ -80,7 +83,7 @@ final class OutgoingSessions {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
-        if (list.containsKey(name)) {
+        if (list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -89,25 +92,32 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
-        Session s = new Session(name, FileSet.NONE);
-        list.put(name, s);
-        return Outcome.ok(s);
+        return Outcome.ok(new Session(list, list.add(name, FileSet.NONE)));
     }
 
-    /** luo_session_remove: off the list. v1 frees no block. */
+    /** luo_session_remove: off the list (whichever session of this list has the name). v1 frees no block. */
     void remove(Session s) {
-        list.remove(s.name);
+        int id = list.find(s.name());
+        if (id >= 0) {
+            list.remove(id);
+        }
     }
 
     /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
     void release(Session s) {
-        s.files.unpreserveAll();
+        s.files().unpreserveAll();
         remove(s);
-        s.files.destroyed(s.name);
+        s.files().destroyed(s.name());
     }
 
     boolean holds(Session s) {
-        return list.get(s.name) == s;
+        return s.table == list && list.live(s.id);
+    }
+
+    /** The live session of this name, if any. */
+    java.util.Optional<Session> find(String name) {
+        int id = list.find(name);
+        return id < 0 ? java.util.Optional.empty() : java.util.Optional.of(new Session(list, id));
     }
 
     /**
@@ -118,26 +128,26 @@ final class OutgoingSessions {
      */
     Outcome<Unit> serialize(RebootFault fault) {
         // nblocks >= 1 here: setup created block 0 and outgoing blocks are never freed (v1).
-        List<Session> order = new ArrayList<>(list.values());
+        int[] order = liveIds();
         int perBlock = geometry.sessionsPerBlock();
         int b = 0;
         int i = 0;
-        for (int s = 0; s < order.size(); s++) {
+        for (int s = 0; s < order.length; s++) {
             if (i == perBlock) {
                 blocks.writeCount(b, i);
                 b = nextBlock(b);
                 i = 0;
             }
             long entry = blocks.entryPa(b, i);
-            Outcome<Unit> frozen = order.get(s).files.freeze(SessionSer.fileSetPa(entry), fault, s);
+            Outcome<Unit> frozen = list.files(order[s]).freeze(SessionSer.fileSetPa(entry), fault, s);
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
                 return frozen;
             }
-            if (order.get(s).files.count() == 0) {
+            if (list.files(order[s]).count() == 0) {
                 variant.trailingCounts().emptyFileSet(kho.memory(), SessionSer.fileSetPa(entry));
             }
-            SessionSer.writeName(kho.memory(), entry, order.get(s).name);
+            SessionSer.writeName(kho.memory(), entry, list.name(order[s]));
             i++;
         }
         blocks.writeCount(b, i);
@@ -150,7 +160,7 @@ final class OutgoingSessions {
      * i drops below 0 step to the previous block at BLOCK_MAX - 1. Each earlier session is
      * unfrozen and its name zeroed. Counts written at block transitions are not reset.
      */
-    private void rollback(List<Session> order, int failed, int b, int i) {
+    private void rollback(int[] order, int failed, int b, int i) {
         for (int s = failed - 1; s >= 0; s--) {
             i--;
             if (i < 0) {
@@ -158,7 +168,7 @@ final class OutgoingSessions {
                 i = geometry.sessionsPerBlock() - 1;
             }
             long entry = blocks.entryPa(b, i);
-            order.get(s).files.unfreeze(SessionSer.fileSetPa(entry));
+            list.files(order[s]).unfreeze(SessionSer.fileSetPa(entry));
             SessionSer.zeroName(kho.memory(), entry);
         }
     }
@@ -176,13 +186,49 @@ final class OutgoingSessions {
         return list.size();
     }
 
+    /** The live ids in list order. */
+    private int[] liveIds() {
+        int[] out = new int[list.size()];
+        int n = 0;
+        for (int id = list.next(-1); id >= 0; id = list.next(id)) {
+            out[n++] = id;
+        }
+        return out;
+    }
+
     Iterable<Session> sessions() {
-        return list.values();
+        return () -> handles(list);
+    }
+
+    /** The live sessions of a table in list order, as handles. */
+    static Iterator<Session> handles(SessionTable t) {
+        return new Iterator<>() {
+            private int id = t.next(-1);
+
+            @Override
+            public boolean hasNext() {
+                return id >= 0;
+            }
+
+            @Override
+            public Session next() {
+                if (id < 0) {
+                    throw new NoSuchElementException();
+                }
+                Session s = new Session(t, id);
+                id = t.next(id);
+                return s;
+            }
+        };
+    }
+
+    SessionTable table() {
+        return list;
     }
 
     List<SessionImage> images() {
         List<SessionImage> out = new ArrayList<>(list.size());
-        list.values().forEach(s -> out.add(s.image()));
+        sessions().forEach(s -> out.add(s.image()));
         return out;
     }
 }

@@ -55,7 +55,7 @@ final class SessionIoctls {
     /** luo_session_retrieve_fd: a failed reply fputs the file (LUO keeps its reference) and installs no fd. */
     private static Outcome<IoctlResult> retrieve(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
         long token = FdIoctlArg.token(c.copy());
-        Outcome<UserFile> f = s.files.retrieve(token);
+        Outcome<UserFile> f = s.files().retrieve(token);
         if (!f.isOk()) {
             return Results.propagate(f);
         }
@@ -68,7 +68,7 @@ final class SessionIoctls {
 
     /** luo_session_finish: the reply is copied after the files are finished. */
     private static Outcome<IoctlResult> finish(Session s, IoctlDispatch.Call c, UserArg arg) {
-        Outcome<Unit> r = s.files.finish();
+        Outcome<Unit> r = s.files().finish();
         if (!r.isOk()) {
             return Results.propagate(r);
         }
@@ -85,7 +85,7 @@ final class SessionIoctls {
      * whose files are unpreserved before it is removed.
      */
     static void release(Kernel k, Session s) {
-        if (s.retrieved) {
+        if (s.retrieved()) {
             k.incoming.release(s);
         } else {
             k.outgoing.release(s);

@@ -42,7 +42,7 @@ class LuoFileBlocksTest {
 
     private static Session outgoing(LuoImpl impl, String name) {
         for (Session s : impl.outgoingSessions().sessions()) {
-            if (s.name.equals(name)) {
+            if (s.name().equals(name)) {
                 return s;
             }
         }
@@ -56,7 +56,7 @@ class LuoFileBlocksTest {
         impl.createSession("b");
         preserve(impl, "a", 2);
         preserve(impl, "b", 5);
-        List<Long> blocksOfB = outgoing(impl, "b").files.blockPas();
+        List<Long> blocksOfB = outgoing(impl, "b").files().blockPas();
         assertThat(blocksOfB).hasSize(2);
         assertThat(impl.reboot(new RebootFault.FreezeFails(1, 4, Errno.EIO))).isEqualTo(Outcome.err(Errno.EIO));
         PhysicalMemory m = impl.memory();

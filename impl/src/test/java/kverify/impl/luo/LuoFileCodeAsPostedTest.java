@@ -43,7 +43,7 @@ class LuoFileCodeAsPostedTest {
 
     private Session outgoing(String name) {
         for (Session s : impl.outgoingSessions().sessions()) {
-            if (s.name.equals(name)) {
+            if (s.name().equals(name)) {
                 return s;
             }
         }
@@ -62,7 +62,7 @@ class LuoFileCodeAsPostedTest {
         impl.createSession("b");
         preserve("a", 1, 2, 3, 4);
         preserve("b", 5);
-        List<Long> blocksOfA = outgoing("a").files.blockPas();
+        List<Long> blocksOfA = outgoing("a").files().blockPas();
         assertThat(blocksOfA).hasSize(2);
         assertThat(impl.reboot(new RebootFault.FreezeFails(1, 0, Errno.EIO))).isEqualTo(Outcome.err(Errno.EIO));
         for (long pa : blocksOfA) {

@@ -101,13 +101,13 @@ class LuoInterfaceCodeTest {
             assertThat(impl.ioctl(s2, Uapi.PRESERVE_FD, fdArg(m, 2))).isEqualTo(Outcome.err(Errno.EBUSY));
             assertThat(impl.ioctl(s1, Uapi.PRESERVE_FD, fdArg(m, 3))).isEqualTo(Outcome.err(Errno.EBUSY));
             Session second = sessionNamed("s2");
-            assertThat(second.files.blockPas()).as(v + ": the block the EBUSY preserve added").hasSize(v == LuoVariant.AS_POSTED ? 1 : 0);
+            assertThat(second.files().blockPas()).as(v + ": the block the EBUSY preserve added").hasSize(v == LuoVariant.AS_POSTED ? 1 : 0);
         }
     }
 
     private Session sessionNamed(String name) {
         for (Session s : impl.outgoingSessions().sessions()) {
-            if (s.name.equals(name)) {
+            if (s.name().equals(name)) {
                 return s;
             }
         }

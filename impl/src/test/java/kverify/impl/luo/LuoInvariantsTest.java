@@ -29,7 +29,7 @@ class LuoInvariantsTest {
 
     private static Session session(Iterable<Session> sessions, String name) {
         for (Session s : sessions) {
-            if (s.name.equals(name)) {
+            if (s.name().equals(name)) {
                 return s;
             }
         }
@@ -104,14 +104,14 @@ class LuoInvariantsTest {
         for (int t = 0; t < 4; t++) {
             impl.preserveFile("s0", t, HandlerKind.TEST_A, t);
         }
-        List<Long> files = session(impl.outgoingSessions().sessions(), "s0").files.blockPas();
+        List<Long> files = session(impl.outgoingSessions().sessions(), "s0").files().blockPas();
         FileHeaderSer.writeNext(impl.memory(), files.get(1), files.get(0));
         // A file set built for a geometry of one file per block: two blocks where SMALL needs one.
         Session s1 = session(impl.outgoingSessions().sessions(), "s1");
-        s1.files = new FileSet(impl.kho(), LuoGeometry.UNIT, impl.handlers());
+        s1.setFiles(new FileSet(impl.kho(), LuoGeometry.UNIT, impl.handlers()));
         for (long token = 1; token <= 2; token++) {
             UserFile f = impl.handlers().newFile("test", java.util.Optional.of(HandlerKind.TEST_A), 0, java.util.Optional.empty());
-            s1.files.preserve(token, f, ErrorUndo.AS_POSTED);
+            s1.files().preserve(token, f, ErrorUndo.AS_POSTED);
         }
         String s1Blocks = "violated: session 's1': file blocks=2 == ceil(files/3)=1";
         assertThat(LuoInvariants.check(impl)).containsExactly(
@@ -130,7 +130,7 @@ class LuoInvariantsTest {
         impl.reboot(RebootFault.NONE);
         impl.setup();
         impl.openDevice();
-        long fileBlock = session(impl.incomingSessions().sessions(), "s0").files.blockPas().get(0);
+        long fileBlock = session(impl.incomingSessions().sessions(), "s0").files().blockPas().get(0);
         assertThat(LuoInvariants.check(impl)).isEmpty();
         impl.kho().restoreFree(fileBlock);
         assertThat(LuoInvariants.check(impl)).containsExactly(

@@ -45,8 +45,8 @@ class LuoRealLimitsTest {
         long i = 0;
         for (Iterator<Session> it = impl.incomingSessions().sessions().iterator(); it.hasNext(); i++) {
             Session s = it.next();
-            if (!s.name.equals("s" + i) || s.files.count() != 0) {
-                throw new AssertionError("incoming session " + i + " is '" + s.name + "' with " + s.files.count() + " files");
+            if (!s.name().equals("s" + i) || s.files().count() != 0) {
+                throw new AssertionError("incoming session " + i + " is '" + s.name() + "' with " + s.files().count() + " files");
             }
         }
         assertThat(i).isEqualTo(max);
@@ -77,7 +77,7 @@ class LuoRealLimitsTest {
         assertThat(impl.openDevice()).isEqualTo(Outcome.ok());
         assertThat(impl.retrieveSession("big")).isEqualTo(Outcome.ok());
         Session big = impl.incomingSessions().sessions().iterator().next();
-        assertThat(big.files.count()).isEqualTo(max);
+        assertThat(big.files().count()).isEqualTo(max);
         long t = 0;
         for (FileImage f : big.image().files()) {
             if (f.token() != t || f.data() != ~t || f.kind() != (t % 2 == 0 ? HandlerKind.TEST_A : HandlerKind.TEST_B)) {

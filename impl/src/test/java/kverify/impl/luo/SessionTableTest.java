@@ -1,0 +1,60 @@
+package kverify.impl.luo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact session table against a LinkedHashMap doing the same adds and removes: the same
+ * live names in the same order, every lookup the same, through index growth and backward-shift
+ * deletions. Names come from a small alphabet so removals and re-adds of one name are frequent.
+ */
+class SessionTableTest {
+    @Test
+    void behavesAsAnInsertionOrderedMapUnderChurn() {
+        Random r = new Random(12);
+        SessionTable t = new SessionTable(0, 1 << 20);
+        Map<String, Integer> ref = new LinkedHashMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            String name = "n" + r.nextInt(300);
+            int id = t.find(name);
+            assertThat(id >= 0).as("step %d: %s present", step, name).isEqualTo(ref.containsKey(name));
+            if (id >= 0) {
+                assertThat(id).isEqualTo(ref.get(name));
+                t.remove(id);
+                ref.remove(name);
+                assertThat(t.live(id)).isFalse();
+                assertThat(t.name(id)).as("a removed id keeps its name").isEqualTo(name);
+            } else {
+                ref.put(name, t.add(name, FileSet.NONE));
+            }
+            assertThat(t.size()).isEqualTo(ref.size());
+        }
+        List<String> order = new ArrayList<>();
+        for (int id = t.next(-1); id >= 0; id = t.next(id)) {
+            order.add(t.name(id));
+        }
+        assertThat(order).containsExactlyElementsOf(ref.keySet());
+        assertThat(t.last()).isEqualTo(ref.isEmpty() ? -1 : ref.get(order.get(order.size() - 1)));
+    }
+
+    @Test
+    void flagsAndFileSetsArePerSession() {
+        SessionTable t = new SessionTable(4, 16);
+        int a = t.add("a", FileSet.NONE);
+        int b = t.add("b", FileSet.NONE);
+        t.setRetrieved(b, true);
+        FileSet own = new FileSet(null, null, null);
+        t.setFiles(a, own);
+        assertThat(t.retrieved(a)).isFalse();
+        assertThat(t.retrieved(b)).isTrue();
+        assertThat(t.files(a)).isSameAs(own);
+        assertThat(t.files(b)).isSameAs(FileSet.NONE);
+        assertThat(new Session(t, a)).isEqualTo(new Session(t, a)).isNotEqualTo(new Session(t, b));
+    }
+}
