@@ -37,21 +37,23 @@ public final class MemoryImage {
      * address shares previous's array instead of being copied.
      */
     public static MemoryImage of(Map<Long, byte[]> source, MemoryImage previous) {
-        long[] keys = new long[source.size()];
-        int n = 0;
-        for (Map.Entry<Long, byte[]> e : source.entrySet()) {
-            byte[] p = e.getValue();
-            if (p.length != MkConst.PAGE_SIZE || (e.getKey() & ~MkConst.PAGE_MASK) != 0) {
-                throw new IllegalArgumentException("not a page: " + Hex.hex(e.getKey()) + " length " + p.length);
+        @SuppressWarnings("unchecked")
+        Map.Entry<Long, byte[]>[] entries = source.entrySet().toArray(new Map.Entry[0]);
+        for (Map.Entry<Long, byte[]> e : entries) {
+            if (e.getValue().length != MkConst.PAGE_SIZE || (e.getKey() & ~MkConst.PAGE_MASK) != 0) {
+                throw new IllegalArgumentException("not a page: " + Hex.hex(e.getKey()) + " length " + e.getValue().length);
             }
-            keys[n++] = e.getKey();
         }
-        Arrays.sort(keys);
+        if (!(source instanceof java.util.SortedMap<Long, byte[]> sorted && sorted.comparator() == null)) {
+            Arrays.sort(entries, Map.Entry.comparingByKey());
+        }
+        int n = entries.length;
         long[] addresses = new long[n];
         byte[][] out = new byte[n][];
         int kept = 0;
-        for (long a : keys) {
-            byte[] p = source.get(a);
+        for (Map.Entry<Long, byte[]> e : entries) {
+            long a = e.getKey();
+            byte[] p = e.getValue();
             byte[] old = previous.pageOrNull(a);
             if (old != null && Arrays.equals(old, p)) {
                 out[kept] = old;
@@ -107,9 +109,11 @@ public final class MemoryImage {
         StringBuilder sb = new StringBuilder();
         long start = address & ~15L;
         for (int l = 0; l < lines; l++) {
-            sb.append(String.format("%016x:", start + 16L * l));
+            String address16 = Long.toHexString(start + 16L * l);
+            sb.append("0".repeat(16 - address16.length())).append(address16).append(':');
             for (int i = 0; i < 16; i++) {
-                sb.append(String.format(" %02x", byteAt(start + 16L * l + i)));
+                int b = byteAt(start + 16L * l + i);
+                sb.append(' ').append(Character.forDigit(b >>> 4, 16)).append(Character.forDigit(b & 15, 16));
             }
             sb.append('\n');
         }
