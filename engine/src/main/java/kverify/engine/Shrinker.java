@@ -35,6 +35,9 @@ final class Shrinker {
         bounds();
         while (!exhausted()) {
             ChoiceSequence before = best.choices();
+            if (TRACE) {
+                System.err.println("round at " + evaluations);
+            }
             round(ShrinkPass.CHEAP);
             if (best.choices().length() < before.length()) {
                 continue;
@@ -56,6 +59,9 @@ final class Shrinker {
      */
     private boolean verifyingRound() {
         verifying = true;
+        if (TRACE) {
+            System.err.println("verifying round at " + evaluations);
+        }
         try {
             return round(ShrinkPass.CHEAP) | round(ShrinkPass.EXPENSIVE) | round(ShrinkPass.LAST);
         } finally {
@@ -86,7 +92,10 @@ final class Shrinker {
             return false;
         }
         TestCase before = best;
+        String outer = pass;
+        pass = outer + ":" + what.split(" ")[0];
         body.run();
+        pass = outer;
         if (best == before) {
             attemptFailed(what);
             return false;

@@ -50,7 +50,7 @@ final class LuoCallGen {
         return src -> src.choice(mean) != 0 ? Optional.of(src.draw(op)) : Optional.empty();
     }
 
-    private Gen<LuoOp> call(LuoState s, CallContext c) {
+    Gen<LuoOp> call(LuoState s, CallContext c) {
         boolean next = s.phase() == Phase.INCOMING;
         boolean noDevice = c.open('d').isEmpty();
         boolean toRetrieve = s.incoming().stream().anyMatch(x -> !x.retrieved());
@@ -145,7 +145,7 @@ final class LuoCallGen {
     }
 
     /** No fault, or a freeze fault at a file of an outgoing session (list positions now), or anywhere. */
-    private Gen<LuoOp> reboot(LuoState s) {
+    Gen<LuoOp> reboot(LuoState s) {
         List<int[]> files = new ArrayList<>();
         for (int i = 0; i < s.outgoing().size(); i++) {
             SessionImage x = s.outgoing().get(i);
