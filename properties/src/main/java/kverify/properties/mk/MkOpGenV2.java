@@ -126,7 +126,7 @@ public final class MkOpGenV2 {
                 .map(i -> i.pool().stream().mapToLong(r -> r.size()).sum() / MkConst.PAGE_SIZE + 1).orElse(4L);
         List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < segs; i++) {
-            sizes.add(s.draw(Gen.frequency(Gen.weighted(4, Gen.constant(1L)), Gen.weighted(1, Gen.longs(2, 3)), Gen.weighted(1, Gen.constant(pastPool))))
+            sizes.add(s.draw(Gen.frequency(Gen.weighted(4, Gen.constant(1L)), Gen.weighted(1, Gen.longs(2, 3)), Gen.weighted(2, Gen.constant(pastPool))))
                     * MkConst.PAGE_SIZE);
         }
         return new MkOp.KexecFileLoad(flags, (flags & MkConst.KEXEC_FILE_UNLOAD) != 0 ? List.of() : sizes, (int) s.choice(3));
