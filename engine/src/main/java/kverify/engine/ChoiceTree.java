@@ -30,9 +30,11 @@ final class ChoiceTree {
     Known known(long[] candidate) {
         Node n = root;
         long[] read = new long[Math.max(16, candidate.length)];
+        long[] bounds = new long[read.length];
         for (int i = 0; ; i++) {
             if (n.ends) {
-                return new Known(n.adoptable, ChoiceSequence.of(java.util.Arrays.copyOf(read, i)));
+                return new Known(n.adoptable, ChoiceSequence.of(java.util.Arrays.copyOf(read, i)),
+                        java.util.Arrays.copyOf(bounds, i));
             }
             if (n.bound < 0) {
                 return null;
@@ -40,8 +42,10 @@ final class ChoiceTree {
             long v = i < candidate.length ? Math.min(candidate[i], n.bound) : 0;
             if (i == read.length) {
                 read = java.util.Arrays.copyOf(read, read.length * 2);
+                bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
             }
             read[i] = v;
+            bounds[i] = n.bound;
             n = n.next.get(v);
             if (n == null) {
                 return null;
@@ -49,8 +53,8 @@ final class ChoiceTree {
         }
     }
 
-    /** A known outcome: whether the run failed the way wanted, and what it read. */
-    record Known(boolean adoptable, ChoiceSequence read) {
+    /** A known outcome: whether the run failed the way wanted, what it read, and the bound of each choice read. */
+    record Known(boolean adoptable, ChoiceSequence read, long[] bounds) {
     }
 
     /**

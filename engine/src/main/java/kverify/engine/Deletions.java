@@ -80,11 +80,12 @@ final class Deletions {
 
     /**
      * Deletes draws, largest first, each retried with one earlier choice lowered by one (see
-     * {@link #delete}), and, when the deleted case read past its end or the choice before it is a
-     * wide value, with that value raised to its bound: a part (a list of factors, the high limb of
-     * a wide number) may be needed only because a value
-     * before it is too small (a product must reach a limit), and a shorter case wins over smaller
-     * values; the value passes then lower the raised value again.
+     * {@link #delete}), and, when the draw is optional (its first choice a yes/no flag: a further
+     * factor, a further limb) and the deleted case read past its end or the choice before it is a
+     * wide value, with that value raised to its bound: such a part may be needed only because a
+     * value before it is too small (a product must reach a limit), and a shorter case wins over
+     * smaller values; the value passes then lower the raised value again. (A draw that is not
+     * optional, a subtree after a key, is not retried so: raising the key never lets it go.)
      */
     static void spansLowering(Shrinker s) {
         eachSpanLargestFirst(s, span -> s.attempt("delete lowering " + span[0] + ".." + span[1], () -> {
@@ -94,7 +95,7 @@ final class Deletions {
             }
             boolean pastEnd = s.lastReadPastEnd();
             boolean wideBefore = span[0] > 0 && s.bound(span[0] - 1) > MAX_LENGTH_BOUND;
-            if (!lowerOneBefore(s, removed, span[0]) && (pastEnd || wideBefore)) {
+            if (!lowerOneBefore(s, removed, span[0]) && (pastEnd && !emptySiblingBefore(s, span) || wideBefore)) {
                 deleteRaising(s, span[0], span[1]);
             }
         }));
@@ -227,5 +228,60 @@ final class Deletions {
             }
         }
         return Shrinker.remove(cand, x[0], x[1]);
+    }
+
+    /**
+     * Sets a flag that says "no more" (a choice 0 of bound 1) to 1 and deletes the one or two
+     * choices after it: a draw can move from one list into an earlier one (the expression of
+     * a statement becomes a function's argument) when the choices that opened the later
+     * list and chose its element's kind go, and the case gets shorter. Only where a one-choice
+     * draw (a list's "no more") at i is followed by a draw of the same kind (the next list's first entry).
+     */
+    static void raisingFlag(Shrinker s) {
+        for (int i = 0; i + 1 < s.length() && !s.exhausted(); i++) {
+            if (s.get(i) != 0 || s.bound(i) != 1 || !endsAndOpensList(s, i)) {
+                continue;
+            }
+            for (int k = 1; k <= 2 && i + 1 + k <= s.length(); k++) {
+                int at = i;
+                int drop = k;
+                if (s.attempt("raise " + i + " drop " + k, () -> {
+                    long[] cand = Shrinker.remove(s.current(), at + 1, at + 1 + drop);
+                    cand[at] = 1;
+                    s.considerShorter(cand);
+                })) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether choice i is a one-choice draw and a draw of the same kind starts right after it. */
+    private static boolean endsAndOpensList(Shrinker s, int i) {
+        int kind = -1;
+        for (int[] sp : s.spans()) {
+            if (sp[0] == i && sp[1] == i + 1) {
+                kind = sp[3];
+            }
+        }
+        for (int[] sp : s.spans()) {
+            if (kind >= 0 && sp[0] == i + 1 && sp[3] == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the choice just before the span is on its own a draw of the span's kind (an empty
+     * subtree before a subtree): raising it fills that draw, so the case only grows.
+     */
+    private static boolean emptySiblingBefore(Shrinker s, int[] span) {
+        for (int[] sp : s.spans()) {
+            if (sp[0] == span[0] - 1 && sp[1] == span[0] && sp[3] == span[3]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,6 +27,10 @@ enum ShrinkPass {
     DELETE_SHIFTING(Deletions::shifting),
     /** Replace a draw by one of the draws nested inside it (a subtree by a sub-subtree). */
     PROMOTE_DESCENDANTS(Structure::promoteDescendants),
+    /** Set a "no more" flag and delete the one or two choices after it (a draw moves to an earlier list). */
+    RAISE_FLAG(Deletions::raisingFlag),
+    /** Replace a draw by zeros as long as the shortest draw of its kind. */
+    REPLACE_BY_SIMPLEST(Structure::replaceBySimplest),
     /** Swap adjacent draws at the same depth when that makes the sequence smaller. */
     SWAP_SIBLINGS(Structure::swapSiblings),
     /** Set a choice to 0 and delete the choice where the reading shifts, so the rest lines up. */
@@ -44,7 +48,7 @@ enum ShrinkPass {
     static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, SWAP_SIBLINGS,
             LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
     /** The costliest deletions, run as a round only when no other pass changes anything. */
-    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, ZERO_REALIGNING);
+    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, ZERO_REALIGNING, REPLACE_BY_SIMPLEST, RAISE_FLAG);
 
     private final Consumer<Shrinker> pass;
 
@@ -54,6 +58,7 @@ enum ShrinkPass {
 
     void run(Shrinker shrinker) {
         if (!shrinker.exhausted()) {
+            shrinker.running(this);
             pass.accept(shrinker);
         }
     }

@@ -35,6 +35,9 @@ final class Shrinker {
         bounds();
         while (!exhausted()) {
             ChoiceSequence before = best.choices();
+            if (TRACE) {
+                System.err.println("round at " + evaluations);
+            }
             round(ShrinkPass.CHEAP);
             if (best.choices().length() < before.length()) {
                 continue;
@@ -56,6 +59,9 @@ final class Shrinker {
      */
     private boolean verifyingRound() {
         verifying = true;
+        if (TRACE) {
+            System.err.println("verifying round at " + evaluations);
+        }
         try {
             return round(ShrinkPass.CHEAP) | round(ShrinkPass.EXPENSIVE) | round(ShrinkPass.LAST);
         } finally {
@@ -86,7 +92,10 @@ final class Shrinker {
             return false;
         }
         TestCase before = best;
+        String outer = pass;
+        pass = outer + ":" + what.split(" ")[0];
         body.run();
+        pass = outer;
         if (best == before) {
             attemptFailed(what);
             return false;
@@ -198,6 +207,15 @@ final class Shrinker {
 
     private boolean lastReadPastEnd;
 
+    /** -Dkverify.shrink.trace=true prints every candidate run and its outcome to stderr (for working on the passes). */
+    private static final boolean TRACE = Boolean.getBoolean("kverify.shrink.trace");
+    private String pass = "";
+
+    /** Names the pass now running, for the trace. */
+    void running(ShrinkPass p) {
+        pass = p.name();
+    }
+
     private boolean consider(long[] candidate, boolean shorter) {
         lastReadPastEnd = false;
         lastBounds = null;
@@ -208,6 +226,7 @@ final class Shrinker {
         ChoiceTree.Known known = seen.known(candidate);
         if (known != null && !(known.adoptable() && improves(known.read(), shorter))) {
             lastReadPastEnd = known.read().length() > candidate.length;
+            lastBounds = known.bounds();
             return false;
         }
         evaluations++;
@@ -218,6 +237,9 @@ final class Shrinker {
         boolean same = result.failed() && Execution.sameFailure(key, result.failureKey());
         seen.record(result.choices(), source.bounds(), same);
         boolean better = same && improves(result.choices(), shorter);
+        if (TRACE) {
+            System.err.println((better ? "adopt " : same ? "same  " : "no    ") + evaluations + " " + pass + " " + result.choices() + (better ? "  " + result.rendering() : ""));
+        }
         if (better) {
             best = result;
             bounds = source.bounds();

@@ -51,6 +51,33 @@ final class Structure {
     }
 
     /**
+     * Replaces a draw by zeros as long as the shortest draw of the same kind in the case: the
+     * simplest value of that kind when its simplest form is shorter (a subexpression by a leaf
+     * where leaves take a choice the deepest level does not read, so no nested draw fits).
+     */
+    static void replaceBySimplest(Shrinker s) {
+        List<int[]> spans = largestFirst(s);
+        int rank = 0;
+        while (rank < spans.size() && !s.exhausted()) {
+            int[] outer = spans.get(rank);
+            int shortest = Integer.MAX_VALUE;
+            for (int[] d : spans) {
+                if (d[3] == outer[3] && d[1] - d[0] < outer[1] - outer[0]) {
+                    shortest = Math.min(shortest, d[1] - d[0]);
+                }
+            }
+            int k = shortest;
+            if (k != Integer.MAX_VALUE && outer[1] <= s.length()
+                    && s.attempt("simplest " + outer[0] + ".." + outer[1] + " " + k,
+                            () -> s.consider(Shrinker.replace(s.current(), outer[0], outer[1], new long[k])))) {
+                spans = largestFirst(s);
+            } else {
+                rank++;
+            }
+        }
+    }
+
+    /**
      * Swaps two adjacent spans at the same depth (list elements, tuple fields, subtrees) when the
      * swapped sequence is smaller; lengths may differ, so an empty subtree can move first.
      */

@@ -20,7 +20,21 @@ public record CampaignEntry(String subsystem, String variant, boolean mustPass, 
     public static CampaignEntry fromName(Property p) {
         String[] parts = p.name().split("\\.");
         String subsystem = parts[0];
-        String variant = parts.length >= 2 && parts[1].equals("model") ? "model" : parts.length >= 3 ? parts[2] : "-";
+        String variant = parts.length >= 2 && parts[1].equals("model") ? "model" : variantPart(parts);
         return new CampaignEntry(subsystem, variant, !POSTED_VARIANTS.contains(variant), p);
+    }
+
+    /**
+     * The variant is the third part, unless the kind has two parts (as in
+     * {@code luo.interface.faults.as-posted.small}): then it is the first later part that names a
+     * variant, so such a property is not taken for a must-pass one.
+     */
+    private static String variantPart(String[] parts) {
+        for (int i = 2; i < parts.length; i++) {
+            if (POSTED_VARIANTS.contains(parts[i]) || parts[i].endsWith("corrected")) {
+                return parts[i];
+            }
+        }
+        return parts.length >= 3 ? parts[2] : "-";
     }
 }

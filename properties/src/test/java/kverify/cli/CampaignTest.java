@@ -94,6 +94,21 @@ class CampaignTest {
     }
 
     @Test
+    void everyPropertyOfAPostedVariantIsExpectedToDivergeWhateverItsKindIsCalled() {
+        // A kind of two parts (luo.interface.faults.VARIANT.GEOMETRY) once made the campaign read
+        // "faults" as the variant and fail the run on as-posted divergences.
+        for (CampaignEntry e : Catalog.all()) {
+            String name = e.property().name();
+            boolean posted = java.util.Arrays.stream(name.split("\\.")).anyMatch(CampaignEntry.POSTED_VARIANTS::contains);
+            assertThat(e.mustPass()).as(name).isEqualTo(!posted);
+            assertThat(e.variant()).as(name).isIn(java.util.stream.Stream.concat(CampaignEntry.POSTED_VARIANTS.stream(),
+                    java.util.stream.Stream.of("model", "corrected", "v2-corrected", "-", "replay-is-exact")).toList());
+        }
+        assertThat(Catalog.all()).anyMatch(e -> e.property().name().equals("luo.interface.faults.as-posted.small") && !e.mustPass()
+                && e.variant().equals("as-posted"));
+    }
+
+    @Test
     void powerCountsBlindSeedsThatDetectEachDefectThroughAnyOfItsKeys() {
         List<CampaignEntry> entries = Catalog.all().stream()
                 .filter(e -> e.property().name().startsWith("luo-image.name.")).toList();

@@ -22,7 +22,10 @@ class WorkersTest {
         CountDownLatch secondDone = new CountDownLatch(1);
         List<String> out = Workers.run(List.of(0, 1), 2, i -> {
             if (i == 0) {
+                // Task 1's result line is printed after its body returns: wait for the line, not
+                // only for the body, or the two reports race (seen once in a full run).
                 await(secondDone);
+                awaitLine("[2/2] task-1: second");
                 return "first";
             }
             secondDone.countDown();
@@ -52,6 +55,14 @@ class WorkersTest {
             return i;
         }, i -> "t" + i, (i, r) -> "ok", errStream)).isInstanceOf(UsageError.class).hasMessage("task 2 is bad");
         assertThat(Workers.run(List.<Integer>of(), 4, i -> i, i -> "t", (i, r) -> "ok", errStream)).isEmpty();
+    }
+
+    private void awaitLine(String prefix) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!err.toString(StandardCharsets.UTF_8).contains(prefix)) {
+            assertThat(System.nanoTime()).as("the other task reported").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -6,7 +6,8 @@ import kverify.engine.Gen;
 
 /**
  * Python's unbounded integers, as far as the published cases go (Hypothesis draws up to 128
- * bits): up to three 63-bit limbs, least significant first, each further limb announced by a
+ * bits): up to four 63-bit limbs (so a 128-bit value still ends with its "no more" flag), least
+ * significant first, each further limb announced by a
  * "one more?" choice that forms one span with it, then the side (0 positive, 1 negative; read
  * and ignored for zero). Zero is three zero choices, and values order 0, 1, -1, 2, -2, ... like
  * {@link Gen#longs} around zero; a value needing fewer limbs is shorter, so shortlex prefers it,
@@ -14,7 +15,7 @@ import kverify.engine.Gen;
  * narrow one. Random runs take a further limb one time in eight.
  */
 final class PyInts {
-    private static final int MAX_LIMBS = 3;
+    private static final int MAX_LIMBS = 4;
     private static final int LIMB_BITS = 63;
     private static final Gen<Long> LIMB = Gen.longs(0, Long.MAX_VALUE);
     /** A further limb, or -1 for none; random runs take one one time in eight. */

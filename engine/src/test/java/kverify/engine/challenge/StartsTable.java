@@ -65,4 +65,16 @@ final class StartsTable {
         }
         return sb.toString();
     }
+
+    /** The starts that missed the normal form: per published set, each distinct result and how often. */
+    static String renderMisses(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : rows) {
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            r.pairs().stream().filter(p -> !p.reached()).forEach(p -> counts.merge(p.result(), 1, Integer::sum));
+            counts.forEach((result, n) -> sb.append(String.format("- %s from `%s`: %d x `%s`%n", r.challenge().name(),
+                    r.dataset().source(), n, result)));
+        }
+        return sb.length() == 0 ? "(none)\n" : sb.toString();
+    }
 }

@@ -35,6 +35,7 @@ public final class Kho {
     private final TreeMap<Long, Integer> incoming;
     private final List<String> violations = new ArrayList<>();
     private long allocationsBeforeFailure = -1;
+    private final AllocFaults faults = new AllocFaults();
 
     private Kho(PhysicalMemory memory, PageAllocator allocator, TreeMap<Long, Integer> incoming) {
         this.memory = memory;
@@ -98,6 +99,9 @@ public final class Kho {
             allocationsBeforeFailure = -1;
             return Outcome.err(Errno.ENOMEM);
         }
+        if (faults.fails(kverify.model.luo.AllocKind.KHO)) {
+            return Outcome.err(Errno.ENOMEM);
+        }
         long pa = allocator.alloc(order);
         if (pa < 0) {
             return Outcome.err(Errno.ENOMEM);
@@ -151,6 +155,11 @@ public final class Kho {
             throw new IllegalArgumentException("successes must be >= 0, got " + successes);
         }
         allocationsBeforeFailure = successes;
+    }
+
+    /** This kernel's fault injection: kho_alloc_preserve asks it, and so do LUO's kzalloc sites. */
+    public AllocFaults faults() {
+        return faults;
     }
 
     /** Folios this kernel has preserved for the next one: head PA -> order, in address order. */

@@ -40,10 +40,14 @@ final class BlockList {
         return List.copyOf(blocks);
     }
 
-    /** luo_session_add_block: refuses with ENOSPC once nblocks has reached LUO_MAX_BLOCKS. */
+    /** luo_session_add_block: refuses with ENOSPC once nblocks has reached LUO_MAX_BLOCKS, then allocates the tracking struct (ENOMEM). */
     Outcome<Unit> add(long pa) {
         if (blocks.size() >= maxBlocks) {
             return Outcome.err(Errno.ENOSPC);
+        }
+        // kzalloc_obj(*block), after the limit check (decision 34).
+        if (kho.faults().kzallocFails()) {
+            return Outcome.err(Errno.ENOMEM);
         }
         blocks.add(pa);
         return Outcome.ok();

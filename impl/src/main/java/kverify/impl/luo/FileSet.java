@@ -37,6 +37,8 @@ final class FileSet {
     private HashSet<Long> tokens;
     private BlockList blocks;
     private long count;
+    /** The first block of the chain deserialize could not track (its tracking struct failed to allocate), or 0. */
+    private long untrackedFrom;
 
     FileSet(Kho kho, LuoGeometry geometry, Handlers handlers) {
         this.kho = kho;
@@ -99,6 +101,12 @@ final class FileSet {
         if (busy.isPresent()) {
             handlers.put(kind.get());
             return busy;
+        }
+        // kzalloc_obj(*luo_file) between xa_insert and the handler's preserve (decision 34).
+        if (kho.faults().kzallocFails()) {
+            handlers.xaErase(f);
+            handlers.put(kind.get());
+            return Optional.of(Errno.ENOMEM);
         }
         f.log.add(HandlerCall.PRESERVE);
         if (f.preserveFails.isPresent()) {
@@ -216,6 +224,10 @@ final class FileSet {
         ensureCollections();
         count = set.count();
         Outcome<Unit> chain = ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
+        if (chain.equals(Outcome.err(Errno.ENOMEM))) {
+            untrackedFrom = blocks.nblocks() == 0 ? set.files() : blocks.readNext(blocks.pa(blocks.nblocks() - 1));
+            walk.untracked(untrackedFrom);
+        }
         for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
             chain = deserializeBlock(b, walk, ref.get());
         }
@@ -242,6 +254,10 @@ final class FileSet {
             Optional<Errno> duplicate = tokens.contains(v.token()) ? walk.duplicateToken() : Optional.empty();
             if (duplicate.isPresent()) {
                 return Outcome.err(duplicate.get());
+            }
+            // luo_file_deserialize_one: kzalloc_obj(*luo_file) fails after the module get, which it puts back.
+            if (kho.faults().kzallocFails()) {
+                return Outcome.err(Errno.ENOMEM);
             }
             handlers.get(kind.get());
             add(new LuoFile(v.token(), kind.get(), v.data(), null, handlers.newLog(ref + "#" + files.size())));
@@ -302,6 +318,11 @@ final class FileSet {
             files.forEach(f -> handlers.put(f.kind));
             blocks.destroy(false);
         }
+    }
+
+    /** Where the chain continues past the blocks deserialize could track (an allocation failed there), or 0. */
+    long untrackedFrom() {
+        return untrackedFrom;
     }
 
     /** The files in list order (read only), for the state snapshots. */

@@ -28,6 +28,11 @@ final class HandoverWalk {
         return checks.block(kho, pa, Kho.orderOf(blockBytes), reached);
     }
 
+    /** The block at pa was checked but could not be tracked (its tracking allocation failed): not reached after all. */
+    void untracked(long pa) {
+        reached.remove(pa);
+    }
+
     /** The header of a session or file block at pa is read. */
     void visit(boolean sessionBlock, long pa) {
         visits.add(new WalkVisit(sessionBlock, pa));

@@ -146,6 +146,10 @@ final class IncomingSessions {
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
+        // luo_session_alloc: kzalloc (decision 34).
+        if (kho.faults().kzallocFails()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
         String name = SessionSer.readName(kho.memory(), entryPa);
         if (list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
@@ -155,7 +159,7 @@ final class IncomingSessions {
         reachedInBlock = i + 1;
         Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, () -> "'" + SessionNames.escape(name) + "'");
         // A session that got no file block keeps no file set of its own (Session.files).
-        if (files.blockPas().isEmpty()) {
+        if (files.blockPas().isEmpty() && files.untrackedFrom() == 0) {
             list.setFiles(id, FileSet.NONE);
         }
         return r;
@@ -174,6 +178,14 @@ final class IncomingSessions {
      */
     void discardAll(boolean alsoUnreachedFiles) {
         sessions().forEach(s -> s.files().discard());
+        if (alsoUnreachedFiles) {
+            // A file chain cut short by a failed tracking allocation: the blocks past it are handed over too.
+            for (Session s : sessions()) {
+                if (s.files().untrackedFrom() != 0) {
+                    releaseChainFrom(s.files().untrackedFrom());
+                }
+            }
+        }
         list = new SessionTable(0, geometry.maxSessions());
         if (alsoUnreachedFiles) {
             try {
@@ -213,7 +225,11 @@ final class IncomingSessions {
      * first pointer they refuse, and every block reached restored and freed. No entry is read.
      */
     private void releaseFileChain(long fileSetSerPa) {
-        long head = FileSetSer.read(kho.memory(), fileSetSerPa).files();
+        releaseChainFrom(FileSetSer.read(kho.memory(), fileSetSerPa).files());
+    }
+
+    /** The file blocks from {@code head} on, walked with the variant's checks, each restored and freed. */
+    private void releaseChainFrom(long head) {
         BlockList chain = new BlockList(kho, BlockKind.FILE, geometry.fileBlockBytes(), geometry.maxBlocks());
         ChainWalk.add(chain, geometry.fileBlockBytes(), false, walk, head);
         chain.destroy(false);

@@ -139,6 +139,34 @@ public final class LuoImpl implements LuoSystem {
         return Outcome.ok();
     }
 
+    /**
+     * kernel_kexec of a preserve-context image (decision 35): liveupdate_reboot's serialize, then
+     * the call returns in this kernel with nothing undone: the files stay frozen, the blocks keep
+     * what serialize wrote, and the outgoing lock was released by serialize's guard (v1).
+     */
+    @Override
+    public Outcome<Unit> rebootReturning(RebootFault fault, Optional<kverify.model.Errno> then) {
+        expect(Phase.OUTGOING);
+        Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
+        if (!serialized.isOk()) {
+            return serialized;
+        }
+        return then.isPresent() ? Outcome.err(then.get()) : Outcome.ok();
+    }
+
+    /** Fault injection of the running kernel (decision 34). */
+    @Override
+    public Outcome<Unit> failAllocation(kverify.model.luo.AllocKind kind, int nth) {
+        running();
+        kernel.kho.faults().arm(kind, nth);
+        return Outcome.ok();
+    }
+
+    /** Whether the armed allocation failed since the last call (the harness tells the model). */
+    public boolean takeAllocationFault() {
+        return kernel.kho.faults().takeFired();
+    }
+
     /** luo_session_setup_incoming at early boot (a failure is luo_restore_fail(), a panic), then late init. */
     @Override
     public Outcome<Unit> setup() {

@@ -75,8 +75,14 @@ final class OutgoingSessions {
         return create(SessionSer.strscpyName(nameField));
     }
 
-    /** luo_session_insert for outgoing: duplicate first, then grow the chain if the variant says so. */
+    /**
+     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing: duplicate first,
+     * then grow the chain if the variant says so; a failure frees the session again.
+     */
     Outcome<Session> create(String name) {
+        if (kho.faults().kzallocFails()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
         if (list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
@@ -137,6 +143,9 @@ final class OutgoingSessions {
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
                 return frozen;
+            }
+            if (list.files(order[s]).count() == 0) {
+                variant.trailingCounts().emptyFileSet(kho.memory(), SessionSer.fileSetPa(entry));
             }
             SessionSer.writeName(kho.memory(), entry, list.name(order[s]));
             i++;

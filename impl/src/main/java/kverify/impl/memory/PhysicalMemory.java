@@ -188,6 +188,18 @@ public final class PhysicalMemory {
         return out;
     }
 
+    /**
+     * Every page ever written, keyed by page address, ascending, as a read-only view of the live
+     * arrays (no copy): for a snapshot taken at once, before the next write changes them.
+     */
+    public SortedMap<Long, byte[]> livePages() {
+        SortedMap<Long, byte[]> out = new TreeMap<>();
+        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
+            out.put(e.getKey() << PAGE_SHIFT, e.getValue());
+        }
+        return java.util.Collections.unmodifiableSortedMap(out);
+    }
+
     /** True if both memories have the same RAM and read the same at every address. */
     public boolean contentEquals(PhysicalMemory other) {
         if (!ram.equals(other.ram)) {

@@ -20,6 +20,8 @@ public final class MkImplKernel implements MkKernel {
     private final MkVariant variant;
     private final KState k;
     private List<String> lastSteps = List.of();
+    /** The last snapshot of memory: the next one shares its unchanged pages. */
+    private MemoryImage lastMemory = MemoryImage.EMPTY;
 
     private MkImplKernel(MkVariant variant, KState k) {
         this.variant = variant;
@@ -92,7 +94,8 @@ public final class MkImplKernel implements MkKernel {
     @Override
     public MkState state() {
         List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
-        return new MkState(MemoryImage.of(k.memory.pages()), k.cpus.snapshot(), k.locks.held(), images, k.halt,
+        lastMemory = MemoryImage.of(k.memory.livePages(), lastMemory);
+        return new MkState(lastMemory, k.cpus.snapshot(), k.locks.held(), images, k.halt,
                 k.limitReboot, k.limitPanic, k.readOnly, k.instances.snapshot(i -> false));
     }
 

@@ -59,12 +59,38 @@ interface SegmentWriter {
         return null;
     };
 
-    /** The user buffer's first {@code length} bytes (length is bounded by the image size checks). */
+    /**
+     * The user buffer's first {@code length} bytes (length is bounded by the image size checks),
+     * eight at a time. Byte i of the pattern is the top byte of x(i) ^ (x(i) >>> 29) with
+     * x(i) = (i + 1) * K1 + pattern * K2 ({@link UserBuffer#byteAt}); the shifted term has its top
+     * 29 bits clear, so the byte is the top byte of x(i) itself, and x(i + 1) = x(i) + K1. The
+     * bytes are the same; SegmentWriterTest compares them with byteAt.
+     */
     static byte[] userBytes(UserBuffer buffer, long length) {
         byte[] out = new byte[Math.toIntExact(length)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) buffer.byteAt(i);
+        long x = UserBuffer.K1 + buffer.pattern() * UserBuffer.K2;
+        int words = out.length & ~7;
+        int i = 0;
+        for (; i < words; i += 8) {
+            long w = x >>> 56;
+            w |= (x + UserBuffer.K1) >>> 56 << 8;
+            w |= (x + 2 * UserBuffer.K1) >>> 56 << 16;
+            w |= (x + 3 * UserBuffer.K1) >>> 56 << 24;
+            w |= (x + 4 * UserBuffer.K1) >>> 56 << 32;
+            w |= (x + 5 * UserBuffer.K1) >>> 56 << 40;
+            w |= (x + 6 * UserBuffer.K1) >>> 56 << 48;
+            w |= (x + 7 * UserBuffer.K1) >>> 56 << 56;
+            LE_LONG.set(out, i, w);
+            x += 8 * UserBuffer.K1;
+        }
+        for (; i < out.length; i++) {
+            out[i] = (byte) (x >>> 56);
+            x += UserBuffer.K1;
         }
         return out;
     }
+
+    /** Little-endian 8-byte stores into a byte[] (byte i of the word is byte i of the array). */
+    java.lang.invoke.VarHandle LE_LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
 }

@@ -157,4 +157,19 @@ class SegmentWriterTest {
         }
         return m;
     }
+
+    /** The eight-at-a-time user bytes are byteAt's, for lengths around a word and a page and patterns at the extremes. */
+    @Test
+    void userBytesAreTheBuffersPattern() {
+        for (int pattern : new int[] {0, 1, 7, 0x7FFF, Integer.MAX_VALUE}) {
+            for (int length : new int[] {0, 1, 7, 8, 9, 15, 16, 4095, 4096, 4097, 3 * 4096 + 5}) {
+                UserBuffer b = new UserBuffer(pattern, UserBuffer.NO_FAULT);
+                byte[] bytes = SegmentWriter.userBytes(b, length);
+                assertThat(bytes).hasSize(length);
+                for (int i = 0; i < length; i++) {
+                    assertThat(bytes[i] & 0xFF).as("pattern %d byte %d", pattern, i).isEqualTo(b.byteAt(i));
+                }
+            }
+        }
+    }
 }

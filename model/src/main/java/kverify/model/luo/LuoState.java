@@ -40,7 +40,7 @@ public record LuoState(Phase phase, List<SessionImage> outgoing, Handover handov
             out.add("outgoing sessions: " + compare(outgoing, other.outgoing));
         }
         if (!handover.equals(other.handover)) {
-            out.add("handover: " + (handover instanceof Handover.Present a && other.handover instanceof Handover.Present b
+            out.add(handoverComponent(other) + ": " + (handover instanceof Handover.Present a && other.handover instanceof Handover.Present b
                     ? compare(a.sessions(), b.sessions()) : handover + " vs " + other.handover));
         }
         if (deviceOpen != other.deviceOpen) {
@@ -59,6 +59,15 @@ public record LuoState(Phase phase, List<SessionImage> outgoing, Handover handov
             out.add("blocks tracked: " + blocksTracked + " vs " + other.blocksTracked);
         }
         return out;
+    }
+
+    /** "handover files" when both hand over the same session names and only files differ, else "handover". */
+    private String handoverComponent(LuoState other) {
+        if (handover instanceof Handover.Present a && other.handover instanceof Handover.Present b
+                && a.sessions().stream().map(SessionImage::name).toList().equals(b.sessions().stream().map(SessionImage::name).toList())) {
+            return "handover files";
+        }
+        return "handover";
     }
 
     static String compare(List<?> a, List<?> b) {

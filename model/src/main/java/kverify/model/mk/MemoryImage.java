@@ -2,53 +2,93 @@ package kverify.model.mk;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * An immutable snapshot of physical memory: the pages holding a non-zero byte, keyed by page
  * address. Absent pages read as zero, so two snapshots are equal exactly when every address reads
  * the same, however each side stores its pages.
+ *
+ * <p>Pages are kept as parallel arrays sorted by address. A snapshot never hands out its page
+ * arrays and never writes them, so snapshots may share arrays: {@link #of(Map, MemoryImage)}
+ * reuses the previous snapshot's array for every page that still reads the same, which makes the
+ * comparison of two successive snapshots of one kernel (what the invariants ask after every
+ * step) an identity check for each page the step did not write.
  */
 public final class MemoryImage {
-    private final SortedMap<Long, byte[]> pages;
+    public static final MemoryImage EMPTY = new MemoryImage(new long[0], new byte[0][]);
 
-    private MemoryImage(SortedMap<Long, byte[]> pages) {
+    private final long[] addresses;
+    private final byte[][] pages;
+
+    private MemoryImage(long[] addresses, byte[][] pages) {
+        this.addresses = addresses;
         this.pages = pages;
     }
 
     /** Copies the given pages (page address -> PAGE_SIZE bytes), dropping all-zero pages. */
     public static MemoryImage of(Map<Long, byte[]> source) {
-        SortedMap<Long, byte[]> out = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> e : source.entrySet()) {
-            byte[] p = e.getValue();
-            if (p.length != MkConst.PAGE_SIZE || (e.getKey() & ~MkConst.PAGE_MASK) != 0) {
-                throw new IllegalArgumentException("not a page: " + Hex.hex(e.getKey()) + " length " + p.length);
-            }
-            if (!isZero(p)) {
-                out.put(e.getKey(), p.clone());
+        return of(source, EMPTY);
+    }
+
+    /**
+     * The same snapshot as {@link #of(Map)}; a page that reads as {@code previous} reads at its
+     * address shares previous's array instead of being copied.
+     */
+    public static MemoryImage of(Map<Long, byte[]> source, MemoryImage previous) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<Long, byte[]>[] entries = source.entrySet().toArray(new Map.Entry[0]);
+        for (Map.Entry<Long, byte[]> e : entries) {
+            if (e.getValue().length != MkConst.PAGE_SIZE || (e.getKey() & ~MkConst.PAGE_MASK) != 0) {
+                throw new IllegalArgumentException("not a page: " + Hex.hex(e.getKey()) + " length " + e.getValue().length);
             }
         }
-        return new MemoryImage(Collections.unmodifiableSortedMap(out));
+        if (!(source instanceof java.util.SortedMap<Long, byte[]> sorted && sorted.comparator() == null)) {
+            Arrays.sort(entries, Map.Entry.comparingByKey());
+        }
+        int n = entries.length;
+        long[] addresses = new long[n];
+        byte[][] out = new byte[n][];
+        int kept = 0;
+        for (Map.Entry<Long, byte[]> e : entries) {
+            long a = e.getKey();
+            byte[] p = e.getValue();
+            byte[] old = previous.pageOrNull(a);
+            if (old != null && Arrays.equals(old, p)) {
+                out[kept] = old;
+            } else if (!isZero(p)) {
+                out[kept] = p.clone();
+            } else {
+                continue;
+            }
+            addresses[kept++] = a;
+        }
+        return kept == n ? new MemoryImage(addresses, out) : new MemoryImage(Arrays.copyOf(addresses, kept), Arrays.copyOf(out, kept));
     }
 
     public int byteAt(long address) {
-        byte[] p = pages.get(address & MkConst.PAGE_MASK);
+        byte[] p = pageOrNull(address & MkConst.PAGE_MASK);
         return p == null ? 0 : p[(int) (address & ~MkConst.PAGE_MASK)] & 0xFF;
     }
 
     /** Page addresses where the two snapshots differ, ascending. */
     public List<Long> differingPages(MemoryImage other) {
-        TreeSet<Long> all = new TreeSet<>(pages.keySet());
-        all.addAll(other.pages.keySet());
         List<Long> out = new ArrayList<>();
-        for (long a : all) {
-            if (!Arrays.equals(page(a), other.page(a))) {
-                out.add(a);
+        int i = 0;
+        int j = 0;
+        while (i < addresses.length || j < other.addresses.length) {
+            if (j == other.addresses.length || i < addresses.length && addresses[i] < other.addresses[j]) {
+                out.add(addresses[i++]); // a non-zero page against an absent (zero) one
+            } else if (i == addresses.length || other.addresses[j] < addresses[i]) {
+                out.add(other.addresses[j++]);
+            } else {
+                // Both hold the page: a shared array is equal without a look at the bytes.
+                if (pages[i] != other.pages[j] && !Arrays.equals(pages[i], other.pages[j])) {
+                    out.add(addresses[i]);
+                }
+                i++;
+                j++;
             }
         }
         return out;
@@ -59,11 +99,7 @@ public final class MemoryImage {
         for (long page : differingPages(other)) {
             byte[] a = page(page);
             byte[] b = other.page(page);
-            for (int i = 0; i < a.length; i++) {
-                if (a[i] != b[i]) {
-                    return page + i;
-                }
-            }
+            return page + Arrays.mismatch(a, b);
         }
         return -1;
     }
@@ -73,9 +109,11 @@ public final class MemoryImage {
         StringBuilder sb = new StringBuilder();
         long start = address & ~15L;
         for (int l = 0; l < lines; l++) {
-            sb.append(String.format("%016x:", start + 16L * l));
+            String address16 = Long.toHexString(start + 16L * l);
+            sb.append("0".repeat(16 - address16.length())).append(address16).append(':');
             for (int i = 0; i < 16; i++) {
-                sb.append(String.format(" %02x", byteAt(start + 16L * l + i)));
+                int b = byteAt(start + 16L * l + i);
+                sb.append(' ').append(Character.forDigit(b >>> 4, 16)).append(Character.forDigit(b & 15, 16));
             }
             sb.append('\n');
         }
@@ -83,11 +121,16 @@ public final class MemoryImage {
     }
 
     public int nonZeroPages() {
-        return pages.size();
+        return pages.length;
+    }
+
+    private byte[] pageOrNull(long address) {
+        int i = Arrays.binarySearch(addresses, address);
+        return i < 0 ? null : pages[i];
     }
 
     private byte[] page(long address) {
-        byte[] p = pages.get(address);
+        byte[] p = pageOrNull(address);
         return p == null ? new byte[(int) MkConst.PAGE_SIZE] : p;
     }
 
@@ -102,11 +145,11 @@ public final class MemoryImage {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof MemoryImage m) || !pages.keySet().equals(m.pages.keySet())) {
+        if (!(o instanceof MemoryImage m) || !Arrays.equals(addresses, m.addresses)) {
             return false;
         }
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            if (!Arrays.equals(e.getValue(), m.pages.get(e.getKey()))) {
+        for (int i = 0; i < pages.length; i++) {
+            if (pages[i] != m.pages[i] && !Arrays.equals(pages[i], m.pages[i])) {
                 return false;
             }
         }
@@ -116,14 +159,14 @@ public final class MemoryImage {
     @Override
     public int hashCode() {
         int h = 1;
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            h = 31 * h + Long.hashCode(e.getKey()) * 17 + Arrays.hashCode(e.getValue());
+        for (int i = 0; i < pages.length; i++) {
+            h = 31 * h + Long.hashCode(addresses[i]) * 17 + Arrays.hashCode(pages[i]);
         }
         return h;
     }
 
     @Override
     public String toString() {
-        return pages.size() + " non-zero pages " + pages.keySet().stream().map(Hex::hex).toList();
+        return pages.length + " non-zero pages " + Arrays.stream(addresses).mapToObj(Hex::hex).toList();
     }
 }

@@ -18,7 +18,29 @@ public final class MkInvariants {
     public record Violation(String name, String detail) {
     }
 
-    private record Step(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
+    /** One step as the checks see it; the pages it changed are computed once, for every check that asks. */
+    private static final class Step {
+        final Machine m;
+        final MkOp op;
+        final MkState before;
+        final StepResult result;
+        final MkState after;
+        private List<Long> changed;
+
+        Step(Machine m, MkOp op, MkState before, StepResult result, MkState after) {
+            this.m = m;
+            this.op = op;
+            this.before = before;
+            this.result = result;
+            this.after = after;
+        }
+
+        List<Long> changedPages() {
+            if (changed == null) {
+                changed = before.memory().differingPages(after.memory());
+            }
+            return changed;
+        }
     }
 
     private record Check(String name, Function<Step, String> problem) {
@@ -121,7 +143,7 @@ public final class MkInvariants {
 
     /** A page that changed inside (or, with inside=false, outside) the given ranges. */
     private static String changedPageIn(Step s, List<PhysRange> ranges, boolean inside) {
-        for (long page : s.before.memory().differingPages(s.after.memory())) {
+        for (long page : s.changedPages()) {
             PhysRange p = new PhysRange(page, page + MkConst.PAGE_SIZE);
             boolean hit = inside ? ranges.stream().anyMatch(p::overlaps) : ranges.stream().noneMatch(r -> r.containsUnsigned(page, MkConst.PAGE_SIZE));
             if (hit) {
@@ -151,7 +173,7 @@ public final class MkInvariants {
     private static String failedLoadChangedMemory(Step s) {
         boolean failed = (s.op instanceof MkOp.KexecLoad || s.op instanceof MkOp.KexecLoadUnreadable)
                 && s.result.call().outcome() != null && !s.result.call().outcome().isOk();
-        return failed && !s.before.memory().equals(s.after.memory())
+        return failed && !s.changedPages().isEmpty()
                 ? "load failed with " + s.result.call() + " but changed memory at " + Hex.hex(s.before.memory().firstDifference(s.after.memory()))
                 : null;
     }

@@ -10,6 +10,9 @@ package kverify.model.mk;
  */
 public record UserBuffer(int pattern, long faultAt) {
     public static final long NO_FAULT = -1;
+    /** The pattern's constants: byte i is mixed from (i + 1) * K1 + pattern * K2. */
+    public static final long K1 = 0x9E3779B97F4A7C15L;
+    public static final long K2 = 0xBF58476D1CE4E5B9L;
 
     public UserBuffer {
         if (pattern < 0 || faultAt < NO_FAULT) {
@@ -20,7 +23,7 @@ public record UserBuffer(int pattern, long faultAt) {
 
     /** Byte {@code offset} of the buffer; never zero everywhere, so copies and zero fill differ. */
     public static int byteAt(int pattern, long offset) {
-        long x = (offset + 1) * 0x9E3779B97F4A7C15L + pattern * 0xBF58476D1CE4E5B9L;
+        long x = (offset + 1) * K1 + pattern * K2;
         return (int) ((x ^ (x >>> 29)) >>> 56) & 0xFF;
     }
 

@@ -34,6 +34,7 @@ import kverify.model.luo.Uapi;
 final class LuoCallGen {
     static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
     static final long[] ODD_COMMANDS = {0xBA02, 0xBA43, 0xBA3F, 0xBB00, 0x4000BA00L, Uapi.CREATE_SESSION, Uapi.PRESERVE_FD};
+    private static final ArgShape READ_ONLY = new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true);
     private final LuoGeometry g;
 
     LuoCallGen(LuoGeometry g) {
@@ -49,16 +50,17 @@ final class LuoCallGen {
         return src -> src.choice(mean) != 0 ? Optional.of(src.draw(op)) : Optional.empty();
     }
 
-    private Gen<LuoOp> call(LuoState s, CallContext c) {
+    Gen<LuoOp> call(LuoState s, CallContext c) {
         boolean next = s.phase() == Phase.INCOMING;
         boolean noDevice = c.open('d').isEmpty();
+        boolean toRetrieve = s.incoming().stream().anyMatch(x -> !x.retrieved());
         return Gen.frequency(
                 Gen.weighted(noDevice ? 8 : 1, Gen.constant(new LuoCall.Open(c.fresh('d')))),
                 Gen.weighted(6, create(c)),
                 Gen.weighted(7, preserve(c)),
                 Gen.weighted(3, newFile(c)),
                 Gen.weighted(3, close(c)),
-                Gen.weighted(next ? 7 : 1, retrieve(s, c)),
+                Gen.weighted(next ? (toRetrieve ? 10 : 7) : 1, retrieve(s, c)),
                 Gen.weighted(next ? 5 : 1, retrieveFd(s, c)),
                 Gen.weighted(next ? 3 : 1, finish(c)),
                 Gen.weighted(1, raw(c)),
@@ -76,7 +78,10 @@ final class LuoCallGen {
         List<byte[]> handed = new ArrayList<>();
         s.incoming().stream().filter(x -> !x.retrieved()).map(IncomingSession::name).forEach(n -> handed.add(bytes(n)));
         Gen<byte[]> name = handed.isEmpty() ? name() : Gen.frequency(Gen.weighted(3, Gen.elements(handed)), Gen.weighted(1, name()));
-        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape(Uapi.SESSION_ARG_SIZE)), bind);
+        // A session still to retrieve: a read-only reply half the time (the error path of LUO-6 drops the session).
+        Gen<ArgShape> shape = handed.isEmpty() ? shape(Uapi.SESSION_ARG_SIZE)
+                : Gen.frequency(Gen.weighted(1, shape(Uapi.SESSION_ARG_SIZE)), Gen.weighted(1, Gen.constant(READ_ONLY)));
+        return src -> LuoCall.SessionCall.retrieve(src.draw(handle(c, 'd')), src.draw(name), src.draw(shape), bind);
     }
 
     /** Into a session the program created, mostly; sometimes a retrieved one or any other handle. */
@@ -140,7 +145,7 @@ final class LuoCallGen {
     }
 
     /** No fault, or a freeze fault at a file of an outgoing session (list positions now), or anywhere. */
-    private Gen<LuoOp> reboot(LuoState s) {
+    Gen<LuoOp> reboot(LuoState s) {
         List<int[]> files = new ArrayList<>();
         for (int i = 0; i < s.outgoing().size(); i++) {
             SessionImage x = s.outgoing().get(i);
@@ -206,7 +211,7 @@ final class LuoCallGen {
                 new ArgShape(OptionalLong.of(0), null, OptionalInt.empty(), false),
                 new ArgShape(OptionalLong.empty(), null, OptionalInt.of(2), false),
                 new ArgShape(OptionalLong.empty(), null, OptionalInt.of(ksize - 1), false),
-                new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true));
+                READ_ONLY);
         return Gen.frequency(Gen.weighted(10, Gen.constant(ArgShape.PLAIN)), Gen.weighted(3, Gen.elements(odd)));
     }
 }

@@ -62,6 +62,9 @@ final class LuoCallParser {
 
     static LuoOp parse(String source, int no, String line) {
         String first = line.split("\\s+", 2)[0];
+        if (LuoFaultFormat.handles(line)) {
+            return LuoFaultFormat.parse(source, no, line);
+        }
         if (first.equals("reboot") || first.equals("setup")) {
             return LuoOpParser.parse(source, no, line);
         }
@@ -109,7 +112,7 @@ final class LuoCallParser {
                 return new LuoCall.UnloadModule(kind(positional.get(0)).orElseThrow(() -> fail("unload-module takes a or b")));
             default:
                 throw fail("unknown operation '" + words.get(0) + "'; expected open-device, close, new-file, create-session, "
-                        + "retrieve-session, preserve-fd, retrieve-fd, finish, ioctl, load-module, unload-module, repeat, reboot or setup");
+                        + "retrieve-session, preserve-fd, retrieve-fd, finish, ioctl, load-module, unload-module, repeat, fail-alloc, reboot or setup");
         }
     }
 

@@ -30,6 +30,11 @@ public final class LuoCatalog {
                 out.add(LuoInterface.property(v, g));
             }
         }
+        for (LuoVariant v : LuoVariant.values()) {
+            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+                out.add(LuoFaultSpace.property(v, g));
+            }
+        }
         return out;
     }
 }

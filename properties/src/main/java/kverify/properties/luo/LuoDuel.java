@@ -26,6 +26,7 @@ public final class LuoDuel {
     private StepResult firstDivergent;
     private StepResult last;
     private int steps;
+    private int allocationFailures;
 
     public LuoDuel(LuoVariant variant, LuoGeometry geometry) {
         this.model = new LuoReference(geometry);
@@ -95,12 +96,17 @@ public final class LuoDuel {
         LuoOp at = op;
         for (LuoOp single : op.expansion()) {
             at = single;
-            m = single.applyTo(model);
+            // The implementation first: if its armed allocation failed in this op, the model is told (decision 34).
             try {
                 i = single.validIn(impl.phase()) ? single.applyTo(impl) : null;
             } catch (RuntimeException e) {
                 crash = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
+            if (crash == null && impl.takeAllocationFault()) {
+                model.allocationFailsInNextCall();
+                allocationFailures++;
+            }
+            m = single.applyTo(model);
             if (i == null && crash == null) {
                 crash = "IllegalStateException: the implementation is in phase " + impl.phase();
             }
@@ -151,6 +157,11 @@ public final class LuoDuel {
         if (!r.agrees()) {
             throw new Divergence(r.key(), report(r));
         }
+    }
+
+    /** How many armed allocations have failed so far (for coverage). */
+    public int allocationFailures() {
+        return allocationFailures;
     }
 
     /** The result of the latest step. */

@@ -24,9 +24,10 @@ import kverify.model.luo.LuoGeometry;
  * The trace body is the engine's shrunk rendering, parsed back to validate it; nothing is
  * written by hand. Usage:
  * <pre>
- * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface]
+ * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults]
  * </pre>
- * The family is the equivalence property (trace format v1, the default) or the whole-interface one (v2).
+ * The family is the equivalence property (trace format v1, the default), the whole-interface one
+ * (v2), or the fault space (v2, issue 15).
  */
 public final class LuoHunt {
     private LuoHunt() {
@@ -34,19 +35,22 @@ public final class LuoHunt {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface]");
+            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults]");
             System.exit(2);
         }
         Path out = Paths.get(args[0]);
         int tries = Integer.parseInt(args[1]);
         String variant = args.length > 3 ? args[3] : "all";
         String geometry = args.length > 4 ? args[4] : "all";
-        boolean iface = args.length > 5 && args[5].equals("interface");
+        String family = args.length > 5 ? args[5] : "equivalence";
+        boolean iface = !family.equals("equivalence");
         for (String seed : args[2].split(",")) {
             for (LuoVariant v : LuoVariant.values()) {
                 for (LuoGeometry g : LuoGeometry.named()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
-                        hunt(iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g), iface ? 2 : 1, v, g, tries,
+                        Property p = family.equals("faults") ? LuoFaultSpace.property(v, g)
+                                : iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g);
+                        hunt(p, iface ? 2 : 1, v, g, tries,
                                 Long.parseLong(seed.trim()), out, System.out);
                     }
                 }
@@ -88,7 +92,7 @@ public final class LuoHunt {
         comments.add("found by: property " + property + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
         comments.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
         comments.add("reproduce the search: LuoHunt DIR " + requestedTries + " " + seed + " " + v.name() + " " + g.label()
-                + (version == 2 ? " interface" : ""));
+                + (property.startsWith(LuoFaultSpace.NAME_PREFIX) ? " faults" : version == 2 ? " interface" : ""));
         String body = String.join("\n", f.shrunkRendering());
         String header = (version == 2 ? LuoTraceFormat.MAGIC_V2 : LuoTraceFormat.MAGIC) + "\nvariant: " + v.name() + "\ngeometry: "
                 + g.label() + "\n";

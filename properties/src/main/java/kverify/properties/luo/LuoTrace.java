@@ -38,7 +38,7 @@ public record LuoTrace(int version, LuoVariant variant, LuoGeometry geometry, Li
 
     /** A trace of the given ops: format 2 if any is a system call of v2, else 1. */
     public static LuoTrace of(LuoVariant variant, LuoGeometry geometry, List<String> comments, List<LuoOp> ops) {
-        int version = ops.stream().anyMatch(op -> op instanceof LuoCall) ? 2 : 1;
+        int version = ops.stream().anyMatch(op -> op instanceof LuoCall || op instanceof kverify.model.luo.LuoFault) ? 2 : 1;
         return new LuoTrace(version, variant, geometry, comments, ops.stream().map(op -> new Step(0, op)).toList());
     }
 

@@ -51,6 +51,9 @@ public final class LuoTraceFormat {
         if (op instanceof LuoCall c) {
             return LuoCallFormat.line(c);
         }
+        if (op instanceof kverify.model.luo.LuoFault f) {
+            return LuoFaultFormat.line(f);
+        }
         if (op instanceof LuoOp.CreateSession o) {
             return "create-session " + o.name();
         } else if (op instanceof LuoOp.CreateSessions o) {

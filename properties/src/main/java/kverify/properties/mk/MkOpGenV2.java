@@ -113,16 +113,21 @@ public final class MkOpGenV2 {
         List<Integer> ids = empty.isEmpty() || s.choice(3) == 3 ? ids() : empty;
         long id = s.draw(Gen.frequency(Gen.weighted(6, ids.isEmpty() ? Gen.constant(1) : Gen.elements(ids)), Gen.weighted(2, Gen.ints(1, 3)),
                 Gen.weighted(1, Gen.constant(0)))) & 0x7FF;
-        long flags = switch ((int) s.choice(9)) {
+        long flags = switch ((int) s.choice(10)) {
             case 7 -> MkConst.KEXEC_FILE_UNLOAD;
+            case 10 -> MkConst.KEXEC_FILE_UNLOAD | MkConst.KEXEC_MULTIKERNEL | (id << MkConst.KEXEC_MK_ID_SHIFT);
             case 8 -> s.draw(Gen.elements(0L, MkConst.KEXEC_FILE_FORCE_DTB, MkConst.KEXEC_FILE_NO_INITRAMFS));
             case 9 -> MkConst.KEXEC_MULTIKERNEL | (id << MkConst.KEXEC_MK_ID_SHIFT) | s.draw(Gen.elements(MkConst.KEXEC_FILE_ON_CRASH, 0x10000L));
             default -> MkConst.KEXEC_MULTIKERNEL | (id << MkConst.KEXEC_MK_ID_SHIFT);
         };
         int segs = s.draw(Gen.frequency(Gen.weighted(8, Gen.constant(1)), Gen.weighted(2, Gen.constant(2)), Gen.weighted(1, Gen.constant(3))));
+        // Pages one past the instance's pool: the image cannot fit (MK-27: placed in ordinary RAM instead).
+        long pastPool = st.instances().stream().filter(i -> i.id() == id).findFirst()
+                .map(i -> i.pool().stream().mapToLong(r -> r.size()).sum() / MkConst.PAGE_SIZE + 1).orElse(4L);
         List<Long> sizes = new ArrayList<>();
         for (int i = 0; i < segs; i++) {
-            sizes.add(s.draw(Gen.frequency(Gen.weighted(4, Gen.constant(1L)), Gen.weighted(1, Gen.longs(2, 3)))) * MkConst.PAGE_SIZE);
+            sizes.add(s.draw(Gen.frequency(Gen.weighted(4, Gen.constant(1L)), Gen.weighted(1, Gen.longs(2, 3)), Gen.weighted(2, Gen.constant(pastPool))))
+                    * MkConst.PAGE_SIZE);
         }
         return new MkOp.KexecFileLoad(flags, (flags & MkConst.KEXEC_FILE_UNLOAD) != 0 ? List.of() : sizes, (int) s.choice(3));
     }

@@ -34,7 +34,8 @@ public final class MkTracePrinter {
     public static List<String> machineLines(Machine m) {
         List<String> out = new ArrayList<>();
         String physBits = m.physBits() == MkConst.DEFAULT_PHYS_BITS ? "" : " phys_bits=" + m.physBits();
-        out.add(String.format("machine: nr_cpu_ids=%d NR_CPUS=%d max_apic_id=%s%s", m.nrCpuIds(), m.nrCpus(), Hex.hex(m.maxApicId()), physBits));
+        // Concatenation, not String.format: every case prints these lines (same text).
+        out.add("machine: nr_cpu_ids=" + m.nrCpuIds() + " NR_CPUS=" + m.nrCpus() + " max_apic_id=" + Hex.hex(m.maxApicId()) + physBits);
         out.add("config: CONFIG_KEXEC_JUMP=" + yn(m.config().kexecJump()) + " CONFIG_CRASH_DUMP=" + yn(m.config().crashDump()));
         Machine.Caller c = m.caller();
         out.add("caller: CAP_SYS_BOOT=" + yn(c.capSysBoot()) + " init_pid_ns=" + yn(c.initPidNs()) + " kexec_load_disabled="
@@ -42,8 +43,8 @@ public final class MkTracePrinter {
                 + c.loadLimitPanic());
         for (int i = 0; i < m.cpus().size(); i++) {
             Cpu cpu = m.cpus().get(i);
-            out.add(String.format("cpu: %d apic=%s present=%s online=%s in_present_map=%s wakeup=%d", i, Hex.hex(cpu.apicId()),
-                    yn(cpu.present()), yn(cpu.online()), yn(cpu.inPresentMap()), cpu.wakeupStatus()));
+            out.add("cpu: " + i + " apic=" + Hex.hex(cpu.apicId()) + " present=" + yn(cpu.present()) + " online=" + yn(cpu.online())
+                    + " in_present_map=" + yn(cpu.inPresentMap()) + " wakeup=" + cpu.wakeupStatus());
         }
         m.ram().forEach(r -> out.add("ram: " + r));
         m.mkReserved().forEach(r -> out.add("mk-reserved: " + r));

@@ -10,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The published Hypothesis runs of the shrinking problems, read from the data folder (see its
- * README): the ECOOP 2020 artifact's raw results (Hypothesis 5.12.0, 1000 runs per problem) and
+ * The published Hypothesis runs of the shrinking problems, read from the copies in the test
+ * resources (see their README): the ECOOP 2020 artifact's raw results (Hypothesis 5.12.0, 1000 runs per problem) and
  * the shrinking-challenge repository's reports (Hypothesis 5.23.11, 100 runs). Each run: the
  * first failing case Hypothesis found, what it shrank it to, and its evaluations (the failing
  * run counts as one, then every call of the test while shrinking).
  */
 public final class Published {
-    /** Where the data folder is looked for unless -Dchallenge.data names it. */
-    static final String DATA = "shared/data/shrinking-challenge";
+    /** The folder of the copies in the test resources (engine/src/test/resources/shrinking-challenge, README there). */
+    static final String RESOURCE = "/shrinking-challenge/README.md";
+    /** The team's shared data folder the copies were taken from, looked for above the working directory. */
+    static final String SHARED = "shared/data/shrinking-challenge";
 
     /** One published run. */
     public record Run(String original, String shrunk, int evaluations) {
@@ -31,27 +33,31 @@ public final class Published {
     private Published() {
     }
 
-    /** The data folder: -Dchallenge.data, else shared/data/shrinking-challenge beside some parent of the working directory. */
+    /** The data folder: -Dchallenge.data, else the copies in the test resources. */
     public static Path dataDir() {
         String given = System.getProperty("challenge.data");
         if (given != null && !given.isBlank()) {
             return Path.of(given);
         }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve(DATA))) {
-                return p.resolve(DATA);
-            }
+        java.net.URL readme = Published.class.getResource(RESOURCE);
+        if (readme == null || !"file".equals(readme.getProtocol())) {
+            throw new IllegalStateException("no " + RESOURCE + " on the test class path; give -Dchallenge.data=DIR");
         }
-        throw new IllegalStateException("no " + DATA + " above " + Path.of("").toAbsolutePath() + "; give -Dchallenge.data=DIR");
+        try {
+            return Path.of(readme.toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("bad resource location " + readme, e);
+        }
     }
 
-    public static boolean available() {
-        try {
-            dataDir();
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
+    /** The shared folder the copies come from, if it is above the working directory. */
+    public static java.util.Optional<Path> sharedDir() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(SHARED))) {
+                return java.util.Optional.of(p.resolve(SHARED));
+            }
         }
+        return java.util.Optional.empty();
     }
 
     /** ecoop-2020/NAME_Hypothesis.json: original and contents are strings. */

@@ -3,8 +3,10 @@ package kverify.model.luo.reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
+import kverify.model.luo.AllocKind;
 import kverify.model.luo.FileCalls;
 import kverify.model.luo.FileCalls.HandlerCall;
 import kverify.model.luo.FileImage;
@@ -39,6 +41,7 @@ public final class LuoReference implements LuoSystem {
     private RefKernel kernel = new RefKernel(null);
     private RefIoctls ioctls;
     private List<SessionImage> handover;
+    private boolean allocationFails;
 
     public LuoReference(LuoGeometry geometry) {
         this.geometry = geometry;
@@ -58,7 +61,7 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<Integer> open() {
         running();
-        Outcome<Integer> r = kernel.open();
+        Outcome<Integer> r = kernel.open(takeAllocationFailure());
         if (!kernel.handoverPending()) {
             // Deserialized, or rejected as a whole: the session blocks are restored either way.
             handover = null;
@@ -69,7 +72,7 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<Unit> close(int fd) {
         running();
-        return kernel.close(fd);
+        return takeAllocationFailure() ? Outcome.err(Errno.ENOMEM) : kernel.close(fd);
     }
 
     @Override
@@ -81,7 +84,7 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg) {
         running();
-        return ioctls.ioctl(fd, cmd, arg);
+        return takeAllocationFailure() ? Outcome.err(Errno.ENOMEM) : ioctls.ioctl(fd, cmd, arg);
     }
 
     @Override
@@ -104,6 +107,41 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
         expect(Phase.OUTGOING);
+        if (takeAllocationFailure()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
+        Optional<Errno> failed = freezeAll(fault);
+        if (failed.isPresent()) {
+            return Outcome.err(failed.get());
+        }
+        handover = kernel.outgoingImages();
+        kernel = new RefKernel(handover);
+        ioctls = new RefIoctls(kernel, geometry);
+        process.clear();
+        phase = Phase.BOOTING;
+        return Outcome.ok();
+    }
+
+    /**
+     * A preserve-context reboot (decision 35): the same freeze; after a successful one the call
+     * returns in this kernel with nothing undone (the files stay frozen, no unfreeze runs) and
+     * every later call works as before; the next reboot serializes what exists then.
+     */
+    @Override
+    public Outcome<Unit> rebootReturning(RebootFault fault, Optional<Errno> then) {
+        expect(Phase.OUTGOING);
+        if (takeAllocationFailure()) {
+            return Outcome.err(Errno.ENOMEM);
+        }
+        Optional<Errno> failed = freezeAll(fault);
+        if (failed.isPresent()) {
+            return Outcome.err(failed.get());
+        }
+        return then.isPresent() ? Outcome.err(then.get()) : Outcome.ok();
+    }
+
+    /** Each file's freeze in session order; at the fault, the files frozen before it are unfrozen once. */
+    private Optional<Errno> freezeAll(RebootFault fault) {
         List<Member> frozen = new ArrayList<>();
         int si = 0;
         for (RSession s : kernel.outgoing.values()) {
@@ -112,18 +150,36 @@ public final class LuoReference implements LuoSystem {
                 m.file().call(HandlerCall.FREEZE);
                 if (fault.firesAt(si, fi)) {
                     frozen.forEach(f -> f.file().call(HandlerCall.UNFREEZE));
-                    return Outcome.err(((RebootFault.FreezeFails) fault).errno());
+                    return Optional.of(((RebootFault.FreezeFails) fault).errno());
                 }
                 frozen.add(m);
             }
             si++;
         }
-        handover = kernel.outgoingImages();
-        kernel = new RefKernel(handover);
-        ioctls = new RefIoctls(kernel, geometry);
-        process.clear();
-        phase = Phase.BOOTING;
+        return Optional.empty();
+    }
+
+    /** Fault data: the model has no allocations; the harness says which call the armed one failed in. */
+    @Override
+    public Outcome<Unit> failAllocation(AllocKind kind, int nth) {
+        running();
         return Outcome.ok();
+    }
+
+    /**
+     * The environment's report (decision 34): the implementation's armed allocation failed during
+     * the call the harness applies next. That call then fails with ENOMEM and changes nothing; a
+     * first open in the next kernel fails to deserialize instead, which rejects the handover as a
+     * whole (EIO, decision 10).
+     */
+    public void allocationFailsInNextCall() {
+        allocationFails = true;
+    }
+
+    private boolean takeAllocationFailure() {
+        boolean f = allocationFails;
+        allocationFails = false;
+        return f;
     }
 
     @Override

@@ -124,9 +124,16 @@ final class RefKernel {
         return fd;
     }
 
-    Outcome<Integer> open() {
+    /** {@code allocationFails}: an allocation of the first open's deserialize failed, which rejects the handover as a whole. */
+    Outcome<Integer> open(boolean allocationFails) {
         if (deviceHeld) {
             return Outcome.err(Errno.EBUSY);
+        }
+        if (deserialized == null && allocationFails && toDeserialize != null) {
+            toDeserialize = null;
+            deserialized = Outcome.err(Errno.ENOMEM);
+        } else if (allocationFails) {
+            return Outcome.err(Errno.ENOMEM);
         }
         if (deserialized == null) {
             deserialized = deserialize();

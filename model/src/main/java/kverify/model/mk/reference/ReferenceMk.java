@@ -49,15 +49,25 @@ public final class ReferenceMk implements MkKernel {
     ReferenceInstances instances;
     /** Pages the running kernel allocated after boot. */
     final java.util.TreeSet<Long> hostPages = new java.util.TreeSet<>();
+    /** The last snapshot of memory: the next one shares its unchanged pages (same bytes, less copying). */
+    private MemoryImage lastMemory = MemoryImage.EMPTY;
 
     public ReferenceMk(Machine machine) {
         this(machine, MkVersion.RFC_V1);
     }
 
     public ReferenceMk(Machine machine, MkVersion version) {
+        this(machine, version, true);
+    }
+
+    /** With boot false, a blank kernel for {@link #copy} to fill in. */
+    private ReferenceMk(Machine machine, MkVersion version, boolean boot) {
         this.m = machine;
         this.version = version;
         this.instances = new ReferenceInstances(this);
+        if (!boot) {
+            return;
+        }
         for (Cpu c : machine.cpus()) {
             cpus.add(c.online() ? CpuState.host() : CpuState.none());
         }
@@ -242,16 +252,16 @@ public final class ReferenceMk implements MkKernel {
             images.add(crashImage);
         }
         images.sort(java.util.Comparator.comparingInt(ImageInfo::id));
-        return new MkState(MemoryImage.of(memory), cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly, instances.state());
+        lastMemory = MemoryImage.of(memory, lastMemory);
+        return new MkState(lastMemory, cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly, instances.state());
     }
 
     @Override
     public ReferenceMk copy() {
-        ReferenceMk c = new ReferenceMk(m, version);
-        c.memory.clear();
+        ReferenceMk c = new ReferenceMk(m, version, false);
         memory.forEach((a, p) -> c.memory.put(a, p.clone()));
-        c.cpus.clear();
         c.cpus.addAll(cpus);
+        c.lastMemory = lastMemory;
         c.kexecImage = kexecImage;
         c.crashImage = crashImage;
         c.mkImages.addAll(mkImages);

@@ -48,7 +48,11 @@ public enum CorruptionKind {
     FILE_UNKNOWN_HANDLER("file-unknown-handler", Family.FILESET, new Needs(1, 1, 1, 1), EntryCorruptions::fileUnknownHandler),
 
     BIT_FLIP("bit-flip", Family.BITS, ByteCorruptions::bitFlip),
-    TRUNCATE("truncate", Family.BITS, ByteCorruptions::truncate);
+    TRUNCATE("truncate", Family.BITS, ByteCorruptions::truncate),
+
+    // Last, so the recorded choices of the findings (indices into values() and of(family)) keep their kinds.
+    // Two file blocks in one session's chain: that session has at least two files.
+    FILE_TOKEN_DUPLICATE("file-token-duplicate", Family.FILESET, new Needs(1, 1, 2, 1), EntryCorruptions::fileTokenDuplicate);
 
     /** Makes the generator of one corruption of this kind for a valid image and a target chain. */
     @FunctionalInterface

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import kverify.engine.Gen;
+import kverify.impl.luo.layout.FileSer;
 import kverify.properties.luo.corrupt.ImageMap.Entry;
 
 /** Corruptions of session entries (names) and of their file sets and file entries. */
@@ -106,6 +107,22 @@ final class EntryCorruptions {
         nonEmpty(files, "file");
         Gen<byte[]> compat = Gen.elements(field("kverify-test-z-v9"), field("kverify-test-a-v0"), field(""), unterminated());
         return Gen.zip(Gen.elements(files), compat, (pa, c) -> new Corruption.WriteBytes(k, pa, "luo_file_ser.compatible", c));
+    }
+
+    /** One file entry's token copied over another's of the same session (C11: a repeated token). */
+    static Gen<Corruption> fileTokenDuplicate(CorruptionKind k, ImageMap m, Target t) {
+        List<long[]> pairs = new ArrayList<>();
+        for (Entry e : m.entriesWithFiles()) {
+            for (long a : e.fileEntries()) {
+                for (long b : e.fileEntries()) {
+                    if (a != b) {
+                        pairs.add(new long[] {a, b});
+                    }
+                }
+            }
+        }
+        return Gen.elements(nonEmpty(pairs, "session with two files")).map(p -> new Corruption.WriteBytes(k, p[0] + FileSer.TOKEN_OFFSET,
+                "luo_file_ser.token (copied from 0x" + Long.toHexString(p[1]) + ")", m.img.bytes(p[1] + FileSer.TOKEN_OFFSET, Long.BYTES)));
     }
 
     private static byte[] field(String s) {
