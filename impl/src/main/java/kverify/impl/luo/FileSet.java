@@ -215,7 +215,7 @@ final class FileSet {
         // Only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
-        Outcome<Unit> chain = ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
+        Outcome<Unit> chain = walk.restore(blocks, geometry.fileBlockBytes(), geometry.filesPerBlock(), false, set.files());
         for (int b = 0; chain.isOk() && b < blocks.nblocks(); b++) {
             chain = deserializeBlock(b, walk, ref);
         }
@@ -302,6 +302,19 @@ final class FileSet {
             files.forEach(f -> handlers.put(f.kind));
             blocks.destroy(false);
         }
+    }
+
+    /**
+     * v7's luo_file_deserialize after a failure: the files read so far released (their pins put)
+     * and the blocks restored; the set is left empty.
+     */
+    void releaseAfterFailure() {
+        discard();
+        if (files != null) {
+            files.clear();
+            tokens.clear();
+        }
+        count = 0;
     }
 
     /** The files in list order (read only), for the state snapshots. */

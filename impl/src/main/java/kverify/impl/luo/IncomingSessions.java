@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kverify.impl.kho.Kho;
-import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -36,6 +34,7 @@ final class IncomingSessions {
     private final Handlers handlers;
     private Outcome<Unit> deserialized;
     private boolean active;
+    private long setupHead = -1;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
@@ -43,7 +42,7 @@ final class IncomingSessions {
         this.variant = variant;
         this.handlers = handlers;
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
-        this.walk = new HandoverWalk(variant.handoverChecks(), kho);
+        this.walk = new HandoverWalk(variant.handoverChecks(), variant.chainRestore(), kho);
     }
 
     /**
@@ -53,8 +52,8 @@ final class IncomingSessions {
      * {@link DeserializeFailure} decides). The variant's {@link HandoverChecks} look at each
      * pointer before it is followed (none as posted).
      */
-    Outcome<Unit> setup(Optional<FdtNode> node) {
-        Outcome<Unit> r = walkChain(node);
+    Outcome<Unit> setup(Optional<KhoEntry> entry) {
+        Outcome<Unit> r = walkChain(entry);
         if (!r.isOk()) {
             variant.deserializeFailure().setupFailed(this);
         }
@@ -62,17 +61,27 @@ final class IncomingSessions {
         return r;
     }
 
-    private Outcome<Unit> walkChain(Optional<FdtNode> node) {
-        Outcome<Long> head = SessionFdtNode.headPa(node);
-        if (!head.isOk()) {
-            return Results.propagate(head);
-        }
+    /** The version's root gives the head (v7: 0 is no sessions); its chain is restored the version's way. */
+    private Outcome<Unit> walkChain(Optional<KhoEntry> entry) {
+        HandoverRoot root = variant.version().root();
         try {
-            return ChainWalk.add(blocks, geometry.sessionBlockBytes(), true, walk, head.value());
+            Outcome<Long> head = root.incomingHead(entry, kho.memory());
+            if (!head.isOk()) {
+                return Results.propagate(head);
+            }
+            setupHead = head.value();
+            Outcome<Unit> restored = walk.restore(blocks, geometry.sessionBlockBytes(), geometry.sessionsPerBlock(), true, head.value());
+            entry.ifPresent(e -> root.setupDone(kho, e));
+            return restored;
         } catch (LayoutException e) {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
+    }
+
+    /** The head PA setup read from the handover's root (0: none), or -1 before setup or when it refused the root. */
+    long setupHead() {
+        return setupHead;
     }
 
     /** luo_session_deserialize: runs once; later calls return the cached result; no handover (not active) is 0. */
@@ -124,6 +133,9 @@ final class IncomingSessions {
         list.put(s.name, s);
         fileSetsWalked.add(SessionSer.fileSetPa(entryPa));
         Outcome<Unit> r = s.files.deserialize(SessionSer.fileSetPa(entryPa), walk, "'" + SessionNames.escape(s.name) + "'");
+        if (!r.isOk()) {
+            variant.deserializeFailure().fileSetFailed(s.files);
+        }
         // A session that got no file block keeps no file set of its own (Session.files).
         if (s.files.blockPas().isEmpty()) {
             s.files = FileSet.NONE;

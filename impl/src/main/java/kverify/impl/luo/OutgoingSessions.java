@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
-import kverify.impl.luo.layout.FdtNode;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -30,7 +28,7 @@ final class OutgoingSessions {
     private final LuoVariant variant;
     private final LinkedHashMap<String, Session> list = new LinkedHashMap<>();
     private final BlockList blocks;
-    private FdtNode fdt;
+    private KhoEntry entry;
 
     private OutgoingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
         this.kho = kho;
@@ -39,19 +37,39 @@ final class OutgoingSessions {
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
     }
 
-    /** luo_session_setup_outgoing: the first block, then the FDT node naming its address. */
+    /**
+     * luo_session_setup_outgoing: v1's first block, then the FDT node naming its address; v7's
+     * luo_ser with no block (the version's {@link BlockSetPolicy} and {@link HandoverRoot}).
+     */
     static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant) {
         OutgoingSessions out = new OutgoingSessions(kho, geometry, variant);
-        Outcome<Unit> first = out.blocks.create();
-        if (!first.isOk()) {
-            return Results.propagate(first);
+        if (variant.blockSets().blockAtBoot()) {
+            Outcome<Unit> first = out.blocks.create();
+            if (!first.isOk()) {
+                return Results.propagate(first);
+            }
         }
-        out.fdt = SessionFdtNode.build(out.blocks.pa(0));
+        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks);
+        if (!root.isOk()) {
+            return Results.propagate(root);
+        }
+        out.entry = root.value();
         return Outcome.ok(out);
     }
 
-    FdtNode fdt() {
-        return fdt;
+    /** What KHO hands to the next kernel for LUO. */
+    KhoEntry entry() {
+        return entry;
+    }
+
+    /** Preserved memory of the root beside the blocks (v7's luo_ser). */
+    List<Long> rootPas() {
+        return variant.version().root().rootPas(entry);
+    }
+
+    /** The first session block as the root names it (v1's FDT node), or the set's head (v7; 0 when there is none). */
+    long headPa() {
+        return variant.version().root().outgoingHead(entry, blocks);
     }
 
     BlockList blocks() {
@@ -72,9 +90,13 @@ final class OutgoingSessions {
         return create(SessionSer.strscpyName(nameField));
     }
 
-    /** luo_session_insert for outgoing: duplicate first, then grow the chain if the variant says so. */
+    /**
+     * luo_session_insert for outgoing: the duplicate test and the growth of the chain (if the
+     * variant's {@link BlockGrowth} says so), in the order of its {@link BlockSetPolicy}.
+     */
     Outcome<Session> create(String name) {
-        if (list.containsKey(name)) {
+        boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
+        if (!growFirst && list.containsKey(name)) {
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -83,14 +105,20 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
+        if (growFirst && list.containsKey(name)) {
+            return Outcome.err(Errno.EEXIST);
+        }
         Session s = new Session(name, FileSet.NONE);
         list.put(name, s);
         return Outcome.ok(s);
     }
 
-    /** luo_session_remove: off the list. v1 frees no block. */
+    /** luo_session_remove: off the list; v1 frees no block, v7 shrinks the set to the sessions left. */
     void remove(Session s) {
         list.remove(s.name);
+        if (variant.blockSets().shrinksOnRemove()) {
+            blocks.shrink(list.size(), geometry.sessionsPerBlock());
+        }
     }
 
     /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
@@ -111,7 +139,9 @@ final class OutgoingSessions {
      * failure the earlier sessions are undone in reverse and the error returned.
      */
     Outcome<Unit> serialize(RebootFault fault) {
-        // nblocks >= 1 here: setup created block 0 and outgoing blocks are never freed (v1).
+        // v1: nblocks >= 1 here, setup created block 0 and outgoing blocks are never freed.
+        // v7: as many blocks as the sessions need, none without a session.
+        boolean perReserve = variant.blockSets().countPerReserve();
         List<Session> order = new ArrayList<>(list.values());
         int perBlock = geometry.sessionsPerBlock();
         int b = 0;
@@ -123,6 +153,9 @@ final class OutgoingSessions {
                 i = 0;
             }
             long entry = blocks.entryPa(b, i);
+            if (perReserve) {
+                blocks.writeCount(b, i + 1);
+            }
             Outcome<Unit> frozen = order.get(s).files.freeze(SessionSer.fileSetPa(entry), fault, s);
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
@@ -131,8 +164,11 @@ final class OutgoingSessions {
             SessionSer.writeName(kho.memory(), entry, order.get(s).name);
             i++;
         }
-        blocks.writeCount(b, i);
+        if (!perReserve) {
+            blocks.writeCount(b, i);
+        }
         variant.trailingCounts().afterSerialize(blocks, b);
+        variant.version().root().serialized(kho, entry, order.isEmpty() ? 0 : blocks.pa(0));
         return Outcome.ok();
     }
 

@@ -44,7 +44,7 @@ public final class LuoHunt {
         boolean iface = args.length > 5 && args[5].equals("interface");
         for (String seed : args[2].split(",")) {
             for (LuoVariant v : LuoVariant.values()) {
-                for (LuoGeometry g : LuoGeometry.named()) {
+                for (LuoGeometry g : v.version().geometries()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
                         hunt(iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g), iface ? 2 : 1, v, g, tries,
                                 Long.parseLong(seed.trim()), out, System.out);
