@@ -9,7 +9,7 @@ import kverify.engine.Property;
 public record CampaignEntry(String subsystem, String variant, boolean mustPass, Property property) {
 
     /** The variants that reproduce posted code or review suggestions: their divergences are findings. */
-    static final java.util.Set<String> POSTED_VARIANTS = java.util.Set.of("as-posted", "review-suggestion", "image-tracking", "v2-as-posted");
+    static final java.util.Set<String> POSTED_VARIANTS = java.util.Set.of("as-posted", "review-suggestion", "image-tracking", "v2-as-posted", "v7-as-applied");
 
     /**
      * Reads subsystem and variant from the property name convention

@@ -47,7 +47,7 @@ final class ReplayVerdicts {
             throw new UsageError(e.getMessage());
         }
         Map<String, Optional<String>> out = new LinkedHashMap<>();
-        for (LuoVariant v : LuoVariant.values()) {
+        for (LuoVariant v : LuoVariant.at(t.geometry())) {
             LuoDuel duel = new LuoDuel(v, t.geometry());
             Optional<String> key = Optional.empty();
             for (LuoTrace.Step s : t.steps()) {

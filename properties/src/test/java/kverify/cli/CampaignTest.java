@@ -101,8 +101,8 @@ class CampaignTest {
             String name = e.property().name();
             boolean posted = java.util.Arrays.stream(name.split("\\.")).anyMatch(CampaignEntry.POSTED_VARIANTS::contains);
             assertThat(e.mustPass()).as(name).isEqualTo(!posted);
-            assertThat(e.variant()).as(name).isIn(java.util.stream.Stream.concat(CampaignEntry.POSTED_VARIANTS.stream(),
-                    java.util.stream.Stream.of("model", "corrected", "v2-corrected", "-", "replay-is-exact")).toList());
+            assertThat(CampaignEntry.POSTED_VARIANTS.contains(e.variant()) || e.variant().endsWith("corrected")
+                    || e.variant().equals("model") || e.variant().equals("-")).as(name + ": variant " + e.variant()).isTrue();
         }
         assertThat(Catalog.all()).anyMatch(e -> e.property().name().equals("luo.interface.faults.as-posted.small") && !e.mustPass()
                 && e.variant().equals("as-posted"));

@@ -86,7 +86,7 @@ class DefectReaderTest {
         rejects(VALID.replace("version: rfc-v1 present", "version: rfc-v1 gone"), "22: version is 'VERSION STATUS' (v1, v7, rfc-v1, "
                 + "rfc-v2; present, fixed-by PATCH, not-applicable, not-checked), got 'rfc-v1 gone'");
         rejects(VALID.replace("key: mk as-posted", "key: mk corrected"), "24: key is 'SUBSYSTEM VARIANT DIVERGENCE-KEY' with a "
-                + "subsystem of [luo, luo-image, mk] and a posted variant of [as-posted, image-tracking, review-suggestion, v2-as-posted], got "
+                + "subsystem of [luo, luo-image, mk] and a posted variant of [as-posted, image-tracking, review-suggestion, v2-as-posted, v7-as-applied], got "
                 + "'mk corrected invariant no-hang'");
         rejects(VALID.replace("| ...\n| line four", "| line four\n| ..."), "12: a hunk starts and ends with quoted lines; '...' stands only between them");
         rejects(VALID.replace("fix: CORRECTED does it right.", "fix:"), "21: block field 'fix' is empty");

@@ -115,6 +115,27 @@ final class BlockList {
         return kind.readNext(memory(), pa);
     }
 
+    /** The count field of the block header at pa (a block not, or not yet, in the list). */
+    long countAt(long pa) {
+        return kind.readCount(memory(), pa);
+    }
+
+    int maxBlocks() {
+        return maxBlocks;
+    }
+
+    /** kho_restore_free of a block the list does not track (v7's cleanup after a refused chain). */
+    void restoreFree(long pa) {
+        kho.restoreFree(pa);
+    }
+
+    /** kho_block_set_shrink: the last block freed while count entries fit in the blocks before it. */
+    void shrink(long count, int perBlock) {
+        while (!blocks.isEmpty() && count <= (long) (blocks.size() - 1) * perBlock) {
+            destroyLast(true);
+        }
+    }
+
     /** PA of entry i of block b. */
     long entryPa(int b, long i) {
         return blocks.get(b) + kind.headerSize() + i * kind.entrySize();

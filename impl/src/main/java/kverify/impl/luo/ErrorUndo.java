@@ -19,6 +19,22 @@ public enum ErrorUndo {
             return false;
         }
     },
+    /**
+     * v7 as applied: luo_preserve_file shrinks the file set back on every failure after the grow
+     * (err_shrink, "[PATCH v7 10/13]"); RETRIEVE_SESSION's reply fault is as in v1, since no v7
+     * patch touches luo_ioctl_retrieve_session (docs/versions-luo.md U16).
+     */
+    V7_AS_APPLIED {
+        @Override
+        boolean releaseOnRetrieveReplyFault() {
+            return true;
+        }
+
+        @Override
+        boolean freeBlockOfFailedPreserve() {
+            return true;
+        }
+    },
     /** The contract: a failed call changes nothing. The session stays retrievable; the new block is freed again. */
     UNDOES {
         @Override

@@ -223,7 +223,7 @@ final class FileSet {
         // Only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
-        Outcome<Unit> chain = ChainWalk.add(blocks, geometry.fileBlockBytes(), false, walk, set.files());
+        Outcome<Unit> chain = walk.restore(blocks, geometry.fileBlockBytes(), geometry.filesPerBlock(), false, set.files());
         if (chain.equals(Outcome.err(Errno.ENOMEM))) {
             untrackedFrom = blocks.nblocks() == 0 ? set.files() : blocks.readNext(blocks.pa(blocks.nblocks() - 1));
             walk.untracked(untrackedFrom);
@@ -323,6 +323,19 @@ final class FileSet {
     /** Where the chain continues past the blocks deserialize could track (an allocation failed there), or 0. */
     long untrackedFrom() {
         return untrackedFrom;
+    }
+
+    /**
+     * v7's luo_file_deserialize after a failure: the files read so far released (their pins put)
+     * and the blocks restored; the set is left empty.
+     */
+    void releaseAfterFailure() {
+        discard();
+        if (files != null) {
+            files.clear();
+            tokens.clear();
+        }
+        count = 0;
     }
 
     /** The files in list order (read only), for the state snapshots. */

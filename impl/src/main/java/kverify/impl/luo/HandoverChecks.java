@@ -40,6 +40,33 @@ public enum HandoverChecks {
         }
     },
     /**
+     * v7 as applied (torvalds/linux 637315cb; "[PATCH v7 10/13] liveupdate: Remove limit on the
+     * number of files per session"): no pointer, name or token test (pointers are followed as
+     * found, names strscpy'd, a repeated token kept behind the first), but the entries found in a
+     * file chain must equal {@code file_set_ser.count} (EINVAL); a count with no chain only WARNs.
+     */
+    V7_AS_APPLIED {
+        @Override
+        Optional<Errno> block(Kho kho, long pa, int order, Set<Long> reached) {
+            return Optional.empty();
+        }
+
+        @Override
+        Optional<Errno> name(PhysicalMemory m, long entryPa) {
+            return Optional.empty();
+        }
+
+        @Override
+        Optional<Errno> duplicateToken() {
+            return Optional.empty();
+        }
+
+        @Override
+        Optional<Errno> fileSetCount(long stored, long found, long head) {
+            return head == 0 || stored == found ? Optional.empty() : Optional.of(Errno.EINVAL);
+        }
+    },
+    /**
      * Corrected: a pointer must be the head of a handed-over, unrestored folio of the block's
      * order that no earlier pointer of this handover reached (so a cycle stops at its first
      * repeat, within the chain's length plus one, and nothing unpreserved or outside RAM is

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import kverify.impl.kho.Kho;
 import kverify.model.Errno;
+import kverify.model.Outcome;
+import kverify.model.Outcome.Unit;
 
 /**
  * One next kernel's walk over the handover, shared by setup and deserialize: the variant's
@@ -14,14 +16,21 @@ import kverify.model.Errno;
  */
 final class HandoverWalk {
     private final HandoverChecks checks;
+    private final ChainRestore restore;
     private final Kho kho;
     private final TreeSet<Long> reached = new TreeSet<>();
     private final List<WalkVisit> visits = new ArrayList<>();
     private String readFault;
 
-    HandoverWalk(HandoverChecks checks, Kho kho) {
+    HandoverWalk(HandoverChecks checks, ChainRestore restore, Kho kho) {
         this.checks = checks;
+        this.restore = restore;
         this.kho = kho;
+    }
+
+    /** The version's way of taking over the chain from head into blocks (perBlock: its block's capacity). */
+    Outcome<Unit> restore(BlockList blocks, int blockBytes, int perBlock, boolean sessionBlocks, long head) {
+        return restore.restore(blocks, blockBytes, perBlock, sessionBlocks, this, head);
     }
 
     Optional<Errno> block(long pa, int blockBytes) {

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import kverify.impl.kho.Kho;
-import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.luo.layout.FileSetSer;
 import kverify.impl.luo.layout.LayoutException;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionHeaderSer;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
@@ -43,6 +41,7 @@ final class IncomingSessions {
     private final Handlers handlers;
     private Outcome<Unit> deserialized;
     private boolean active;
+    private long setupHead = -1;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
@@ -51,7 +50,7 @@ final class IncomingSessions {
         this.handlers = handlers;
         this.list = new SessionTable(0, geometry.maxSessions());
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
-        this.walk = new HandoverWalk(variant.handoverChecks(), kho);
+        this.walk = new HandoverWalk(variant.handoverChecks(), variant.chainRestore(), kho);
     }
 
     /**
@@ -61,8 +60,8 @@ final class IncomingSessions {
      * {@link DeserializeFailure} decides). The variant's {@link HandoverChecks} look at each
      * pointer before it is followed (none as posted).
      */
-    Outcome<Unit> setup(Optional<FdtNode> node) {
-        Outcome<Unit> r = walkChain(node);
+    Outcome<Unit> setup(Optional<KhoEntry> entry) {
+        Outcome<Unit> r = walkChain(entry);
         if (!r.isOk()) {
             variant.deserializeFailure().setupFailed(this);
         }
@@ -70,17 +69,27 @@ final class IncomingSessions {
         return r;
     }
 
-    private Outcome<Unit> walkChain(Optional<FdtNode> node) {
-        Outcome<Long> head = SessionFdtNode.headPa(node);
-        if (!head.isOk()) {
-            return Results.propagate(head);
-        }
+    /** The version's root gives the head (v7: 0 is no sessions); its chain is restored the version's way. */
+    private Outcome<Unit> walkChain(Optional<KhoEntry> entry) {
+        HandoverRoot root = variant.version().root();
         try {
-            return ChainWalk.add(blocks, geometry.sessionBlockBytes(), true, walk, head.value());
+            Outcome<Long> head = root.incomingHead(entry, kho.memory());
+            if (!head.isOk()) {
+                return Results.propagate(head);
+            }
+            setupHead = head.value();
+            Outcome<Unit> restored = walk.restore(blocks, geometry.sessionBlockBytes(), geometry.sessionsPerBlock(), true, head.value());
+            entry.ifPresent(e -> root.setupDone(kho, e));
+            return restored;
         } catch (LayoutException e) {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
+    }
+
+    /** The head PA setup read from the handover's root (0: none), or -1 before setup or when it refused the root. */
+    long setupHead() {
+        return setupHead;
     }
 
     /** luo_session_deserialize: runs once; later calls return the cached result; no handover (not active) is 0. */
@@ -158,6 +167,9 @@ final class IncomingSessions {
         int id = list.add(name, files);
         reachedInBlock = i + 1;
         Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, () -> "'" + SessionNames.escape(name) + "'");
+        if (!r.isOk()) {
+            variant.deserializeFailure().fileSetFailed(files);
+        }
         // A session that got no file block keeps no file set of its own (Session.files).
         if (files.blockPas().isEmpty() && files.untrackedFrom() == 0) {
             list.setFiles(id, FileSet.NONE);

@@ -31,6 +31,28 @@ public enum InterfaceChecks {
         }
     },
     /**
+     * v7 as applied (luo_session.c at torvalds/linux 637315cb): a session ioctl number outside the
+     * op table is still EINVAL before the argument is read (as posted in v1), but
+     * luo_ioctl_type_valid refuses a preserve on a retrieved session and a retrieve or finish on
+     * an outgoing one (EINVAL), and luo_session_create refuses a name of 0 or more than 63 bytes.
+     */
+    V7_AS_APPLIED {
+        @Override
+        boolean unknownCommandIsEnotty() {
+            return false;
+        }
+
+        @Override
+        Optional<Errno> direction(boolean preserve, Session s) {
+            return CONTRACT.direction(preserve, s);
+        }
+
+        @Override
+        Optional<Errno> name(byte[] field) {
+            return CONTRACT.name(field);
+        }
+    },
+    /**
      * The contract: a command the fd does not implement is ENOTTY, as the uapi header documents
      * ("The IOCTL number itself is not supported at all"), before anything is read; a preserve
      * only on a session this kernel created, a retrieve or finish only on a retrieved one (v7's

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.layout.FdtNode;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
@@ -36,7 +35,7 @@ public final class LuoImpl implements LuoSystem {
     private final Process process = new Process();
     private Kernel kernel;
     private Phase phase = Phase.OUTGOING;
-    private FdtNode handoverFdt;
+    private KhoEntry handoverEntry;
 
     private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory, Kernel kernel, Phase phase) {
         this.variant = variant;
@@ -46,7 +45,7 @@ public final class LuoImpl implements LuoSystem {
         this.phase = phase;
     }
 
-    /** Boots the first kernel: nothing handed over; its first session block is allocated and the FDT node written. */
+    /** Boots the first kernel: nothing handed over; its outgoing state set up (v1: block 0 and the FDT node; v7: the luo_ser). */
     public static LuoImpl boot(LuoVariant variant, LuoGeometry geometry) {
         PhysicalMemory memory = PhysicalMemory.ofSize(RAM_BYTES);
         Kernel k = new Kernel(Kho.boot(memory), geometry, variant);
@@ -56,8 +55,13 @@ public final class LuoImpl implements LuoSystem {
 
     /** The next kernel booting on memory and a KHO state the previous kernel left behind (e.g. an image file). */
     public static LuoImpl nextKernel(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<FdtNode> fdt) {
+        return nextKernelOn(variant, geometry, kho, fdt.map(KhoEntry.Fdt::new));
+    }
+
+    /** The same with either version's KHO entry (or none): a next kernel of one version on another's handover. */
+    public static LuoImpl nextKernelOn(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<? extends KhoEntry> entry) {
         LuoImpl impl = new LuoImpl(variant, geometry, kho.memory(), new Kernel(kho, geometry, variant), Phase.BOOTING);
-        impl.handoverFdt = fdt.orElse(null);
+        impl.handoverEntry = entry.orElse(null);
         return impl;
     }
 
@@ -132,7 +136,7 @@ public final class LuoImpl implements LuoSystem {
         if (!serialized.isOk()) {
             return serialized;
         }
-        handoverFdt = kernel.outgoing.fdt();
+        handoverEntry = kernel.outgoing.entry();
         kernel = new Kernel(kernel.kho.kexec(), geometry, variant);
         process.clear();
         phase = Phase.BOOTING;
@@ -171,7 +175,7 @@ public final class LuoImpl implements LuoSystem {
     @Override
     public Outcome<Unit> setup() {
         expect(Phase.BOOTING);
-        Outcome<Unit> r = kernel.incoming.setup(Optional.ofNullable(handoverFdt));
+        Outcome<Unit> r = kernel.incoming.setup(Optional.ofNullable(handoverEntry));
         if (r.isOk()) {
             kernel.lateInit();
         }
@@ -186,25 +190,50 @@ public final class LuoImpl implements LuoSystem {
                 kernel.incoming.images(), kernel.handlers.states(), kernel.handlers.calls(), tracked);
     }
 
-    /** Decoded from memory while the next kernel still holds the session blocks unrestored. */
+    /**
+     * Decoded from memory while the next kernel still holds the session blocks unrestored. A v7
+     * handover with sessions_pa 0 holds no block: it is the empty list until the first open.
+     */
     public Handover handover() {
         Optional<Long> head = handoverHead();
+        if (head.isPresent() && head.get() == 0) {
+            return kernel.incoming.deserializeRan() ? Handover.ABSENT : new Handover.Present(List.of());
+        }
         if (head.isEmpty() || !kernel.kho.isRestorable(head.get())) {
             return Handover.ABSENT;
         }
         return HandoverDecoder.decode(memory, head.get(), geometry);
     }
 
-    Optional<Long> handoverHead() {
-        if (handoverFdt == null) {
+    /** The first session block's PA as the handover names it: what setup read, or before setup what the root holds now. */
+    public Optional<Long> handoverHead() {
+        if (handoverEntry == null) {
             return Optional.empty();
         }
-        Outcome<Long> head = SessionFdtNode.headPa(Optional.of(handoverFdt));
-        return head.isOk() ? Optional.of(head.value()) : Optional.empty();
+        long read = kernel.incoming.setupHead();
+        if (read >= 0) {
+            return Optional.of(read);
+        }
+        try {
+            return variant.version().root().writtenHead(handoverEntry, memory);
+        } catch (kverify.impl.luo.layout.LayoutException e) {
+            return Optional.empty();
+        }
     }
 
-    long outgoingHead() {
-        return SessionFdtNode.headPa(Optional.of(kernel.outgoing.fdt())).value();
+    /** Preserved memory the handover's root occupies beside the blocks (v7: the luo_ser). */
+    List<Long> handoverRootPas() {
+        return handoverEntry == null ? List.of() : variant.version().root().rootPas(handoverEntry);
+    }
+
+    /** The outgoing kernel's first session block; 0 when it has none (v7 without sessions). */
+    public long outgoingHead() {
+        return kernel.outgoing.headPa();
+    }
+
+    /** The outgoing kernel's KHO entry (v1: the FDT node; v7: the "LUO" subtree). */
+    public KhoEntry outgoingEntry() {
+        return kernel.outgoing.entry();
     }
 
     /** Block headers the next kernel has read so far (setup and deserialize). */
@@ -239,18 +268,31 @@ public final class LuoImpl implements LuoSystem {
 
     /** For corruption tests: replace the FDT node handed to the next kernel (before setup). */
     public void replaceHandoverFdt(FdtNode node) {
+        replaceHandoverEntry(new KhoEntry.Fdt(node));
+    }
+
+    /** For corruption tests: replace the KHO entry handed to the next kernel (before setup). */
+    public void replaceHandoverEntry(KhoEntry entry) {
         expect(Phase.BOOTING);
-        handoverFdt = node;
+        handoverEntry = entry;
     }
 
+    /** The v1 FDT node handed to the next kernel; empty for none and for a v7 handover. */
     public Optional<FdtNode> handoverFdt() {
-        return Optional.ofNullable(handoverFdt);
+        return handoverEntry instanceof KhoEntry.Fdt f ? Optional.of(f.node()) : Optional.empty();
     }
 
-    /** The session FDT node the kernel running now wrote at boot. */
+    public Optional<KhoEntry> handoverEntry() {
+        return Optional.ofNullable(handoverEntry);
+    }
+
+    /** The session FDT node the kernel running now wrote at boot (v1 only). */
     public FdtNode outgoingFdt() {
         expect(Phase.OUTGOING);
-        return kernel.outgoing.fdt();
+        if (!(kernel.outgoing.entry() instanceof KhoEntry.Fdt f)) {
+            throw new IllegalStateException(variant + " hands over no FDT node; use outgoingEntry()");
+        }
+        return f.node();
     }
 
     /** The kernel's outgoing sessions; null in the next kernel before its late init. */

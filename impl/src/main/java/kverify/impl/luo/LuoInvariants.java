@@ -62,25 +62,35 @@ public final class LuoInvariants {
         return c.out;
     }
 
+    /** v1: 1 <= nblocks <= LUO_MAX_BLOCKS; v7: 0 <= nblocks (no block before the first create). */
     private void blockCounts(OutgoingSessions o) {
         BlockList blocks = o.blocks();
-        require(blocks.nblocks() >= 1 && blocks.nblocks() <= g.maxBlocks(), () -> "nblocks=" + blocks.nblocks()
-                + " within [1, " + g.maxBlocks() + "]");
+        int least = leastBlocks();
+        require(blocks.nblocks() >= least && blocks.nblocks() <= g.maxBlocks(), () -> "nblocks=" + blocks.nblocks()
+                + " within [" + least + ", " + g.maxBlocks() + "]");
         require(o.count() <= (long) blocks.nblocks() * g.sessionsPerBlock(), () ->
                 "sessions=" + o.count() + " <= nblocks*BLOCK_MAX=" + (long) blocks.nblocks() * g.sessionsPerBlock());
     }
 
+    private int leastBlocks() {
+        return impl.variant().blockSets().blockAtBoot() ? 1 : 0;
+    }
+
     /**
-     * Outgoing (the first kernel's, and the next kernel's own once it has booted): 1 <= nblocks <= LUO_MAX_BLOCKS; the chain from the FDT head is exactly the block
-     * list; every count fits its block and all sessions fit the blocks; each file chain is exactly
-     * its list with no empty block; and KHO preserves exactly these blocks, nothing else.
+     * Outgoing (the first kernel's, and the next kernel's own once it has booted): the block
+     * counts above; the chain from the first block is exactly the block list; every count fits
+     * its block and all sessions fit the blocks; each file chain is exactly its list with no
+     * empty block; and KHO preserves exactly these blocks and the handover's root (v7's luo_ser),
+     * nothing else.
      */
     private void outgoing() {
         OutgoingSessions o = impl.outgoingSessions();
         BlockList blocks = o.blocks();
         blockCounts(o);
-        walked("session chain from the FDT head", impl.outgoingHead(), blocks.pas(), true);
+        walked(leastBlocks() == 1 ? "session chain from the FDT head" : "session chain from the first block", impl.outgoingHead(),
+                blocks.pas(), true);
         TreeMap<Long, Integer> expected = new TreeMap<>();
+        o.rootPas().forEach(pa -> expected.put(pa, Kho.orderOf(kverify.impl.luo.layout.v7.LuoSer.SIZE)));
         for (long pa : blocks.pas()) {
             expected.put(pa, Kho.orderOf(g.sessionBlockBytes()));
             long count = SessionHeaderSer.count(m, pa);
@@ -111,6 +121,7 @@ public final class LuoInvariants {
         if (head.isPresent() && impl.kho().isRestorable(head.get())) {
             expected.addAll(reachable(head.get()));
         }
+        impl.handoverRootPas().stream().filter(impl.kho()::isRestorable).forEach(expected::add);
         for (Session s : impl.incomingSessions().sessions()) {
             expected.addAll(s.files().blockPas());
         }

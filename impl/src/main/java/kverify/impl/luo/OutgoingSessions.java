@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
-import kverify.impl.luo.layout.FdtNode;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -32,7 +30,7 @@ final class OutgoingSessions {
     private final LuoVariant variant;
     private final SessionTable list;
     private final BlockList blocks;
-    private FdtNode fdt;
+    private KhoEntry entry;
 
     private OutgoingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant) {
         this.kho = kho;
@@ -42,19 +40,39 @@ final class OutgoingSessions {
         this.blocks = new BlockList(kho, BlockKind.SESSION, geometry.sessionBlockBytes(), geometry.maxBlocks());
     }
 
-    /** luo_session_setup_outgoing: the first block, then the FDT node naming its address. */
+    /**
+     * luo_session_setup_outgoing: v1's first block, then the FDT node naming its address; v7's
+     * luo_ser with no block (the version's {@link BlockSetPolicy} and {@link HandoverRoot}).
+     */
     static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant) {
         OutgoingSessions out = new OutgoingSessions(kho, geometry, variant);
-        Outcome<Unit> first = out.blocks.create();
-        if (!first.isOk()) {
-            return Results.propagate(first);
+        if (variant.blockSets().blockAtBoot()) {
+            Outcome<Unit> first = out.blocks.create();
+            if (!first.isOk()) {
+                return Results.propagate(first);
+            }
         }
-        out.fdt = SessionFdtNode.build(out.blocks.pa(0));
+        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks);
+        if (!root.isOk()) {
+            return Results.propagate(root);
+        }
+        out.entry = root.value();
         return Outcome.ok(out);
     }
 
-    FdtNode fdt() {
-        return fdt;
+    /** What KHO hands to the next kernel for LUO. */
+    KhoEntry entry() {
+        return entry;
+    }
+
+    /** Preserved memory of the root beside the blocks (v7's luo_ser). */
+    List<Long> rootPas() {
+        return variant.version().root().rootPas(entry);
+    }
+
+    /** The first session block as the root names it (v1's FDT node), or the set's head (v7; 0 when there is none). */
+    long headPa() {
+        return variant.version().root().outgoingHead(entry, blocks);
     }
 
     BlockList blocks() {
@@ -76,14 +94,16 @@ final class OutgoingSessions {
     }
 
     /**
-     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing: duplicate first,
-     * then grow the chain if the variant says so; a failure frees the session again.
+     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing: the duplicate
+     * test and the growth of the chain (if the variant's {@link BlockGrowth} says so), in the
+     * order of its {@link BlockSetPolicy}; a failure frees the session again.
      */
     Outcome<Session> create(String name) {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
-        if (list.find(name) >= 0) {
+        boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
+        if (!growFirst && list.find(name) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -92,14 +112,20 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
+        if (growFirst && list.find(name) >= 0) {
+            return Outcome.err(Errno.EEXIST);
+        }
         return Outcome.ok(new Session(list, list.add(name, FileSet.NONE)));
     }
 
-    /** luo_session_remove: off the list (whichever session of this list has the name). v1 frees no block. */
+    /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */
     void remove(Session s) {
         int id = list.find(s.name());
         if (id >= 0) {
             list.remove(id);
+        }
+        if (variant.blockSets().shrinksOnRemove()) {
+            blocks.shrink(list.size(), geometry.sessionsPerBlock());
         }
     }
 
@@ -127,7 +153,9 @@ final class OutgoingSessions {
      * failure the earlier sessions are undone in reverse and the error returned.
      */
     Outcome<Unit> serialize(RebootFault fault) {
-        // nblocks >= 1 here: setup created block 0 and outgoing blocks are never freed (v1).
+        // v1: nblocks >= 1 here, setup created block 0 and outgoing blocks are never freed.
+        // v7: as many blocks as the sessions need, none without a session.
+        boolean perReserve = variant.blockSets().countPerReserve();
         int[] order = liveIds();
         int perBlock = geometry.sessionsPerBlock();
         int b = 0;
@@ -139,6 +167,9 @@ final class OutgoingSessions {
                 i = 0;
             }
             long entry = blocks.entryPa(b, i);
+            if (perReserve) {
+                blocks.writeCount(b, i + 1);
+            }
             Outcome<Unit> frozen = list.files(order[s]).freeze(SessionSer.fileSetPa(entry), fault, s);
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
@@ -150,8 +181,11 @@ final class OutgoingSessions {
             SessionSer.writeName(kho.memory(), entry, list.name(order[s]));
             i++;
         }
-        blocks.writeCount(b, i);
+        if (!perReserve) {
+            blocks.writeCount(b, i);
+        }
         variant.trailingCounts().afterSerialize(blocks, b);
+        variant.version().root().serialized(kho, entry, order.length == 0 ? 0 : blocks.pa(0));
         return Outcome.ok();
     }
 

@@ -69,8 +69,11 @@ public record LuoGeometry(int sessionBlockBytes, int fileBlockBytes, int maxBloc
         return List.of(REAL, SMALL, UNIT);
     }
 
-    /** "real", "small", "unit", or the explicit form that {@link #parse} reads back. */
+    /** "real", "small", "unit", v7's "v7-real", "v7-small", "v7-unit", or the explicit form that {@link #parse} reads back. */
     public String label() {
+        if (LuoV7Geometry.named().contains(this)) {
+            return LuoV7Geometry.label(this);
+        }
         if (equals(REAL)) {
             return "real";
         }
@@ -86,6 +89,10 @@ public record LuoGeometry(int sessionBlockBytes, int fileBlockBytes, int maxBloc
     /** Reads {@link #label()} back; empty if the text is neither a name nor the explicit form. */
     public static Optional<LuoGeometry> parse(String text) {
         String t = text.trim();
+        Optional<LuoGeometry> v7 = LuoV7Geometry.parse(t);
+        if (v7.isPresent()) {
+            return v7;
+        }
         for (LuoGeometry g : named()) {
             if (g.label().equals(t)) {
                 return Optional.of(g);

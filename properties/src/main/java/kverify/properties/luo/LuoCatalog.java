@@ -14,6 +14,13 @@ import kverify.model.luo.LuoGeometry;
  */
 public final class LuoCatalog {
     static final List<LuoGeometry> INTERFACE_GEOMETRIES = List.of(LuoGeometry.SMALL, LuoGeometry.UNIT);
+    static final List<LuoGeometry> V7_INTERFACE_GEOMETRIES = List.of(kverify.model.luo.LuoV7Geometry.SMALL,
+            kverify.model.luo.LuoV7Geometry.UNIT);
+
+    /** The small geometries of the variant's version. */
+    static List<LuoGeometry> interfaceGeometries(LuoVariant v) {
+        return v.version() == kverify.impl.luo.LuoVersion.V7 ? V7_INTERFACE_GEOMETRIES : INTERFACE_GEOMETRIES;
+    }
 
     private LuoCatalog() {
     }
@@ -21,12 +28,12 @@ public final class LuoCatalog {
     public static List<Property> properties() {
         List<Property> out = new ArrayList<>();
         for (LuoVariant v : LuoVariant.values()) {
-            for (LuoGeometry g : LuoGeometry.named()) {
+            for (LuoGeometry g : v.version().geometries()) {
                 out.add(LuoEquivalence.property(v, g));
             }
         }
         for (LuoVariant v : LuoVariant.values()) {
-            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+            for (LuoGeometry g : interfaceGeometries(v)) {
                 out.add(LuoInterface.property(v, g));
             }
         }

@@ -44,7 +44,7 @@ public final class LuoEquivalence {
         // generator really stopped reaching the situation.
         b.requireCoverage(CROSSED_BLOCK, 0.35).requireCoverage(FAILED_REBOOT, 0.12).requireCoverage(REBOOT_AFTER_FAILURE, 0.12)
                 .requireCoverage(FINISHED, 0.12);
-        if (g.equals(LuoGeometry.REAL)) {
+        if (g.maxBlocks() >= 1000) {
             // 100 cases take about 1.5 s here; fewer would find the stale-count defect in too
             // few runs (about 4% of cases reach it; docs/luo.md, detection power).
             b.triesScale(1.0).requireCoverage(OPENED, 0.25).requireCoverage(FAILED_LATE, 0.04).requireCoverage(RETRY_SHORTER, 0.02);
@@ -52,7 +52,7 @@ public final class LuoEquivalence {
             b.requireCoverage(OPENED, 0.3).requireCoverage(SESSION_LIMIT, 0.15).requireCoverage(FAILED_LATE, 0.06)
                     .requireCoverage(RETRY_SHORTER, 0.025);
         }
-        if (g.equals(LuoGeometry.UNIT)) {
+        if (g.filesPerBlock() == 1) {
             b.requireCoverage(FILE_BLOCK, 0.15);
         }
         return b.build();

@@ -46,7 +46,7 @@ public final class LuoHunt {
         boolean iface = !family.equals("equivalence");
         for (String seed : args[2].split(",")) {
             for (LuoVariant v : LuoVariant.values()) {
-                for (LuoGeometry g : LuoGeometry.named()) {
+                for (LuoGeometry g : v.version().geometries()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
                         Property p = family.equals("faults") ? LuoFaultSpace.property(v, g)
                                 : iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g);

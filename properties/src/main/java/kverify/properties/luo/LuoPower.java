@@ -66,7 +66,7 @@ public final class LuoPower {
         List<LuoTrace> findings = findings(dir);
         System.out.println(header());
         for (LuoVariant v : LuoVariant.values()) {
-            for (LuoGeometry g : LuoGeometry.named()) {
+            for (LuoGeometry g : v.version().geometries()) {
                 if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
                     measure(v, g, k, tries, findings, System.out).forEach(r -> System.out.println(r.render()));
                 }

@@ -29,12 +29,13 @@ public final class LuoTraceReplay {
             return 2;
         }
         List<LuoDuel> duels = new ArrayList<>();
-        for (LuoVariant v : LuoVariant.values()) {
+        List<LuoVariant> variants = LuoVariant.at(t.geometry());
+        for (LuoVariant v : variants) {
             duels.add(new LuoDuel(v, t.geometry()));
         }
         out.println("replay " + trace + ": variant under study " + t.variant() + ", geometry " + t.geometry());
         t.comments().forEach(c -> out.println("  # " + c));
-        printHeader(out);
+        printHeader(out, variants);
         List<LuoDuel.StepResult> first = new ArrayList<>();
         duels.forEach(d -> first.add(null));
         LuoTrace.Step lastStep = t.steps().isEmpty() ? null : t.steps().get(t.steps().size() - 1);
@@ -104,9 +105,9 @@ public final class LuoTraceReplay {
         return "  expects " + e + (missed.isEmpty() ? "" : ", missed by " + String.join(" ", missed));
     }
 
-    private static void printHeader(PrintStream out) {
+    private static void printHeader(PrintStream out, List<LuoVariant> variants) {
         StringBuilder h = new StringBuilder(String.format(ROW, "line", "operation", "model"));
-        for (LuoVariant v : LuoVariant.values()) {
+        for (LuoVariant v : variants) {
             h.append(String.format(CELL, v.name()));
         }
         out.println(h);

@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import kverify.impl.luo.HandoverDecoder;
 import kverify.impl.luo.LuoImpl;
-import kverify.impl.luo.layout.SessionFdtNode;
 import kverify.impl.luo.layout.SessionHeaderSer;
 import kverify.impl.luo.layout.SessionSer;
 import kverify.impl.memory.PhysicalMemory;
-import kverify.model.Outcome;
 import kverify.model.luo.Phase;
 
 /** Hex dumps of the session blocks involved in a failure: each header and its used entries. */
@@ -46,13 +44,8 @@ final class MemoryDump {
 
     private static Optional<Long> head(LuoImpl impl) {
         if (impl.phase() == Phase.OUTGOING) {
-            Outcome<Long> h = SessionFdtNode.headPa(Optional.of(impl.outgoingFdt()));
-            return h.isOk() ? Optional.of(h.value()) : Optional.empty();
+            return Optional.of(impl.outgoingHead()).filter(pa -> pa != 0);
         }
-        Optional<Long> h = impl.handoverFdt().flatMap(n -> {
-            Outcome<Long> o = SessionFdtNode.headPa(Optional.of(n));
-            return o.isOk() ? Optional.of(o.value()) : Optional.empty();
-        });
-        return h.filter(pa -> impl.kho().isRestorable(pa));
+        return impl.handoverHead().filter(pa -> impl.kho().isRestorable(pa));
     }
 }

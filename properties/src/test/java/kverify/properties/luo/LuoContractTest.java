@@ -38,7 +38,7 @@ class LuoContractTest {
     static Stream<Arguments> systems() {
         List<Arguments> out = new ArrayList<>();
         out.add(Arguments.of("model", (Supplier<LuoSystem>) () -> new LuoReference(LuoGeometry.SMALL)));
-        for (LuoVariant v : LuoVariant.values()) {
+        for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
             out.add(Arguments.of(v.name(), (Supplier<LuoSystem>) () -> LuoImpl.boot(v, LuoGeometry.SMALL)));
         }
         return out.stream();

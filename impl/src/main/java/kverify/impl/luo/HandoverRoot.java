@@ -1,0 +1,133 @@
+package kverify.impl.luo;
+
+import java.util.List;
+import java.util.Optional;
+import kverify.impl.kho.Kho;
+import kverify.impl.luo.layout.SessionFdtNode;
+import kverify.impl.luo.layout.v7.LuoSer;
+import kverify.impl.luo.layout.v7.LuoSubtree;
+import kverify.impl.memory.PhysicalMemory;
+import kverify.model.Outcome;
+
+/**
+ * Where the handover starts in KHO, per version. v1: an FDT node {@code luo-session} whose
+ * header property is the first session block's PA, written at boot (luo_session.c at
+ * 7d538a77). v7: a preserved {@code struct luo_ser} registered as the "LUO" subtree, whose
+ * {@code sessions_pa} is written only by a successful serialize (kernel/liveupdate/luo_core.c
+ * after "[PATCH v7 04/13] liveupdate: register luo_ser as KHO subtree"; luo_session.c at
+ * torvalds/linux 637315cb luo_session_serialize).
+ */
+public enum HandoverRoot {
+    FDT_NODE {
+        @Override
+        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks) {
+            return Outcome.ok(new KhoEntry.Fdt(SessionFdtNode.build(sessionBlocks.pa(0))));
+        }
+
+        @Override
+        void serialized(Kho kho, KhoEntry entry, long head) {
+        }
+
+        @Override
+        long outgoingHead(KhoEntry entry, BlockList sessionBlocks) {
+            return SessionFdtNode.headPa(fdt(Optional.of(entry))).value();
+        }
+
+        @Override
+        Outcome<Long> incomingHead(Optional<KhoEntry> entry, PhysicalMemory m) {
+            return SessionFdtNode.headPa(fdt(entry));
+        }
+
+        @Override
+        void setupDone(Kho kho, KhoEntry entry) {
+        }
+
+        @Override
+        List<Long> rootPas(KhoEntry entry) {
+            return List.of();
+        }
+
+        @Override
+        Optional<Long> writtenHead(KhoEntry entry, PhysicalMemory m) {
+            Outcome<Long> head = SessionFdtNode.headPa(fdt(Optional.of(entry)));
+            return head.isOk() ? Optional.of(head.value()) : Optional.empty();
+        }
+
+        private Optional<kverify.impl.luo.layout.FdtNode> fdt(Optional<KhoEntry> entry) {
+            return entry.filter(e -> e instanceof KhoEntry.Fdt).map(e -> ((KhoEntry.Fdt) e).node());
+        }
+    },
+    LUO_SUBTREE {
+        /** luo_state_setup: luo_ser allocated and preserved, compatible "luo-v5", liveupdate_num 1, sessions_pa 0. */
+        @Override
+        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks) {
+            Outcome<Long> pa = kho.allocPreserve(LuoSer.SIZE);
+            if (!pa.isOk()) {
+                return Results.propagate(pa);
+            }
+            LuoSer.write(kho.memory(), pa.value(), 1, 0, 0);
+            return Outcome.ok(new KhoEntry.Subtree(LuoSubtree.of(pa.value())));
+        }
+
+        /** luo_session_serialize: sessions_pa 0 first, the head at the end when there is a session. */
+        @Override
+        void serialized(Kho kho, KhoEntry entry, long head) {
+            LuoSer.writeSessionsPa(kho.memory(), subtree(entry).pa(), head);
+        }
+
+        /** Before serialize sessions_pa is 0 whatever exists: the set's own head (kho_block_set_head_pa). */
+        @Override
+        long outgoingHead(KhoEntry entry, BlockList sessionBlocks) {
+            return sessionBlocks.nblocks() == 0 ? 0 : sessionBlocks.pa(0);
+        }
+
+        @Override
+        Outcome<Long> incomingHead(Optional<KhoEntry> entry, PhysicalMemory m) {
+            return LuoSubtree.incomingSessionsPa(entry.filter(e -> e instanceof KhoEntry.Subtree).map(HandoverRoot::subtree), m);
+        }
+
+        /** luo_early_startup: the luo_ser is restored and freed once the session set is restored, whatever the outcome. */
+        @Override
+        void setupDone(Kho kho, KhoEntry entry) {
+            if (entry instanceof KhoEntry.Subtree s) {
+                kho.restoreFree(s.entry().pa());
+            }
+        }
+
+        @Override
+        List<Long> rootPas(KhoEntry entry) {
+            return entry instanceof KhoEntry.Subtree s ? List.of(s.entry().pa()) : List.of();
+        }
+
+        @Override
+        Optional<Long> writtenHead(KhoEntry entry, PhysicalMemory m) {
+            Outcome<Long> head = incomingHead(Optional.of(entry), m);
+            return head.isOk() ? Optional.of(head.value()) : Optional.empty();
+        }
+    };
+
+    /** The outgoing kernel's entry, made at boot. */
+    abstract Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks);
+
+    /** After a successful serialize, with the first session block's PA (0: no session). */
+    abstract void serialized(Kho kho, KhoEntry entry, long head);
+
+    /** The head of the outgoing session chain as this kernel knows it now. */
+    abstract long outgoingHead(KhoEntry entry, BlockList sessionBlocks);
+
+    /** The next kernel's reading of the entry: the head PA (0: nothing handed over), or its errno. */
+    abstract Outcome<Long> incomingHead(Optional<KhoEntry> entry, PhysicalMemory m);
+
+    /** After the session set was restored from an accepted entry. */
+    abstract void setupDone(Kho kho, KhoEntry entry);
+
+    /** Preserved memory the entry itself occupies (beside the blocks). */
+    abstract List<Long> rootPas(KhoEntry entry);
+
+    /** The head PA as the entry holds it now, read from memory where it lives there; empty if it names none. */
+    abstract Optional<Long> writtenHead(KhoEntry entry, PhysicalMemory m);
+
+    private static LuoSubtree subtree(KhoEntry entry) {
+        return ((KhoEntry.Subtree) entry).entry();
+    }
+}
