@@ -37,7 +37,9 @@ public final class LuoCatalog {
                 out.add(LuoInterface.property(v, g));
             }
         }
-        for (LuoVariant v : LuoVariant.values()) {
+        // The fault space (issue 15) is built for v1 only: V7_CORRECTED does not carry the
+        // fault-space corrections yet, and v7 needs its own geometries (docs/versions-luo.md 9).
+        for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
             for (LuoGeometry g : INTERFACE_GEOMETRIES) {
                 out.add(LuoFaultSpace.property(v, g));
             }
