@@ -18,27 +18,7 @@ public enum HandoverChecks {
      * bounded only by LUO_MAX_BLOCKS; names are strscpy'd (truncated); a repeated token replaces
      * the earlier file; the file set's count is not compared with the chain.
      */
-    TRUSTING {
-        @Override
-        Optional<Errno> block(Kho kho, long pa, int order, Set<Long> reached) {
-            return Optional.empty();
-        }
-
-        @Override
-        Optional<Errno> name(PhysicalMemory m, long entryPa) {
-            return Optional.empty();
-        }
-
-        @Override
-        Optional<Errno> duplicateToken() {
-            return Optional.empty();
-        }
-
-        @Override
-        Optional<Errno> fileSetCount(long stored, long found, long head) {
-            return Optional.empty();
-        }
-    },
+    TRUSTING,
     /**
      * v7 as applied (torvalds/linux 637315cb; "[PATCH v7 10/13] liveupdate: Remove limit on the
      * number of files per session"): no pointer, name or token test (pointers are followed as
@@ -46,21 +26,6 @@ public enum HandoverChecks {
      * file chain must equal {@code file_set_ser.count} (EINVAL); a count with no chain only WARNs.
      */
     V7_AS_APPLIED {
-        @Override
-        Optional<Errno> block(Kho kho, long pa, int order, Set<Long> reached) {
-            return Optional.empty();
-        }
-
-        @Override
-        Optional<Errno> name(PhysicalMemory m, long entryPa) {
-            return Optional.empty();
-        }
-
-        @Override
-        Optional<Errno> duplicateToken() {
-            return Optional.empty();
-        }
-
         @Override
         Optional<Errno> fileSetCount(long stored, long found, long head) {
             return head == 0 || stored == found ? Optional.empty() : Optional.of(Errno.EINVAL);
@@ -105,15 +70,25 @@ public enum HandoverChecks {
         }
     };
 
+    // Every test passes unless a constant says otherwise: the posted code checks nothing.
+
     /** Before reading the header of the block at pa; {@code reached} is this handover's blocks so far. */
-    abstract Optional<Errno> block(Kho kho, long pa, int order, Set<Long> reached);
+    Optional<Errno> block(Kho kho, long pa, int order, Set<Long> reached) {
+        return Optional.empty();
+    }
 
     /** Before allocating the session of the entry at entryPa. */
-    abstract Optional<Errno> name(PhysicalMemory m, long entryPa);
+    Optional<Errno> name(PhysicalMemory m, long entryPa) {
+        return Optional.empty();
+    }
 
     /** When a file entry repeats a token already deserialized in the same session. */
-    abstract Optional<Errno> duplicateToken();
+    Optional<Errno> duplicateToken() {
+        return Optional.empty();
+    }
 
     /** After a file chain: the luo_file_set_ser count against the entries found and the chain head. */
-    abstract Optional<Errno> fileSetCount(long stored, long found, long head);
+    Optional<Errno> fileSetCount(long stored, long found, long head) {
+        return Optional.empty();
+    }
 }

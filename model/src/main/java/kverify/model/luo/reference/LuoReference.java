@@ -107,10 +107,7 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
         expect(Phase.OUTGOING);
-        if (takeAllocationFailure()) {
-            return Outcome.err(Errno.ENOMEM);
-        }
-        Optional<Errno> failed = freezeAll(fault);
+        Optional<Errno> failed = serialize(fault);
         if (failed.isPresent()) {
             return Outcome.err(failed.get());
         }
@@ -122,6 +119,11 @@ public final class LuoReference implements LuoSystem {
         return Outcome.ok();
     }
 
+    /** What both reboots do first: the serialize's allocation (ENOMEM when armed), then the freeze of every file. */
+    private Optional<Errno> serialize(RebootFault fault) {
+        return takeAllocationFailure() ? Optional.of(Errno.ENOMEM) : freezeAll(fault);
+    }
+
     /**
      * A preserve-context reboot (decision 35): the same freeze; after a successful one the call
      * returns in this kernel with nothing undone (the files stay frozen, no unfreeze runs) and
@@ -130,10 +132,7 @@ public final class LuoReference implements LuoSystem {
     @Override
     public Outcome<Unit> rebootReturning(RebootFault fault, Optional<Errno> then) {
         expect(Phase.OUTGOING);
-        if (takeAllocationFailure()) {
-            return Outcome.err(Errno.ENOMEM);
-        }
-        Optional<Errno> failed = freezeAll(fault);
+        Optional<Errno> failed = serialize(fault);
         if (failed.isPresent()) {
             return Outcome.err(failed.get());
         }
