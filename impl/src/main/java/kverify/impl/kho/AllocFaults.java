@@ -3,7 +3,7 @@ package kverify.impl.kho;
 import kverify.model.luo.AllocKind;
 
 /**
- * The fault injection of one running kernel (docs/luo.md, decision 34): armed by its user space,
+ * The fault injection of one running kernel (docs/luo.md, decision 35): armed by its user space,
  * the nth allocation of one kind from then on fails, once. Every allocation site asks
  * {@link #fails} at the point the kernel calls its allocator; {@link #takeFired} tells the
  * harness whether the armed allocation failed since it last asked. One per {@link Kho}, so a

@@ -45,7 +45,7 @@ final class BlockList {
         if (blocks.size() >= maxBlocks) {
             return Outcome.err(Errno.ENOSPC);
         }
-        // kzalloc_obj(*block), after the limit check (decision 34).
+        // kzalloc_obj(*block), after the limit check (decision 35).
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }

@@ -102,7 +102,7 @@ final class FileSet {
             handlers.put(kind.get());
             return busy;
         }
-        // kzalloc_obj(*luo_file) between xa_insert and the handler's preserve (decision 34).
+        // kzalloc_obj(*luo_file) between xa_insert and the handler's preserve (decision 35).
         if (kho.faults().kzallocFails()) {
             handlers.xaErase(f);
             handlers.put(kind.get());

@@ -155,7 +155,7 @@ final class IncomingSessions {
         if (badName.isPresent()) {
             return Outcome.err(badName.get());
         }
-        // luo_session_alloc: kzalloc (decision 34).
+        // luo_session_alloc: kzalloc (decision 35).
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }

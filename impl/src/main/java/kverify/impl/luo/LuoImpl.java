@@ -144,7 +144,7 @@ public final class LuoImpl implements LuoSystem {
     }
 
     /**
-     * kernel_kexec of a preserve-context image (decision 35): liveupdate_reboot's serialize, then
+     * kernel_kexec of a preserve-context image (decision 36): liveupdate_reboot's serialize, then
      * the call returns in this kernel with nothing undone: the files stay frozen, the blocks keep
      * what serialize wrote, and the outgoing lock was released by serialize's guard (v1).
      */
@@ -158,7 +158,7 @@ public final class LuoImpl implements LuoSystem {
         return then.isPresent() ? Outcome.err(then.get()) : Outcome.ok();
     }
 
-    /** Fault injection of the running kernel (decision 34). */
+    /** Fault injection of the running kernel (decision 35). */
     @Override
     public Outcome<Unit> failAllocation(kverify.model.luo.AllocKind kind, int nth) {
         running();

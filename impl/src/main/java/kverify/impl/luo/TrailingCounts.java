@@ -7,7 +7,7 @@ import kverify.impl.memory.PhysicalMemory;
  * What a serialize does with what an earlier serialize wrote and the sessions no longer have: the
  * counts of blocks after the last one it fills, and the {@code luo_file_set_ser} of an entry that
  * now holds a session without files (luo_file_freeze writes nothing for a count of 0), which an
- * earlier successful serialize that returned (decision 35) left behind.
+ * earlier successful serialize that returned (decision 36) left behind.
  */
 public enum TrailingCounts {
     /** Patches 1/5 and 2/5: "Blocks after the current block are not touched" (spec 3.4); an empty file set writes nothing. */

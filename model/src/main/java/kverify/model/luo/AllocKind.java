@@ -3,7 +3,7 @@ package kverify.model.luo;
 import java.util.Optional;
 
 /**
- * The allocations on LUO's paths that fault data can make fail (docs/luo.md, decision 34), by the
+ * The allocations on LUO's paths that fault data can make fail (docs/luo.md, decision 35), by the
  * allocator the kernel calls. {@code KHO} is kho_alloc_preserve, the zeroed folio allocation plus
  * preservation of a session or file block (the only folio allocation on these paths with the test
  * handlers: failing the Nth folio is failing the Nth kho_alloc_preserve). {@code KZALLOC} is the

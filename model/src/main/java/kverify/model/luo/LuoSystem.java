@@ -51,10 +51,10 @@ public interface LuoSystem {
     /** Early boot of the next kernel: find the session node in the handover and walk the block chain. */
     Outcome<Unit> setup();
 
-    /** Fault data (decision 34): the nth allocation of this kind from now fails with ENOMEM, once. */
+    /** Fault data (decision 35): the nth allocation of this kind from now fails with ENOMEM, once. */
     Outcome<Unit> failAllocation(AllocKind kind, int nth);
 
-    /** reboot(KEXEC) of a preserve-context image: serialize, then return in this kernel (decision 35). */
+    /** reboot(KEXEC) of a preserve-context image: serialize, then return in this kernel (decision 36). */
     Outcome<Unit> rebootReturning(RebootFault fault, java.util.Optional<kverify.model.Errno> then);
 
     // The operation language of trace format v1, on top of the calls above.

@@ -96,7 +96,7 @@ public final class LuoDuel {
         LuoOp at = op;
         for (LuoOp single : op.expansion()) {
             at = single;
-            // The implementation first: if its armed allocation failed in this op, the model is told (decision 34).
+            // The implementation first: if its armed allocation failed in this op, the model is told (decision 35).
             try {
                 i = single.validIn(impl.phase()) ? single.applyTo(impl) : null;
             } catch (RuntimeException e) {

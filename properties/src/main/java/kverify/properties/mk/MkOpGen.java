@@ -127,10 +127,8 @@ public final class MkOpGen {
             // A crash load the kernel accepts: one page at the start of the crash region, leaving room for its control page.
             long c = m.crashKernel().start();
             long size = m.crashKernel().size() > MkConst.PAGE_SIZE ? MkConst.PAGE_SIZE : 0;
-            // One in three times typed multikernel as well (MK-18: that image has no control page for the crash protection).
-            long mk = s.choice(2) == 2 ? MkConst.KEXEC_MULTIKERNEL : 0;
             return new MkOp.KexecLoad(c, List.of(new Segment(c, size, size, new kverify.model.mk.UserBuffer((int) s.choice(3), -1))),
-                    MkConst.KEXEC_ON_CRASH | mk);
+                    MkConst.KEXEC_ON_CRASH);
         }
         List<Segment> segs = segments(s);
         long flags = s.draw(Gen.elements(0L, MkConst.KEXEC_ON_CRASH, MkConst.KEXEC_PRESERVE_CONTEXT,

@@ -125,7 +125,7 @@ public final class LuoReference implements LuoSystem {
     }
 
     /**
-     * A preserve-context reboot (decision 35): the same freeze; after a successful one the call
+     * A preserve-context reboot (decision 36): the same freeze; after a successful one the call
      * returns in this kernel with nothing undone (the files stay frozen, no unfreeze runs) and
      * every later call works as before; the next reboot serializes what exists then.
      */
@@ -166,7 +166,7 @@ public final class LuoReference implements LuoSystem {
     }
 
     /**
-     * The environment's report (decision 34): the implementation's armed allocation failed during
+     * The environment's report (decision 35): the implementation's armed allocation failed during
      * the call the harness applies next. That call then fails with ENOMEM and changes nothing; a
      * first open in the next kernel fails to deserialize instead, which rejects the handover as a
      * whole (EIO, decision 10).
