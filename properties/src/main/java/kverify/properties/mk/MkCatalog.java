@@ -72,7 +72,7 @@ public final class MkCatalog {
         } else if (mustPass(v, accepted)) {
             b.requireCoverage(MkCoverage.CPU_OUT_OF_RANGE, 0.2).requireCoverage(MkCoverage.CPU_ONLINE, 0.2)
                     .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03).requireCoverage(MkCoverage.STARTED, 0.1)
-                    .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.2).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
+                    .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.1).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
                     .requireCoverage(MkCoverage.MISPLACED, 0.2).requireCoverage(MkCoverage.CONFLICTING_FLAGS, 0.1)
                     .requireCoverage(MkCoverage.MK_WITHOUT_JUMP, 0.2).requireCoverage(MkCoverage.UNKNOWN_FLAG, 0.1)
                     .requireCoverage(MkCoverage.CONCURRENT, 0.3)
