@@ -81,8 +81,17 @@ public enum HandoverRoot {
             return sessionBlocks.nblocks() == 0 ? 0 : sessionBlocks.pa(0);
         }
 
+        /**
+         * A v1 LUO entry under the "LUO" name (a next kernel of v7 on a v1 handover that KHO let
+         * through, docs/versions-luo.md 7.5): its blob is an FDT, whose first four bytes are the
+         * magic d0 0d fe ed (fdt_create writes it), so the strncmp with "luo-v5" over the first 8
+         * bytes always fails: EINVAL, before anything of the v1 chain is read.
+         */
         @Override
         Outcome<Long> incomingHead(Optional<KhoEntry> entry, PhysicalMemory m) {
+            if (entry.isPresent() && entry.get() instanceof KhoEntry.Fdt) {
+                return Outcome.err(kverify.model.Errno.EINVAL);
+            }
             return LuoSubtree.incomingSessionsPa(entry.filter(e -> e instanceof KhoEntry.Subtree).map(HandoverRoot::subtree), m);
         }
 

@@ -69,6 +69,12 @@ final class IncomingSessions {
         return r;
     }
 
+    /** No KHO handover at all (luo_early_startup returns 0 first): nothing incoming, setup succeeds, the first open finds nothing. */
+    Outcome<Unit> nothingHandedOver() {
+        active = false;
+        return Outcome.ok();
+    }
+
     /** The version's root gives the head (v7: 0 is no sessions); its chain is restored the version's way. */
     private Outcome<Unit> walkChain(Optional<KhoEntry> entry) {
         HandoverRoot root = variant.version().root();

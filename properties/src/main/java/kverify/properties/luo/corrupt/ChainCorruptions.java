@@ -46,6 +46,11 @@ final class ChainCorruptions {
                 .map(b -> new Corruption.WriteU64(k, b + 8, c.struct() + ".count", 0)));
     }
 
+    /** v7: the last block (of any chain, a one-block chain included) says it holds nothing; v7 refuses count 0 anywhere (U8). */
+    static Gen<Corruption> countZeroLast(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).map(c -> new Corruption.WriteU64(k, c.blocks().get(c.blocks().size() - 1) + 8, c.struct() + ".count", 0));
+    }
+
     private static Corruption next(CorruptionKind k, Chain c, long block, long value, String note) {
         return new Corruption.WriteU64(k, block, c.struct() + ".next" + note, value);
     }

@@ -62,6 +62,8 @@ final class ContractCheck {
             sessionsAndLeaks(img, v, o, out);
         } else if (!v.setup().isOk() && !o.setup().isOk()) {
             keptBlocks(v, o, out);
+            // v7 restores and frees blocks on a failed setup (its cleanup walk, H3): that must not touch memory KHO never handed over.
+            khoWarns(o, out);
         }
         return out;
     }
@@ -128,6 +130,10 @@ final class ContractCheck {
                         "unrestored " + hex(o.unrestoredAfterFinish().keySet()) + ", contract " + hex(expected)));
             }
         }
+        khoWarns(o, out);
+    }
+
+    private static void khoWarns(Observation o, List<Problem> out) {
         if (!o.violations().isEmpty()) {
             out.add(new Problem("KHO warns (restore of memory not handed over, or restored twice)", Qualifier.NONE,
                     o.violations().toString()));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
+import kverify.model.luo.image.ImageSubtree;
 
 /**
  * One named corruption as data: a small pure function from an image to a changed image plus the
@@ -14,7 +15,7 @@ import kverify.model.luo.image.ImageFdt;
  * parameters from the valid image's structure; these four shapes do the writing.
  */
 public sealed interface Corruption permits Corruption.WriteU64, Corruption.WriteBytes, Corruption.SetFdt,
-        Corruption.AppendBlocks {
+        Corruption.SetSubtree, Corruption.AppendBlocks {
 
     CorruptionKind kind();
 
@@ -63,6 +64,20 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
         @Override
         public String toString() {
             return kind.label() + ": fdt " + field + " := " + node.map(ImageFdt::toString).orElse("none");
+        }
+    }
+
+    /** v7's "LUO" subtree entry replaced (or removed when empty). */
+    record SetSubtree(CorruptionKind kind, String field, Optional<ImageSubtree> subtree) implements Corruption {
+        @Override
+        public Corrupted apply(Corrupted in) {
+            String old = in.image().subtree().map(Object::toString).orElse("none");
+            return in.then(in.image().withSubtree(subtree), new Change(kind, -1, field, old, subtree.map(Object::toString).orElse("none")));
+        }
+
+        @Override
+        public String toString() {
+            return kind.label() + ": " + field + " := " + subtree.map(Object::toString).orElse("none");
         }
     }
 

@@ -36,7 +36,10 @@ final class ImageMap {
     ImageMap(HandoverImage img) {
         this.img = img;
         this.g = img.geometry();
-        this.head = img.fdt().flatMap(f -> f.property(ImageFdt.HEAD_PROPERTY)).map(ImageMap::u64).orElse(0L);
+        // v1: the FDT node's head property; v7: the luo_ser's sessions_pa (offset 16), 0 with no sessions.
+        this.head = img.version() == kverify.model.luo.image.ImageVersion.V7
+                ? img.subtree().filter(t -> img.inRam(t.pa(), 24)).map(t -> img.u64(t.pa() + 16)).orElse(0L)
+                : img.fdt().flatMap(f -> f.property(ImageFdt.HEAD_PROPERTY)).map(ImageMap::u64).orElse(0L);
         this.sessions = chain(SESSION_HEADER, head, HandoverImage.orderOf(g.sessionBlockBytes()), g.sessionsPerBlock());
         for (int b = 0; b < sessions.blocks().size(); b++) {
             long block = sessions.blocks().get(b);

@@ -73,9 +73,9 @@ public final class HarvestFindings {
         var img = c.corrupted().image();
         ImageVerdict v = HandoverReference.decide(img);
         TreeSet<String> diverging = new TreeSet<>();
-        for (LuoVariant variant : Variants.all()) {
+        for (LuoVariant variant : Variants.of(img.version())) {
             var ps = ContractCheck.problems(img, v, ImageRun.run(img, variant));
-            if (variant == LuoVariant.CORRECTED && !ps.isEmpty()) {
+            if (variant.kind() == kverify.impl.luo.VariantKind.CORRECTED && !ps.isEmpty()) {
                 System.out.println("NOT WRITTEN (corrected diverges too): " + f.key() + ": " + ps);
                 return;
             }
@@ -84,7 +84,9 @@ public final class HarvestFindings {
             }
         }
         List<String> comments = comments(f, diverging, tc.rendering(), img);
-        Path file = out.resolve(slug(f.key()) + ".image");
+        // v7 findings are named apart: a v7 key may repeat a v1 key, and each version has its own image.
+        String prefix = img.version() == kverify.model.luo.image.ImageVersion.V7 ? "v7-" : "";
+        Path file = out.resolve(prefix + slug(f.key()) + ".image");
         ImageText.write(file, img, comments);
         System.out.println("wrote " + file + "  [" + String.join(" ", diverging) + "] " + f.key());
     }
