@@ -124,8 +124,8 @@ final class ImageParser {
         v3Only("kho");
         require(khoCompatible == null, "second 'kho compatible' line");
         t.keyword("compatible");
+        require(t.peek().equals("str"), "'kho compatible' takes a str value");
         byte[] b = t.value();
-        require(b.length >= 1 && b[b.length - 1] == 0, "'kho compatible' takes a str value");
         khoCompatible = new String(b, 0, b.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
