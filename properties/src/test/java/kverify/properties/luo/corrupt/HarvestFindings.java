@@ -97,7 +97,8 @@ public final class HarvestFindings {
             for (Path f : files.filter(p -> p.toString().endsWith(".image")).sorted().toList()) {
                 List<String> lines = java.nio.file.Files.readAllLines(f);
                 String key = lines.stream().filter(l -> l.startsWith("# key: ")).findFirst().orElseThrow().substring(7);
-                List<String> out = lines.stream().map(l -> l.startsWith("# finding: ") ? "# finding: " + FindingExplanations.line(key) : l)
+                var version = lines.contains("version v7") ? kverify.model.luo.image.ImageVersion.V7 : kverify.model.luo.image.ImageVersion.V1;
+                List<String> out = lines.stream().map(l -> l.startsWith("# finding: ") ? "# finding: " + FindingExplanations.line(key, version) : l)
                         .toList();
                 java.nio.file.Files.write(f, out);
             }
@@ -110,7 +111,7 @@ public final class HarvestFindings {
     private static List<String> comments(Found f, TreeSet<String> diverging, List<String> rendering,
             kverify.model.luo.image.HandoverImage img) {
         List<String> comments = new ArrayList<>();
-        comments.add("finding: " + FindingExplanations.line(f.key()));
+        comments.add("finding: " + FindingExplanations.line(f.key(), img.version()));
         comments.add("key: " + f.key());
         comments.add("diverges on: " + String.join(" ", diverging));
         comments.add("found by: property " + CorruptionProperties.name(f.family().label(), f.variant()) + ", seed " + f.seed()
