@@ -10,7 +10,7 @@ import kverify.impl.luo.LuoVariant;
  * family of corruption kinds that applies to the variant's version (fdt on v1, root on v7),
  * "mixed" (one to three kinds from every family), and "roundtrip", each on as-posted, corrected,
  * review-suggestion, v7-as-applied and v7-corrected; and the cross-version handovers
- * ({@code luo-image.cross-version.v1-to-v7}, {@code .v7-to-v1}). The corrected variants and the
+ * ({@code luo-image.cross-version-v1-to-v7}, {@code -v7-to-v1}). The corrected variants and the
  * cross-version properties must pass; the others are expected to diverge, and their divergences
  * are the findings in docs/corruption.md.
  */

@@ -42,7 +42,8 @@ public final class CrossVersionProperty {
     }
 
     public static String name(LuoVersion from, LuoVersion to) {
-        return "luo-image.cross-version." + from.image().label() + "-to-" + to.image().label();
+        // Two parts: no variant part, so the campaign takes it for a must-pass property (CampaignEntry).
+        return "luo-image.cross-version-" + from.image().label() + "-to-" + to.image().label();
     }
 
     public static Property of(LuoVersion from, LuoVersion to) {

@@ -68,7 +68,7 @@ class ImageFindingsTest {
         assertThat(FindingFiles.comment(file, "finding")).as(file.toString()).hasValueSatisfying(
                 l -> assertThat(l).doesNotContain("NOT YET EXPLAINED").isNotBlank());
         assertThat(FindingFiles.comment(file, "found by")).as(file.toString()).hasValueSatisfying(
-                l -> assertThat(l).matches("property luo-image\\.[a-z]+\\.[a-z-]+, seed -?\\d+, \\d+ tries, .*"));
+                l -> assertThat(l).matches("property luo-image\\.[a-z]+\\.[a-z0-9-]+, seed -?\\d+, \\d+ tries, .*"));
         assertThat(FindingFiles.comment(file, "choices")).as(file.toString()).hasValueSatisfying(c -> assertThat(c).matches("[0-9 ]+"));
     }
 }
