@@ -66,7 +66,7 @@ public final class CrossVersionProperty {
         HandoverImage img = matched ? base.image().withKhoCompatible(to.image().khoCompatible()) : base.image();
         LuoGeometry g = small ? (to == LuoVersion.V7 ? kverify.model.luo.LuoV7Geometry.SMALL : LuoGeometry.SMALL) : real(to);
         for (LuoVariant next : LuoVariant.of(to)) {
-            check(img, next, g, matched);
+            s.classify(check(img, next, g, matched));
         }
     }
 
@@ -74,7 +74,8 @@ public final class CrossVersionProperty {
         return v == LuoVersion.V7 ? kverify.model.luo.LuoV7Geometry.REAL : LuoGeometry.REAL;
     }
 
-    private static void check(HandoverImage img, LuoVariant next, LuoGeometry g, boolean matched) {
+    /** Boots one next kernel; returns what it did ("NAME (kho ...): setup EINVAL" or "...: no incoming session") for the table. */
+    private static String check(HandoverImage img, LuoVariant next, LuoGeometry g, boolean matched) {
         String who = Variants.name(next) + " (" + (matched ? MATCHED : REFUSED) + ")";
         LuoImpl k = ImageBridge.bootChecked(img, next, g);
         PhysicalMemory m = k.memory();
@@ -99,6 +100,7 @@ public final class CrossVersionProperty {
             fail(who + " neither refuses at setup nor boots with no incoming session", "setup " + setup + ", open " + open
                     + ", incoming " + k.state().incoming());
         }
+        return who + ": " + (refusedAtSetup ? "setup EINVAL (panic)" : "no incoming session");
     }
 
     private static void fail(String key, String detail) {

@@ -47,6 +47,29 @@ class CorruptedImageProperties {
     }
 
     /**
+     * The rows of docs/versions-luo.md 7.5 exactly: as kexec runs it, KHO refuses the other
+     * version's root compatible and every next kernel boots with no incoming session; if KHO
+     * matched, every next kernel refuses the other version's LUO root at setup with EINVAL.
+     */
+    @Test
+    void theCrossVersionRowsAreRefusedByKhoOrByTheLuoRoot() {
+        for (Property p : CrossVersionProperty.all()) {
+            PropertyResult r = p.run(RunSettings.fromSystemProperties());
+            assertThat(r.passed()).as(p.name()).isTrue();
+            java.util.Map<String, Integer> rows = new java.util.TreeMap<>();
+            r.labelCounts().forEach((label, n) -> {
+                if (label.contains(": ")) {
+                    rows.put(label, n);
+                }
+            });
+            System.out.println(p.name() + " (seed " + r.seed() + ", " + r.validCases() + " cases): " + rows);
+            assertThat(rows.keySet()).isNotEmpty().allSatisfy(label -> assertThat(label).endsWith(
+                    label.contains("(" + CrossVersionProperty.REFUSED + ")") ? ": no incoming session" : ": setup EINVAL (panic)"));
+            assertThat(rows.keySet()).anyMatch(l -> l.contains(CrossVersionProperty.REFUSED)).anyMatch(l -> l.contains(CrossVersionProperty.MATCHED));
+        }
+    }
+
+    /**
      * v7 as applied must diverge on every family of its version, and only in checked-in ways (the
      * v7 findings: docs/corruption.md, "Corruption kinds by version"). On count and limit only its
      * half-restored rejection shows (LUO-IMG-6); on root its unchecked sessions_pa (LUO-IMG-1).
