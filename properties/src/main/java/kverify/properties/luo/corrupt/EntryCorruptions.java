@@ -71,11 +71,7 @@ final class EntryCorruptions {
 
     /** The file chain head: unpreserved, beyond RAM, unaligned, or inside a block. */
     static Gen<Corruption> fileSetDangling(CorruptionKind k, ImageMap m, Target t) {
-        long ram = m.img.ramBytes();
-        Gen<Long> bad = Gen.oneOf(Gen.elements(m.unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
-                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum),
-                Gen.zip(Gen.elements(m.blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
-        return Gen.zip(withFiles(m), bad, (e, v) -> new Corruption.WriteU64(k, e.setPa(), FILES, v));
+        return Gen.zip(withFiles(m), m.danglingPointers(), (e, v) -> new Corruption.WriteU64(k, e.setPa(), FILES, v));
     }
 
     static Gen<Corruption> fileSetCountOversized(CorruptionKind k, ImageMap m, Target t) {

@@ -3,6 +3,7 @@ package kverify.properties.luo.corrupt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kverify.engine.Gen;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
@@ -118,6 +119,14 @@ final class ImageMap {
         img.pages().keySet().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
         out.add(img.freeAddressAbove(0));
         return out;
+    }
+
+    /** Head pointers no valid handover holds: unpreserved, beyond RAM, unaligned, or inside a block. */
+    Gen<Long> danglingPointers() {
+        long ram = img.ramBytes();
+        return Gen.oneOf(Gen.elements(unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
+                Gen.zip(Gen.elements(blocks()), Gen.longs(1, 7), Long::sum),
+                Gen.zip(Gen.elements(blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
     }
 
     Optional<Entry> entryAt(long pa) {

@@ -61,11 +61,7 @@ final class RootCorruptions {
 
     /** sessions_pa unpreserved, beyond RAM, unaligned, or into a block. */
     static Gen<Corruption> sessionsPaDangling(CorruptionKind k, ImageMap m, Target t) {
-        long ram = m.img.ramBytes();
-        Gen<Long> bad = Gen.oneOf(Gen.elements(m.unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
-                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum),
-                Gen.zip(Gen.elements(m.blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
-        return bad.map(v -> new Corruption.WriteU64(k, subtree(m).pa() + SESSIONS_PA, LUO_SER + ".sessions_pa", v));
+        return m.danglingPointers().map(v -> new Corruption.WriteU64(k, subtree(m).pa() + SESSIONS_PA, LUO_SER + ".sessions_pa", v));
     }
 
     /** Any liveupdate_num: the next kernel only prints it, so the handover must be taken as it is. */
