@@ -35,6 +35,34 @@ class CorruptedImageProperties {
         CorruptionProperties.family(f, LuoVariant.V7_CORRECTED).check();
     }
 
+    /**
+     * The v7 limit family tests the limit, not v7's count check: a session chain grown to exactly
+     * KHO_MAX_BLOCKS one-entry blocks is taken by the model and both v7 variants, one more block is
+     * ENOSPC at setup for all three.
+     */
+    @Test
+    void v7ChainsAtTheLimitAreTakenAndOneBlockMoreIsEnospc() {
+        Property.named("luo-image-test.v7-limit").triesScale(0.2).body(s -> {
+            BaseImages.Base base = s.draw(BaseImages.gen(kverify.model.luo.LuoV7Geometry.SMALL, Needs.NONE, LuoVariant.V7_CORRECTED));
+            ImageMap m = new ImageMap(base.image());
+            for (CorruptionKind k : List.of(CorruptionKind.CHAIN_AT_LIMIT, CorruptionKind.CHAIN_OVER_LIMIT)) {
+                var img = s.draw(k.label(), k.generator(m, Target.SESSIONS)).apply(Corrupted.of(base.image())).image();
+                var verdict = kverify.model.luo.reference.HandoverReference.decide(img);
+                boolean over = k == CorruptionKind.CHAIN_OVER_LIMIT;
+                if (over ? !verdict.setup().equals(kverify.model.Outcome.err(kverify.model.Errno.ENOSPC)) : !verdict.isAccepted()) {
+                    throw new AssertionError(k.label() + ": model " + verdict.label());
+                }
+                for (LuoVariant v : List.of(LuoVariant.V7_AS_APPLIED, LuoVariant.V7_CORRECTED)) {
+                    Observation o = ImageRun.run(img, v);
+                    if (!o.setup().equals(verdict.setup()) || (!over && o.sessions().size() != verdict.sessions().size())) {
+                        throw new AssertionError(k.label() + " on " + v + ": setup " + o.setup() + ", " + o.sessions().size()
+                                + " sessions; model " + verdict.setup() + ", " + verdict.sessions().size());
+                    }
+                }
+            }
+        }).build().check();
+    }
+
     @Test
     void v7CorrectedKeepsTheContractOnMixedCorruptions() {
         CorruptionProperties.mixed(LuoVariant.V7_CORRECTED, c -> { }).check();

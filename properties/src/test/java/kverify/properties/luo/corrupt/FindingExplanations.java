@@ -96,7 +96,7 @@ final class FindingExplanations {
                     + " kho_block_set_restore returns at once, without the cleanup walk it runs for a bad count: the block is"
                     + " never restored (the boot panics next)"),
             Map.entry("rejected handover leaves sessions half-restored",
-                    "v7: a file chain refused at the first open (here a zeroed block appended: count 0, EINVAL) leaves the"
+                    "v7: a file chain refused at the first open (here one block longer than KHO_MAX_BLOCKS: ENOSPC) leaves the"
                     + " sessions inserted before it in the incoming list, as luo_session_deserialize's comment says it does;"
                     + " open returns EIO but the session stays"),
             Map.entry("name unterminated: open Ok, model Err(EIO)",
