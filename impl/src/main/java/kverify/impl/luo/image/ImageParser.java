@@ -152,7 +152,7 @@ final class ImageParser {
         require(geometry == null, "second 'geometry' line");
         String label = Tokens.stripComment(lines.get(lineNo - 1)).trim().substring("geometry".length()).trim();
         geometry = LuoGeometry.parse(label).orElseThrow(() -> new ImageFormatException(lineNo,
-                "unknown geometry '" + label + "' (real, small, unit, or 'session-block=N file-block=N max-blocks=N')"));
+                "unknown geometry '" + label + "' (real, small, unit, v7-real, v7-small, v7-unit, 'session-block=N file-block=N max-blocks=N' or 'v7 block=N max-blocks=N')"));
     }
 
     private void ram(Tokens t) {
