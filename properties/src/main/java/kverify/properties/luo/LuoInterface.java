@@ -63,7 +63,7 @@ public final class LuoInterface {
                 .requireCoverage(UNLOADED, 0.05).requireCoverage(STALE_FD, 0.05).requireCoverage(REOPENED, 0.05)
                 .requireCoverage(NEXT_CREATED, 0.05).requireCoverage(DESERIALIZED, 0.05).requireCoverage(FAILED_AFTER_GROWTH, 0.05)
                 .requireCoverage(NO_HANDLER, 0.05).requireCoverage(SECOND_UPDATE, 0.05).requireCoverage(HANDED_ON, 0.05)
-                .requireCoverage(LEFT_BEHIND, 0.05).build();
+                .requireCoverage(LEFT_BEHIND, 0.03).build();
     }
 
     /** One generated case. */
