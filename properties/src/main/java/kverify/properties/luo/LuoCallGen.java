@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import kverify.engine.Gen;
 import kverify.model.Errno;
 import kverify.model.luo.ArgShape;
@@ -58,7 +59,7 @@ final class LuoCallGen {
      * on (decision 37): what a case does up to that point is drawn exactly as before, so a later
      * live update never takes steps from the kernels before it, and the flag still shrinks to a stop.
      */
-    static Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean, java.util.function.BiFunction<LuoState, CallContext, Gen<LuoOp>> calls,
+    static Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean, BiFunction<LuoState, CallContext, Gen<LuoOp>> calls,
             Optional<Gen<LuoOp>> another) {
         if (s.phase() == Phase.PANICKED) {
             return Gen.constant(Optional.empty());

@@ -30,7 +30,7 @@ public final class LuoEquivalence {
     public static final String FILE_BLOCK = "a session's files crossed a file block boundary";
     public static final String FAILED_LATE = "a reboot failed after serialize had filled two session blocks";
     public static final String RETRY_SHORTER = "a reboot succeeded using fewer session blocks than a failed one had filled";
-    public static final String NEXT_REBOOTED = "a second live update (a next kernel rebooted)";
+    public static final String NEXT_REBOOTED = LuoInterface.SECOND_UPDATE;
 
     private LuoEquivalence() {
     }

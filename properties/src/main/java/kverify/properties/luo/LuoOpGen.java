@@ -15,6 +15,7 @@ import kverify.model.luo.IncomingSession;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.LuoState;
+import kverify.model.luo.Phase;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
 
@@ -66,7 +67,7 @@ final class LuoOpGen {
     Gen<Optional<LuoOp>> step(LuoState s, long meanSteps, Stage stage, boolean anotherUpdate) {
         Optional<Gen<LuoOp>> op = opFor(s, stage);
         long mean = stage == Stage.PREPARING ? meanSteps : RECOVERY_PATIENCE * meanSteps;
-        boolean again = anotherUpdate && s.phase() == kverify.model.luo.Phase.INCOMING;
+        boolean again = anotherUpdate && s.phase() == Phase.INCOMING;
         return src -> {
             if (op.isPresent() && src.choice(mean) != 0) {
                 return Optional.of(src.draw(op.get()));
