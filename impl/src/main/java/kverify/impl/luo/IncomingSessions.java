@@ -42,6 +42,7 @@ final class IncomingSessions {
     private Outcome<Unit> deserialized;
     private boolean active;
     private long setupHead = -1;
+    private long liveupdateNumber;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
@@ -83,6 +84,7 @@ final class IncomingSessions {
             if (!head.isOk()) {
                 return Results.propagate(head);
             }
+            liveupdateNumber = root.incomingNumber(entry, kho.memory());
             setupHead = head.value();
             Outcome<Unit> restored = walk.restore(blocks, geometry.sessionBlockBytes(), geometry.sessionsPerBlock(), true, head.value());
             entry.ifPresent(e -> root.setupDone(kho, e));
@@ -91,6 +93,11 @@ final class IncomingSessions {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
+    }
+
+    /** The live-update number of the handover this kernel booted on (0: none, or v1, whose root has none). */
+    long liveupdateNumber() {
+        return liveupdateNumber;
     }
 
     /** The head PA setup read from the handover's root (0: none), or -1 before setup or when it refused the root. */

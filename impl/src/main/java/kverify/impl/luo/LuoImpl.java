@@ -20,9 +20,9 @@ import kverify.model.luo.RebootFault;
 import kverify.model.luo.UserArg;
 
 /**
- * Byte-level LUO over simulated physical memory, one live update long: the first kernel, the
- * kexec (KHO hands the preserved folios and the session FDT node over), and the next kernel, each
- * a {@link Kernel}. The handover part of {@link #state()} is decoded from memory, never copied
+ * Byte-level LUO over simulated physical memory: the first kernel, the kexec (KHO hands the
+ * preserved folios and the session FDT node over), and the next kernel, each a {@link Kernel};
+ * a next kernel may reboot in turn (decision 37), so one system runs live update after live update. The handover part of {@link #state()} is decoded from memory, never copied
  * from objects.
  */
 public final class LuoImpl implements LuoSystem {
@@ -143,10 +143,16 @@ public final class LuoImpl implements LuoSystem {
         return kernel.handlers.unload(kind);
     }
 
-    /** liveupdate_reboot: serialize; on success kexec into the next kernel with the KHO handover. */
+    /**
+     * liveupdate_reboot: serialize; on success kexec into the next kernel with the KHO handover.
+     * A next kernel reboots the same way (decision 37): luo_session_serialize walks only the
+     * outgoing list (luo_session.c at 7d538a77), so what it received is not handed on, and KHO
+     * hands over only the folios this kernel preserved: those of the previous handover it never
+     * restored are not preserved again and are ordinary memory to the kernel after it.
+     */
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
-        expect(Phase.OUTGOING);
+        running();
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
@@ -165,7 +171,7 @@ public final class LuoImpl implements LuoSystem {
      */
     @Override
     public Outcome<Unit> rebootReturning(RebootFault fault, Optional<kverify.model.Errno> then) {
-        expect(Phase.OUTGOING);
+        running();
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
