@@ -149,6 +149,28 @@ public final class PhysicalMemory {
         }
     }
 
+    /** Bytes made where they are stored: fills dst[offset, offset+length) with the source's bytes from position {@code from}. */
+    @FunctionalInterface
+    public interface ByteSource {
+        void fill(long from, byte[] dst, int offset, int length);
+    }
+
+    /**
+     * Writes the source's first {@code length} bytes at address, generated straight into the
+     * pages (no intermediate array: a 64 MiB segment would otherwise be made, then copied).
+     */
+    public void write(long address, long length, ByteSource source) {
+        checkWrite(address, length);
+        long done = 0;
+        while (done < length) {
+            long a = address + done;
+            int inPage = (int) (a & ~PAGE_MASK);
+            int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
+            source.fill(done, pageForWrite(a >>> PAGE_SHIFT), inPage, chunk);
+            done += chunk;
+        }
+    }
+
     /** Sets [address, address+length) to value; zero-filling an untouched page allocates nothing. */
     public void fill(long address, long length, byte value) {
         checkWrite(address, length);
