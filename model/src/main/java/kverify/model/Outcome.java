@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * The result of one operation, compared with {@code equals} between the model and an
- * implementation: either a value or a Linux error. Errors are values, never exceptions, so a
- * divergence on an error code is as visible as a divergence on data.
+ * implementation: a value, a Linux error, or a call that would block for ever ({@link Hung}).
+ * Errors are values, never exceptions, so a divergence on an error code is as visible as a
+ * divergence on data; a hang is a value too, so the implementation reports it instead of blocking.
  */
-public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err {
+public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err, Outcome.Hung {
 
     static <T> Outcome<T> ok(T value) {
         return new Ok<>(value);
@@ -20,6 +21,25 @@ public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err {
 
     static <T> Outcome<T> err(Errno errno) {
         return new Err<>(errno);
+    }
+
+    /**
+     * The call would block for ever (it waits on a lock nothing will release). The model never
+     * hangs; an implementation returns this where its kernel code would block, and changes nothing.
+     */
+    static <T> Outcome<T> hung() {
+        return new Hung<>();
+    }
+
+    /** The same failure (an error or a hang) as an outcome of another value type, as C passes an int err on. */
+    static <T> Outcome<T> failure(Outcome<?> failed) {
+        if (failed instanceof Err<?> e) {
+            return new Err<>(e.errno());
+        }
+        if (failed instanceof Hung<?>) {
+            return new Hung<>();
+        }
+        throw new IllegalArgumentException("not a failure: " + failed);
     }
 
     boolean isOk();
@@ -61,6 +81,23 @@ public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err {
         @Override
         public String toString() {
             return "Err(" + errno.name() + ")";
+        }
+    }
+
+    record Hung<T>() implements Outcome<T> {
+        @Override
+        public boolean isOk() {
+            return false;
+        }
+
+        @Override
+        public T value() {
+            throw new IllegalStateException("no value: the call blocks for ever");
+        }
+
+        @Override
+        public String toString() {
+            return "Hung";
         }
     }
 

@@ -23,6 +23,8 @@ final class Kernel {
     final LuoDevice device = new LuoDevice();
     final IncomingSessions incoming;
     OutgoingSessions outgoing;
+    /** luo_session_serialize_rwsem write-held by a serialize whose reboot returned ({@link SerializeLock}): session calls block. */
+    boolean serializeLockHeld;
     private int filesMade;
 
     Kernel(Kho kho, LuoGeometry geometry, LuoVariant variant) {
@@ -48,6 +50,9 @@ final class Kernel {
 
     /** close(2): EBADF for an fd not open; the last reference's release runs (its result is not returned). */
     Outcome<Unit> close(int fd) {
+        if (fds.get(fd) instanceof Session && serializeLockHeld) {
+            return Outcome.hung(); // luo_session_release takes the serialize rwsem for read first
+        }
         Object f = fds.remove(fd);
         if (f == null) {
             return Outcome.err(Errno.EBADF);

@@ -55,7 +55,7 @@ final class LuoDevice {
 
     /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */
     private static Outcome<IoctlResult> create(Kernel k, byte[] name, UserArg arg, long usize) {
-        Outcome<Session> s = k.outgoing.create(name);
+        Outcome<Session> s = k.outgoing.create(name, k.serializeLockHeld);
         if (!s.isOk()) {
             return Results.propagate(s);
         }
@@ -68,6 +68,9 @@ final class LuoDevice {
 
     /** luo_ioctl_retrieve_session: on a failed reply, the variant decides what the fput does (ErrorUndo). */
     private static Outcome<IoctlResult> retrieve(Kernel k, byte[] name, UserArg arg, long usize) {
+        if (k.serializeLockHeld) {
+            return Outcome.hung(); // luo_session_retrieve takes the serialize rwsem for read first
+        }
         Outcome<Session> s = k.incoming.retrieve(name);
         if (!s.isOk()) {
             return Results.propagate(s);

@@ -153,6 +153,9 @@ public final class LuoImpl implements LuoSystem {
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
         running();
+        if (kernel.serializeLockHeld) {
+            return Outcome.hung(); // luo_session_serialize's down_write waits for the write lock it left held
+        }
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
@@ -167,15 +170,20 @@ public final class LuoImpl implements LuoSystem {
     /**
      * kernel_kexec of a preserve-context image (decision 36): liveupdate_reboot's serialize, then
      * the call returns in this kernel with nothing undone: the files stay frozen, the blocks keep
-     * what serialize wrote, and the outgoing lock was released by serialize's guard (v1).
+     * what serialize wrote, and the outgoing lock was released by serialize's guard (v1). v7's
+     * serialize rwsem stays write-held if the variant's {@link SerializeLock} says so.
      */
     @Override
     public Outcome<Unit> rebootReturning(RebootFault fault, Optional<kverify.model.Errno> then) {
         running();
+        if (kernel.serializeLockHeld) {
+            return Outcome.hung();
+        }
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
         }
+        kernel.serializeLockHeld = variant.serializeLock().heldAfterReturn();
         return then.isPresent() ? Outcome.err(then.get()) : Outcome.ok();
     }
 

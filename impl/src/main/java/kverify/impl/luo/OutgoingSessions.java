@@ -84,14 +84,15 @@ final class OutgoingSessions {
      * luo_session_create for a name field from user space: the variant's name check, then
      * luo_session_alloc (strscpy into 64 bytes: up to the NUL, at most 63 bytes) and
      * luo_session_insert: a duplicate (strncmp over 64 bytes: the same C string) is EEXIST, then
-     * the chain grows if the variant says so (its error returned).
+     * the chain grows if the variant says so (its error returned). With the serialize rwsem
+     * write-held ({@code blocked}) the call blocks in down_read, after the name check and the alloc.
      */
-    Outcome<Session> create(byte[] nameField) {
+    Outcome<Session> create(byte[] nameField, boolean blocked) {
         Optional<Errno> bad = variant.interfaceChecks().name(nameField);
         if (bad.isPresent()) {
             return Outcome.err(bad.get());
         }
-        return create(nameField, SessionSer.strscpyNameLength(nameField));
+        return create(nameField, SessionSer.strscpyNameLength(nameField), blocked);
     }
 
     /**
@@ -101,13 +102,16 @@ final class OutgoingSessions {
      */
     Outcome<Session> create(String name) {
         byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        return create(b, b.length);
+        return create(b, b.length, false);
     }
 
     /** The same for the name name[0 .. len) (its bytes are copied into the list). */
-    private Outcome<Session> create(byte[] name, int len) {
+    private Outcome<Session> create(byte[] name, int len, boolean blocked) {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
+        }
+        if (blocked) {
+            return Outcome.hung();
         }
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
         if (!growFirst && list.find(name, 0, len) >= 0) {

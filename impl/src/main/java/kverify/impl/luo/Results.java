@@ -15,7 +15,8 @@ final class Results {
         return e.errno();
     }
 
+    /** An error, or a hang, passed on unchanged. */
     static <T> Outcome<T> propagate(Outcome<?> failed) {
-        return Outcome.err(errno(failed));
+        return Outcome.failure(failed);
     }
 }

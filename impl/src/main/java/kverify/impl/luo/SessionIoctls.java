@@ -35,6 +35,9 @@ final class SessionIoctls {
         if (!call.isOk()) {
             return Results.propagate(call);
         }
+        if (k.serializeLockHeld) {
+            return Outcome.hung(); // luo_session_ioctl takes the serialize rwsem for read after copying the argument
+        }
         IoctlDispatch.Call c = call.value();
         if (c.index() == PRESERVE) {
             return preserve(k, s, c, arg);

@@ -33,7 +33,7 @@ final class LegacyUser {
         if (!p.holds(DEVICE)) {
             Outcome<Integer> dev = s.open();
             if (!dev.isOk()) {
-                return Outcome.err(errno(dev));
+                return Outcome.failure(dev);
             }
             p.bind(DEVICE, dev.value());
         }
@@ -72,7 +72,7 @@ final class LegacyUser {
         expect(s, Phase.INCOMING);
         Outcome<Integer> dev = s.open();
         if (!dev.isOk()) {
-            return Outcome.err(errno(dev));
+            return Outcome.failure(dev);
         }
         s.process().bind(DEVICE, dev.value());
         return Outcome.ok();
@@ -96,7 +96,7 @@ final class LegacyUser {
         Outcome<IoctlResult> r = s.ioctl(p.fd(handle(session)), Uapi.RETRIEVE_FD,
                 new UserArg(Uapi.fdArg(Uapi.FD_ARG_SIZE, 0, token), true));
         if (!r.isOk()) {
-            return Outcome.err(errno(r));
+            return Outcome.failure(r);
         }
         s.close(r.value().fd().getAsInt());
         return Outcome.ok(r.value().file().orElseThrow());
@@ -119,11 +119,7 @@ final class LegacyUser {
     }
 
     private static Outcome<Unit> unit(Outcome<?> r) {
-        return r.isOk() ? Outcome.ok() : Outcome.err(errno(r));
-    }
-
-    static Errno errno(Outcome<?> r) {
-        return ((Outcome.Err<?>) r).errno();
+        return r.isOk() ? Outcome.ok() : Outcome.failure(r);
     }
 
     private static void expect(LuoSystem s, Phase p) {
