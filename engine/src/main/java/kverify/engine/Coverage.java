@@ -50,15 +50,25 @@ public final class Coverage {
         if (cases <= 0) {
             return 1.0;
         }
+        int highestFailing = highestFailingHits(required, cases);
+        if (highestFailing < 0) {
+            return 0.0;
+        }
+        return new BinomialDistribution(null, cases, rate).cumulativeProbability(highestFailing);
+    }
+
+    /**
+     * The most hits with which a run of {@code cases} valid cases still fails a requirement of
+     * {@code required}, or -1 if no count fails it (the requirement cannot fail at that many
+     * cases: even no hit at all leaves the interval's top above it).
+     */
+    public static int highestFailingHits(double required, int cases) {
         // The upper bound grows with the hits, so the failing counts are 0..highestFailing.
         int highestFailing = -1;
         while (highestFailing < cases && wilson(cases, highestFailing + 1).getUpperBound() < required) {
             highestFailing++;
         }
-        if (highestFailing < 0) {
-            return 0.0;
-        }
-        return new BinomialDistribution(null, cases, rate).cumulativeProbability(highestFailing);
+        return highestFailing;
     }
 
     static List<Verdict> decide(List<Requirement> requirements, Map<String, Integer> counts, int cases) {

@@ -50,9 +50,10 @@ class CoverageAudit {
         }
 
         String markdown() {
-            return String.format(Locale.ROOT, "| %s | %s | %.3f | %d | %.1f%% (%d/%d) | %.1f%% | %s |", property, label,
-                    required, cases, 100 * rate(), hits, sampled, 100.0 * (sampled - passing) / sampled,
-                    formatProbability(probability));
+            int failsAt = Coverage.highestFailingHits(required, cases);
+            return String.format(Locale.ROOT, "| %s | %s | %.3f | %d | %s | %.1f%% (%d/%d) | %.1f%% | %s |", property, label,
+                    required, cases, failsAt < 0 ? "never" : "<= " + failsAt, 100 * rate(), hits, sampled,
+                    100.0 * (sampled - passing) / sampled, formatProbability(probability));
         }
     }
 
@@ -118,8 +119,8 @@ class CoverageAudit {
                 String.format(Locale.ROOT, "Coverage audit: %d cases per property from seed %d; runs of %d base tries", sampled,
                         seed, baseTries),
                 "",
-                "| property | label | required | cases per run | measured rate | failing cases | P(run fails it) |",
-                "|---|---|---|---|---|---|---|"));
+                "| property | label | required | cases per run | run fails at hits | measured rate | failing cases | P(run fails it) |",
+                "|---|---|---|---|---|---|---|---|"));
         List<Row> tooLikely = new ArrayList<>();
         for (Property p : audited()) {
             if (!only.matcher(p.name()).find()) {
