@@ -44,6 +44,7 @@ final class IncomingSessions {
     private Outcome<Unit> deserialized;
     private boolean active;
     private long setupHead = -1;
+    private long liveupdateNumber;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
@@ -71,6 +72,12 @@ final class IncomingSessions {
         return r;
     }
 
+    /** No KHO handover at all (luo_early_startup returns 0 first): nothing incoming, setup succeeds, the first open finds nothing. */
+    Outcome<Unit> nothingHandedOver() {
+        active = false;
+        return Outcome.ok();
+    }
+
     /** The version's root gives the head (v7: 0 is no sessions); its chain is restored the version's way. */
     private Outcome<Unit> walkChain(Optional<KhoEntry> entry) {
         HandoverRoot root = variant.version().root();
@@ -79,6 +86,7 @@ final class IncomingSessions {
             if (!head.isOk()) {
                 return Results.propagate(head);
             }
+            liveupdateNumber = root.incomingNumber(entry, kho.memory());
             setupHead = head.value();
             Outcome<Unit> restored = walk.restore(blocks, geometry.sessionBlockBytes(), geometry.sessionsPerBlock(), true, head.value());
             entry.ifPresent(e -> root.setupDone(kho, e));
@@ -87,6 +95,11 @@ final class IncomingSessions {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
+    }
+
+    /** The live-update number of the handover this kernel booted on (0: none, or v1, whose root has none). */
+    long liveupdateNumber() {
+        return liveupdateNumber;
     }
 
     /** The head PA setup read from the handover's root (0: none), or -1 before setup or when it refused the root. */

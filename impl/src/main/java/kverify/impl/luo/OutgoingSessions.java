@@ -45,7 +45,7 @@ final class OutgoingSessions {
      * luo_session_setup_outgoing: v1's first block, then the FDT node naming its address; v7's
      * luo_ser with no block (the version's {@link BlockSetPolicy} and {@link HandoverRoot}).
      */
-    static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+    static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant, long previousNumber) {
         OutgoingSessions out = new OutgoingSessions(kho, geometry, variant);
         if (variant.blockSets().blockAtBoot()) {
             Outcome<Unit> first = out.blocks.create();
@@ -53,7 +53,7 @@ final class OutgoingSessions {
                 return Results.propagate(first);
             }
         }
-        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks);
+        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks, previousNumber);
         if (!root.isOk()) {
             return Results.propagate(root);
         }

@@ -95,7 +95,7 @@ public final class LuoTraceReplay {
         for (LuoTrace.Step step : t.steps()) {
             if (!step.op().validIn(model.phase())) {
                 return trace + ":" + step.line() + ": '" + LuoTraceFormat.line(step.op()) + "' is not valid in phase "
-                        + model.phase() + " (one live update: outgoing ops, a successful reboot, setup, then incoming ops)";
+                        + model.phase() + " (each live update: a successful reboot, setup, then the next kernel's ops)";
             }
             step.op().applyTo(model);
         }
