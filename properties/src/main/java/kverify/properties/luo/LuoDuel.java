@@ -47,6 +47,9 @@ public final class LuoDuel {
             if (crash != null) {
                 return op + ": implementation threw " + crash.split(":")[0];
             }
+            if (impl instanceof Outcome.Hung<?>) {
+                return op + ": outcome Hung"; // blocking is the defect, whatever the model answers
+            }
             if (!model.equals(impl)) {
                 return op + ": outcome " + keyOf(impl) + " vs model " + keyOf(model);
             }

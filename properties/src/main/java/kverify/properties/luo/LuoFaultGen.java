@@ -19,21 +19,9 @@ import kverify.model.luo.RebootFault;
  */
 final class LuoFaultGen {
     private final LuoCallGen calls;
-    /** False for the v7 interface property: reboots that return, no allocation faults (v7's fault space is not built yet). */
-    private final boolean allocFaults;
 
     LuoFaultGen(LuoGeometry g) {
-        this(g, true);
-    }
-
-    private LuoFaultGen(LuoGeometry g, boolean allocFaults) {
         this.calls = new LuoCallGen(g);
-        this.allocFaults = allocFaults;
-    }
-
-    /** The whole interface with reboots that return and no allocation faults. */
-    static LuoFaultGen returningRebootsOnly(LuoGeometry g) {
-        return new LuoFaultGen(g, false);
     }
 
     /**
@@ -47,10 +35,6 @@ final class LuoFaultGen {
     }
 
     private Gen<LuoOp> op(LuoState s, CallContext c) {
-        if (!allocFaults) {
-            return s.phase() != Phase.OUTGOING ? calls.call(s, c)
-                    : Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(1, returningReboot(s)));
-        }
         if (s.phase() != Phase.OUTGOING) {
             return Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(2, failAlloc()));
         }

@@ -70,8 +70,7 @@ public final class LuoInterface {
     public static void runCase(Source src, LuoVariant v, LuoGeometry g) {
         LuoDuel duel = new LuoDuel(v, g);
         CallContext context = new CallContext(duel.model().process());
-        // v7 has no fault space yet: its interface property also draws reboots that return (decision 36).
-        Steps gen = v.version() == kverify.impl.luo.LuoVersion.V7 ? LuoFaultGen.returningRebootsOnly(g)::step : new LuoCallGen(g)::step;
+        LuoCallGen gen = new LuoCallGen(g);
         for (int step = 0; step < 120; step++) {
             LuoState before = duel.modelState();
             Optional<LuoOp> op = src.draw(gen.step(before, context, 40));
@@ -88,11 +87,6 @@ public final class LuoInterface {
                 throw new Divergence(r.key(), duel.report(r));
             }
         }
-    }
-
-    /** The generator of one step, with or without reboots that return. */
-    private interface Steps {
-        kverify.engine.Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean);
     }
 
     /** Labels that depend on the handles before the call. */
