@@ -16,6 +16,7 @@ class ReviewTest {
         assertThat(byPatch.keySet()).containsExactly("[PATCH 1/5] liveupdate: Remove limit on the number of sessions",
                 "[PATCH 2/5] liveupdate: Remove limit on the number of files per session",
                 "[PATCH v7 09/13] liveupdate: Remove limit on the number of sessions",
+                "[PATCH v7 08/13] liveupdate: defer session block allocation and physical address setting",
                 "[RFC Patch 1/7] kexec: Introduce multikernel support via kexec", "[RFC Patch 6/7] kexec: Implement dynamic kimage tracking",
                 "[RFC Patch v2 15/16] kexec: Integrate multikernel support with kexec_file_load",
                 "[RFC Patch v2 01/16] kexec: Introduce multikernel support via kexec",
