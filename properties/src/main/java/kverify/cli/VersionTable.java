@@ -80,16 +80,28 @@ final class VersionTable {
             String latest = vs.get(vs.size() - 1);
             List<Defect> present = entries.stream().filter(d -> d.kind().isDefect())
                     .filter(d -> status(d, latest).map(s -> s.status().equals("present")).orElse(false)).toList();
-            List<String> fresh = present.stream().filter(d -> vs.subList(0, vs.size() - 1).stream()
-                    .noneMatch(v -> status(d, v).map(s -> s.status().equals("present")).orElse(false)))
-                    .map(d -> d.id() + " (" + d.title() + ")").toList();
+            List<Defect> fresh = present.stream().filter(d -> vs.subList(0, vs.size() - 1).stream()
+                    .allMatch(v -> status(d, v).map(s -> s.status().equals("not-applicable")).orElse(true))).toList();
+            List<String> carried = present.stream().filter(d -> !fresh.contains(d)).map(Defect::id).toList();
             long unchecked = entries.stream().filter(d -> status(d, latest).map(s -> s.status().equals("not-checked")).orElse(true)).count();
-            String name = series + " " + latest + (latest.equals("v7") ? " (the code applied to the liveupdate tree's next branch)" : "");
-            out.add(present.isEmpty() ? name + ": no catalogued defect of posted code is present." : name + " has "
-                    + present.size() + (present.size() == 1 ? " defect" : " defects") + " of posted code: "
-                    + String.join(", ", present.stream().map(Defect::id).toList())
-                    + (fresh.isEmpty() ? "" : "; not in any earlier version, so a defect of the new code: " + String.join(", ", fresh)) + "."
-                    + (unchecked == 0 ? "" : " Not checked on " + latest + ": " + unchecked + " of " + entries.size() + " entries."));
+            String name = series + " " + latest + (latest.equals("v7") ? " (the code applied to the liveupdate tree's next branch on 2026-06-03)" : "");
+            StringBuilder st = new StringBuilder(name);
+            if (present.isEmpty()) {
+                st.append(": no catalogued defect of posted code is present.");
+            } else {
+                st.append(" has ").append(present.size()).append(present.size() == 1 ? " defect" : " defects").append(" of posted code.");
+                if (!fresh.isEmpty()) {
+                    st.append(" New in ").append(latest).append(" (in code no earlier version has): ").append(String.join("; ",
+                            fresh.stream().map(d -> d.id() + ", " + d.title()).toList())).append('.');
+                }
+                if (!carried.isEmpty()) {
+                    st.append(" Still there from an earlier version: ").append(String.join(", ", carried)).append('.');
+                }
+            }
+            if (unchecked > 0) {
+                st.append(" Not checked on ").append(latest).append(": ").append(unchecked).append(" of ").append(entries.size()).append(" entries.");
+            }
+            out.add(st.toString());
         });
         return out;
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick version of the shrinking-challenge benchmark: seeds 0..9 of every problem must end
  * in the problem's normal form, except for the problems that may miss it
- * ({@link Challenge#MAY_MISS}), which must reach it in most runs. The 100-seed table is
+ * ({@link Challenge#MAY_MISS}, none now), which must reach it in most runs. The 100-seed table is
  * {@link ChallengeReportTest}.
  */
 class ShrinkingChallengeTest {
