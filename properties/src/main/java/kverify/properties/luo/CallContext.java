@@ -66,6 +66,18 @@ final class CallContext {
 
     /** After the model ran the op: remember what it bound, preserved or closed. */
     void after(LuoOp op, Outcome<?> outcome) {
+        if (op instanceof kverify.model.luo.LuoConcurrent c) {
+            // Each task's call as its own end says (a task that never ran bound nothing).
+            if (outcome.isOk() && outcome.value() instanceof kverify.model.luo.LuoConcurrent.Ends ends) {
+                for (int t = 0; t < c.calls().size(); t++) {
+                    Outcome<?> o = ends.ends().get(t).outcome();
+                    if (o != null) {
+                        record(c.calls().get(t), o);
+                    }
+                }
+            }
+            return;
+        }
         for (LuoOp single : op.expansion()) {
             record(single, outcome);
         }
