@@ -19,7 +19,7 @@ import kverify.model.luo.Process;
  * session holds, and which files it has preserved. Updated from the model's outcome of each step.
  */
 final class CallContext {
-    private final Process process;
+    private final java.util.function.Supplier<Process> process;
     private final List<String> named = new ArrayList<>();
     private final Map<String, Integer> filesIn = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
@@ -27,6 +27,11 @@ final class CallContext {
     private boolean deviceClosed;
 
     CallContext(Process process) {
+        this.process = () -> process;
+    }
+
+    /** For a duel whose model a concurrent step replaces (decision 37): always the current model's process. */
+    CallContext(java.util.function.Supplier<Process> process) {
         this.process = process;
     }
 
@@ -36,20 +41,20 @@ final class CallContext {
 
     /** Handles of this kind that are open now, in the order they were named. */
     List<String> open(char kind) {
-        return named.stream().filter(h -> h.charAt(0) == kind && process.holds(h)).toList();
+        return named.stream().filter(h -> h.charAt(0) == kind && process.get().holds(h)).toList();
     }
 
     /** Handles named before that are not open now (closed, or bound in the previous kernel). */
     List<String> stale() {
-        return named.stream().filter(h -> !process.holds(h)).toList();
+        return named.stream().filter(h -> !process.get().holds(h)).toList();
     }
 
     List<String> allOpen() {
-        return named.stream().filter(process::holds).toList();
+        return named.stream().filter(h -> process.get().holds(h)).toList();
     }
 
     boolean isOpen(String h) {
-        return process.holds(h);
+        return process.get().holds(h);
     }
 
     int filesIn(String session) {

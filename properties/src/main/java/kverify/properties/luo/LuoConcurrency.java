@@ -29,6 +29,7 @@ public final class LuoConcurrency {
     public static final String REBOOT_RACED_CREATE_OR_PRESERVE = "a reboot raced a create or a preserve";
     public static final String SESSION_CALLS_RACED = "two session calls of the first kernel interleaved";
     public static final String INCOMING_RACED = "two calls of the next kernel interleaved";
+    public static final String NEXT_KERNEL_STEP = "a concurrent step in the next kernel";
     public static final String FAILED_REBOOT_RACED = "a failing reboot raced another call";
     /** The schedule let another task run just before this lock point's step (session names dropped). */
     public static final String INTERLEAVED_BEFORE = "interleave: another task ran just before ";
@@ -49,7 +50,7 @@ public final class LuoConcurrency {
 
     public static void runCase(Source src, LuoVariant v, LuoGeometry g) {
         LuoDuel duel = new LuoDuel(v, g);
-        CallContext context = new CallContext(duel.model().process());
+        CallContext context = new CallContext(() -> duel.model().process());
         LuoConcurrentGen gen = new LuoConcurrentGen(g);
         for (int step = 0; step < 60; step++) {
             LuoState before = duel.modelState();
@@ -72,6 +73,9 @@ public final class LuoConcurrency {
     /** Which tasks' step intervals overlapped, and which lock points another task ran just before. */
     static void classify(Source src, LuoConcurrent c, Phase phase, List<String> steps, LuoDuel.StepResult r) {
         int n = c.calls().size();
+        if (phase == Phase.INCOMING) {
+            src.classify(NEXT_KERNEL_STEP);
+        }
         int[] first = new int[n];
         int[] last = new int[n];
         java.util.Arrays.fill(first, -1);

@@ -271,6 +271,10 @@ public final class LuoDuel {
     }
 
     static String opKind(LuoOp op) {
+        if (op instanceof LuoConcurrent c) {
+            // The kinds of the racing calls, sorted, so one race has one key whatever the task order.
+            return "concurrent " + c.calls().stream().map(LuoDuel::opKind).sorted().toList();
+        }
         if (op instanceof kverify.model.luo.LuoCall.Repeat r) {
             // A repeat stands for the calls it repeats: one defect, one key.
             return opKind(r.ops().get(0));
