@@ -50,6 +50,10 @@ final class RoundTrip {
     }
 
     static void run(Table t, LuoVariant variant) {
+        for (long i : new long[] {0, 9, 10, 1234567, G.maxSessions()}) {
+            expect(Arrays.equals(sessionArg(i), Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, ("s" + i).getBytes(StandardCharsets.US_ASCII))),
+                    "the program's argument for s" + i + " is Uapi.sessionArg's");
+        }
         double floorArray = plainWriteSeconds();
         double floorSimulated = simulatedWriteSeconds();
         System.gc();
@@ -138,8 +142,23 @@ final class RoundTrip {
 
     /** The ioctl on the device with session i's name; its outcome's fd must be the next one in order. */
     private static Outcome<IoctlResult> sessionIoctl(LuoImpl impl, int device, long cmd, long i) {
-        byte[] name = ("s" + i).getBytes(StandardCharsets.US_ASCII);
-        return impl.ioctl(device, cmd, new UserArg(Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, name), true));
+        return impl.ioctl(device, cmd, new UserArg(sessionArg(i), true));
+    }
+
+    /** Uapi.sessionArg(SESSION_ARG_SIZE, "s" + i) written straight into the struct (the program's own cost kept small). */
+    static byte[] sessionArg(long i) {
+        byte[] arg = new byte[Uapi.SESSION_ARG_SIZE];
+        arg[0] = (byte) Uapi.SESSION_ARG_SIZE;
+        int at = Uapi.SESSION_ARG_SIZE - Uapi.NAME_LENGTH;
+        arg[at] = 's';
+        int digits = 1;
+        for (long v = i; v >= 10; v /= 10) {
+            digits++;
+        }
+        for (long v = i, d = digits; d > 0; d--, v /= 10) {
+            arg[at + (int) d] = (byte) ('0' + v % 10);
+        }
+        return arg;
     }
 
     private static void createAll(LuoImpl impl, int device, long n) {

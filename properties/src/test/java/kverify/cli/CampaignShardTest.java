@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * power seeds) keeps it quick; it has image and trace findings, passing and diverging properties.
  */
 class CampaignShardTest {
-    private static final String[] CAMPAIGN = {"--only", "luo-image.name.", "--only", "luo.equivalence.review-suggestion.unit",
+    private static final String[] CAMPAIGN = {"--only", "luo-image.name.as-posted", "--only", "luo-image.name.corrected", "--only", "luo-image.name.review-suggestion", "--only", "luo.equivalence.review-suggestion.unit",
         "--tries", "5", "--seed", "7", "--power-seeds", "2"};
 
     @TempDir

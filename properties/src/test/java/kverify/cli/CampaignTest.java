@@ -24,7 +24,7 @@ class CampaignTest {
 
     @Test
     void postedVariantDivergencesAreReportedDefectFirstWithReplayableImagesAndExitZero() throws Exception {
-        assertThat(campaign("--only", "luo-image.name.", "--tries", "40", "--seed", "3")).isZero();
+        assertThat(campaign("--only", "luo-image.name.as-posted", "--only", "luo-image.name.corrected", "--only", "luo-image.name.review-suggestion", "--tries", "40", "--seed", "3")).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).containsPattern("LUO-IMG-5 +yes +as-posted review-suggestion")
                 .contains("    - luo-image as-posted name empty: open Ok, model Err(EIO): ")
@@ -35,7 +35,7 @@ class CampaignTest {
 
         Path exported = Campaign.OUT.resolve("traces/luo-image.name.as-posted/name-empty-open-ok-model-err-eio.image");
         assertThat(exported).exists();
-        assertThat(Files.readString(exported)).startsWith("kverify-image luo v2\n").contains("# key: name empty: open Ok, model Err(EIO)")
+        assertThat(Files.readString(exported)).startsWith("kverify-image luo v3\n").contains("# key: name empty: open Ok, model Err(EIO)")
                 .contains("# diverges on: as-posted\n").contains("# found by: property luo-image.name.as-posted, seed 3, 200 tries, try ")
                 .contains("# finding: LUO-IMG-5: Session names from the handover are taken as they are");
         ByteArrayOutputStream replayed = new ByteArrayOutputStream();
@@ -111,7 +111,7 @@ class CampaignTest {
     @Test
     void powerCountsBlindSeedsThatDetectEachDefectThroughAnyOfItsKeys() {
         List<CampaignEntry> entries = Catalog.all().stream()
-                .filter(e -> e.property().name().startsWith("luo-image.name.")).toList();
+                .filter(e -> e.property().name().startsWith("luo-image.name.") && !e.variant().startsWith("v7")).toList();
         DefectCatalog catalog = DefectCatalog.load();
         RunSettings base = RunSettings.fromSystemProperties().withTries(40);
         List<PowerOutcome> runs = Power.tasks(catalog, entries, 3).stream().map(t -> t.run(base)).toList();

@@ -1,20 +1,32 @@
 package kverify.impl.luo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The fd table of the process driving LUO (struct files_struct): get_unused_fd_flags gives the
  * lowest free number, here from 3 (0 to 2 are the standard streams), fd_install binds it, close
  * frees it. An entry is what the fd refers to: {@link LuoDevice}, a {@link Session}, or a
- * {@link UserFile}. Stored compactly, as the 8,190,000 session fds of the limit need: per number
- * a reference (the object, or for a session its {@link SessionTable}) and an int (the session's
- * id); the freed numbers below the highest are a binary min-heap.
+ * {@link UserFile}. Stored compactly, as the 8,190,000 session fds of the limit need, and without
+ * a reference per fd (which the collector would scan): per number two ints, which
+ * {@link SessionTable} (of the few the kernel has had) and the session's id; the few other
+ * files in a map; the freed numbers below the highest are a binary min-heap.
  */
 final class FdTable {
     static final int FIRST = 3;
+    /** {@link #table} of a number that is not open. */
+    private static final int FREE = 0;
+    /** {@link #table} of a number bound to a file that is not a session (in {@link #others}). */
+    private static final int OTHER = -1;
 
-    private Object[] target = new Object[16];
+    /** Per number: FREE, OTHER, or 1 + the index of the session's table in {@link #tables}. */
+    private int[] table = new int[16];
     private int[] sessionId = new int[16];
+    private final List<SessionTable> tables = new ArrayList<>();
+    private final Map<Integer, Object> others = new HashMap<>();
     /** Numbers below {@link #next} that a close freed: the lowest of them is the next fd. */
     private int[] freed = new int[8];
     private int nfreed;
@@ -22,35 +34,50 @@ final class FdTable {
 
     int install(Object file) {
         int fd = nfreed == 0 ? next++ : pollLowest();
-        if (fd >= target.length) {
-            int n = Math.max(fd + 1, target.length + (target.length >> 1));
-            target = Arrays.copyOf(target, n);
+        if (fd >= table.length) {
+            int n = Math.max(fd + 1, table.length + (table.length >> 1));
+            table = Arrays.copyOf(table, n);
             sessionId = Arrays.copyOf(sessionId, n);
         }
         if (file instanceof Session s) {
-            target[fd] = s.table;
+            table[fd] = 1 + tableIndex(s.table);
             sessionId[fd] = s.id;
         } else {
-            target[fd] = file;
+            table[fd] = OTHER;
+            others.put(fd, file);
         }
         return fd;
     }
 
     /** fget: the file behind fd, or null. */
     Object get(int fd) {
-        if (fd < FIRST || fd >= target.length || target[fd] == null) {
+        if (fd < FIRST || fd >= table.length || table[fd] == FREE) {
             return null;
         }
-        return target[fd] instanceof SessionTable t ? new Session(t, sessionId[fd]) : target[fd];
+        return table[fd] == OTHER ? others.get(fd) : new Session(tables.get(table[fd] - 1), sessionId[fd]);
     }
 
     Object remove(int fd) {
         Object f = get(fd);
         if (f != null) {
-            target[fd] = null;
+            if (table[fd] == OTHER) {
+                others.remove(fd);
+            }
+            table[fd] = FREE;
             addFreed(fd);
         }
         return f;
+    }
+
+    /** The table's index in {@link #tables} (a kernel has a handful: the outgoing list and each incoming list it built). */
+    private int tableIndex(SessionTable t) {
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            if (tables.get(i) == t) {
+                return i;
+            }
+        }
+        tables.add(t);
+        return tables.size() - 1;
     }
 
     private void addFreed(int fd) {

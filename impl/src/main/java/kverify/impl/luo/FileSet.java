@@ -214,11 +214,9 @@ final class FileSet {
      * {@link HandoverChecks} run before each block is followed, on a repeated token and on the
      * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
-    Outcome<Unit> deserialize(long fileSetSerPa, HandoverWalk walk, java.util.function.Supplier<String> ref) {
-        FileSetSer.Value set = FileSetSer.read(kho.memory(), fileSetSerPa);
+    Outcome<Unit> deserialize(FileSetSer.Value set, HandoverWalk walk, java.util.function.Supplier<String> ref) {
         if (set.files() == 0) {
-            Optional<Errno> bad = walk.fileSetCount(set.count(), 0, 0);
-            return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
+            return checkNoChain(set, walk);
         }
         // Only a session with files gets the collections (see the class comment).
         ensureCollections();
@@ -235,6 +233,16 @@ final class FileSet {
             return chain;
         }
         Optional<Errno> bad = walk.fileSetCount(set.count(), files.size(), set.files());
+        return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
+    }
+
+    /**
+     * {@link #deserialize} of a file_set_ser without a chain (files 0): nothing is read or
+     * built, the variant may refuse a count stored without files. Needs no FileSet, so a
+     * session without files gets none.
+     */
+    static Outcome<Unit> checkNoChain(FileSetSer.Value set, HandoverWalk walk) {
+        Optional<Errno> bad = walk.fileSetCount(set.count(), 0, 0);
         return bad.isPresent() ? Outcome.err(bad.get()) : Outcome.ok();
     }
 

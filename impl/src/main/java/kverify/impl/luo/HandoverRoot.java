@@ -19,8 +19,9 @@ import kverify.model.Outcome;
  */
 public enum HandoverRoot {
     FDT_NODE {
+        /** v1's session node carries no live-update number (the suite models only the node, decision 15). */
         @Override
-        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks) {
+        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks, long previousNumber) {
             return Outcome.ok(new KhoEntry.Fdt(SessionFdtNode.build(sessionBlocks.pa(0))));
         }
 
@@ -48,6 +49,11 @@ public enum HandoverRoot {
         }
 
         @Override
+        long incomingNumber(Optional<KhoEntry> entry, PhysicalMemory m) {
+            return 0;
+        }
+
+        @Override
         Optional<Long> writtenHead(KhoEntry entry, PhysicalMemory m) {
             Outcome<Long> head = SessionFdtNode.headPa(fdt(Optional.of(entry)));
             return head.isOk() ? Optional.of(head.value()) : Optional.empty();
@@ -58,14 +64,19 @@ public enum HandoverRoot {
         }
     },
     LUO_SUBTREE {
-        /** luo_state_setup: luo_ser allocated and preserved, compatible "luo-v5", liveupdate_num 1, sessions_pa 0. */
+        /**
+         * luo_state_setup: luo_ser allocated and preserved, compatible "luo-v5", sessions_pa 0 and
+         * liveupdate_num one more than the handover this kernel booted on had (luo_fdt_setup in
+         * kernel/liveupdate/luo_core.c, kernelorg-mirror/linux_kernel_git_tatashin_linux
+         * 04f262f14c5e7587a86f9be24b491f593c514caf): 1 in the first kernel, 2 after one live update.
+         */
         @Override
-        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks) {
+        Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks, long previousNumber) {
             Outcome<Long> pa = kho.allocPreserve(LuoSer.SIZE);
             if (!pa.isOk()) {
                 return Results.propagate(pa);
             }
-            LuoSer.write(kho.memory(), pa.value(), 1, 0, 0);
+            LuoSer.write(kho.memory(), pa.value(), previousNumber + 1, 0, 0);
             return Outcome.ok(new KhoEntry.Subtree(LuoSubtree.of(pa.value())));
         }
 
@@ -81,8 +92,17 @@ public enum HandoverRoot {
             return sessionBlocks.nblocks() == 0 ? 0 : sessionBlocks.pa(0);
         }
 
+        /**
+         * A v1 LUO entry under the "LUO" name (a next kernel of v7 on a v1 handover that KHO let
+         * through, docs/versions-luo.md 7.5): its blob is an FDT, whose first four bytes are the
+         * magic d0 0d fe ed (fdt_create writes it), so the strncmp with "luo-v5" over the first 8
+         * bytes always fails: EINVAL, before anything of the v1 chain is read.
+         */
         @Override
         Outcome<Long> incomingHead(Optional<KhoEntry> entry, PhysicalMemory m) {
+            if (entry.isPresent() && entry.get() instanceof KhoEntry.Fdt) {
+                return Outcome.err(kverify.model.Errno.EINVAL);
+            }
             return LuoSubtree.incomingSessionsPa(entry.filter(e -> e instanceof KhoEntry.Subtree).map(HandoverRoot::subtree), m);
         }
 
@@ -99,6 +119,16 @@ public enum HandoverRoot {
             return entry instanceof KhoEntry.Subtree s ? List.of(s.entry().pa()) : List.of();
         }
 
+        /** luo_early_startup reads liveupdate_num before the session set; no "LUO" entry leaves it 0. */
+        @Override
+        long incomingNumber(Optional<KhoEntry> entry, PhysicalMemory m) {
+            Optional<LuoSubtree> s = entry.filter(e -> e instanceof KhoEntry.Subtree).map(HandoverRoot::subtree);
+            if (s.isEmpty() || !s.get().name().equals(LuoSubtree.NAME) || LuoSubtree.checkLength(s.get().length()).isPresent()) {
+                return 0;
+            }
+            return LuoSer.read(m, s.get().pa()).liveupdateNum();
+        }
+
         @Override
         Optional<Long> writtenHead(KhoEntry entry, PhysicalMemory m) {
             Outcome<Long> head = incomingHead(Optional.of(entry), m);
@@ -106,8 +136,11 @@ public enum HandoverRoot {
         }
     };
 
-    /** The outgoing kernel's entry, made at boot. */
-    abstract Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks);
+    /** The outgoing kernel's entry, made at boot; {@code previousNumber} is the live-update number it booted on (0: none). */
+    abstract Outcome<KhoEntry> outgoing(Kho kho, BlockList sessionBlocks, long previousNumber);
+
+    /** The live-update number the handover names (0: none, or a version without one), read before setup restores the root. */
+    abstract long incomingNumber(Optional<KhoEntry> entry, PhysicalMemory m);
 
     /** After a successful serialize, with the first session block's PA (0: no session). */
     abstract void serialized(Kho kho, KhoEntry entry, long head);

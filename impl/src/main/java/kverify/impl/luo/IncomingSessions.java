@@ -36,12 +36,15 @@ final class IncomingSessions {
     private final Map<Long, Integer> fileSetsWalked = new HashMap<>();
     /** Entries of the block being deserialized that reached their file chain (a prefix). */
     private int reachedInBlock;
+    /** The name field of the entry being deserialized (luo_session_alloc copies it into the session). */
+    private final byte[] name = new byte[SessionSer.NAME_LENGTH];
     private final BlockList blocks;
     private final HandoverWalk walk;
     private final Handlers handlers;
     private Outcome<Unit> deserialized;
     private boolean active;
     private long setupHead = -1;
+    private long liveupdateNumber;
 
     IncomingSessions(Kho kho, LuoGeometry geometry, LuoVariant variant, Handlers handlers) {
         this.kho = kho;
@@ -69,6 +72,12 @@ final class IncomingSessions {
         return r;
     }
 
+    /** No KHO handover at all (luo_early_startup returns 0 first): nothing incoming, setup succeeds, the first open finds nothing. */
+    Outcome<Unit> nothingHandedOver() {
+        active = false;
+        return Outcome.ok();
+    }
+
     /** The version's root gives the head (v7: 0 is no sessions); its chain is restored the version's way. */
     private Outcome<Unit> walkChain(Optional<KhoEntry> entry) {
         HandoverRoot root = variant.version().root();
@@ -77,6 +86,7 @@ final class IncomingSessions {
             if (!head.isOk()) {
                 return Results.propagate(head);
             }
+            liveupdateNumber = root.incomingNumber(entry, kho.memory());
             setupHead = head.value();
             Outcome<Unit> restored = walk.restore(blocks, geometry.sessionBlockBytes(), geometry.sessionsPerBlock(), true, head.value());
             entry.ifPresent(e -> root.setupDone(kho, e));
@@ -85,6 +95,11 @@ final class IncomingSessions {
             walk.readFault(e.struct());
             return Outcome.err(Errno.EFAULT);
         }
+    }
+
+    /** The live-update number of the handover this kernel booted on (0: none, or v1, whose root has none). */
+    long liveupdateNumber() {
+        return liveupdateNumber;
     }
 
     /** The head PA setup read from the handover's root (0: none), or -1 before setup or when it refused the root. */
@@ -159,20 +174,26 @@ final class IncomingSessions {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
-        String name = SessionSer.readName(kho.memory(), entryPa);
-        if (list.find(name) >= 0) {
+        int length = SessionSer.readNameInto(kho.memory(), entryPa, name);
+        if (list.find(name, 0, length) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
-        FileSet files = new FileSet(kho, geometry, handlers);
-        int id = list.add(name, files);
+        SessionTable table = list;
+        int id = table.add(name, 0, length, FileSet.NONE);
         reachedInBlock = i + 1;
-        Outcome<Unit> r = files.deserialize(SessionSer.fileSetPa(entryPa), walk, () -> "'" + SessionNames.escape(name) + "'");
+        FileSetSer.Value set = FileSetSer.read(kho.memory(), SessionSer.fileSetPa(entryPa));
+        if (set.files() == 0) {
+            // No file chain: the session keeps no file set of its own (Session.files).
+            return FileSet.checkNoChain(set, walk);
+        }
+        FileSet files = new FileSet(kho, geometry, handlers);
+        table.setFiles(id, files);
+        Outcome<Unit> r = files.deserialize(set, walk, () -> "'" + SessionNames.escape(table.name(id)) + "'");
         if (!r.isOk()) {
             variant.deserializeFailure().fileSetFailed(files);
         }
-        // A session that got no file block keeps no file set of its own (Session.files).
         if (files.blockPas().isEmpty() && files.untrackedFrom() == 0) {
-            list.setFiles(id, FileSet.NONE);
+            table.setFiles(id, FileSet.NONE);
         }
         return r;
     }
@@ -252,9 +273,9 @@ final class IncomingSessions {
      * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
      */
     Outcome<Session> retrieve(byte[] nameField) {
-        Optional<String> name = SessionNames.cString(nameField);
+        int length = SessionNames.cStringLength(nameField);
         LockPoints.lock(LockPoints.Lock.incomingList(false));
-        int id = name.isPresent() ? list.find(name.get()) : -1;
+        int id = length >= 0 ? list.find(nameField, 0, length) : -1;
         LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
         LockPoints.unlock(LockPoints.Lock.incomingList(false));
         if (id < 0) {
@@ -264,8 +285,8 @@ final class IncomingSessions {
         LockPoints.lock(mutex);
         try {
             if (!list.live(id)) {
-                throw new IllegalStateException("luo_session_retrieve: session '" + SessionNames.escape(name.get())
-                        + "' was freed by its release between the list lookup and mutex_lock (use after free)");
+                throw new IllegalStateException("luo_session_retrieve: the session of " + mutex.point()
+                        + " was freed by its release between the list lookup and mutex_lock (use after free)");
             }
             if (list.retrieved(id)) {
                 return Outcome.err(Errno.EINVAL);

@@ -34,7 +34,7 @@ final class Kernel {
 
     /** luo_late_startup: the outgoing session block and FDT node; a failure here would disable live update. */
     void lateInit() {
-        Outcome<OutgoingSessions> setup = OutgoingSessions.setup(kho, geometry, variant);
+        Outcome<OutgoingSessions> setup = OutgoingSessions.setup(kho, geometry, variant, incoming.liveupdateNumber());
         if (!setup.isOk()) {
             throw new IllegalStateException("luo_session_setup_outgoing failed at boot: " + setup);
         }

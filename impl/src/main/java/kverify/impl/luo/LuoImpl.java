@@ -20,9 +20,9 @@ import kverify.model.luo.RebootFault;
 import kverify.model.luo.UserArg;
 
 /**
- * Byte-level LUO over simulated physical memory, one live update long: the first kernel, the
- * kexec (KHO hands the preserved folios and the session FDT node over), and the next kernel, each
- * a {@link Kernel}. The handover part of {@link #state()} is decoded from memory, never copied
+ * Byte-level LUO over simulated physical memory: the first kernel, the kexec (KHO hands the
+ * preserved folios and the session FDT node over), and the next kernel, each a {@link Kernel};
+ * a next kernel may reboot in turn (decision 37), so one system runs live update after live update. The handover part of {@link #state()} is decoded from memory, never copied
  * from objects.
  */
 public final class LuoImpl implements LuoSystem {
@@ -37,6 +37,8 @@ public final class LuoImpl implements LuoSystem {
     private Phase phase = Phase.OUTGOING;
     private KhoEntry handoverEntry;
     private List<String> lastSteps = List.of();
+    /** False when the next kernel's KHO refused the handover (another KHO_FDT_COMPATIBLE): LUO finds no subtree at all. */
+    private boolean khoHandover = true;
 
     private LuoImpl(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory, Kernel kernel, Phase phase) {
         this.variant = variant;
@@ -63,6 +65,19 @@ public final class LuoImpl implements LuoSystem {
     public static LuoImpl nextKernelOn(LuoVariant variant, LuoGeometry geometry, Kho kho, Optional<? extends KhoEntry> entry) {
         LuoImpl impl = new LuoImpl(variant, geometry, kho.memory(), new Kernel(kho, geometry, variant), Phase.BOOTING);
         impl.handoverEntry = entry.orElse(null);
+        return impl;
+    }
+
+    /**
+     * The next kernel when its KHO refused the previous kernel's handover: kho_populate warns that
+     * the root is incompatible and records no handover, so kho_retrieve_subtree returns -ENOENT
+     * and luo_early_startup returns 0 before any session is set up, in v1 and v7 alike
+     * (kexec_handover.c kho_populate and kho_retrieve_subtree; luo_core.c luo_early_startup,
+     * docs/versions-luo.md 7.5). The old memory is still there, but nothing is reserved for it.
+     */
+    public static LuoImpl nextKernelWithoutHandover(LuoVariant variant, LuoGeometry geometry, PhysicalMemory memory) {
+        LuoImpl impl = nextKernelOn(variant, geometry, Kho.handedOver(memory, new java.util.TreeMap<>()), Optional.empty());
+        impl.khoHandover = false;
         return impl;
     }
 
@@ -129,10 +144,16 @@ public final class LuoImpl implements LuoSystem {
         return kernel.handlers.unload(kind);
     }
 
-    /** liveupdate_reboot: serialize; on success kexec into the next kernel with the KHO handover. */
+    /**
+     * liveupdate_reboot: serialize; on success kexec into the next kernel with the KHO handover.
+     * A next kernel reboots the same way (decision 37): luo_session_serialize walks only the
+     * outgoing list (luo_session.c at 7d538a77), so what it received is not handed on, and KHO
+     * hands over only the folios this kernel preserved: those of the previous handover it never
+     * restored are not preserved again and are ordinary memory to the kernel after it.
+     */
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
-        expect(Phase.OUTGOING);
+        running();
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
@@ -151,7 +172,7 @@ public final class LuoImpl implements LuoSystem {
      */
     @Override
     public Outcome<Unit> rebootReturning(RebootFault fault, Optional<kverify.model.Errno> then) {
-        expect(Phase.OUTGOING);
+        running();
         Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
         if (!serialized.isOk()) {
             return serialized;
@@ -197,7 +218,7 @@ public final class LuoImpl implements LuoSystem {
     @Override
     public Outcome<Unit> setup() {
         expect(Phase.BOOTING);
-        Outcome<Unit> r = kernel.incoming.setup(Optional.ofNullable(handoverEntry));
+        Outcome<Unit> r = khoHandover ? kernel.incoming.setup(Optional.ofNullable(handoverEntry)) : kernel.incoming.nothingHandedOver();
         if (r.isOk()) {
             kernel.lateInit();
         }

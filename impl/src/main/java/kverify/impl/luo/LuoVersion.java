@@ -7,13 +7,24 @@ package kverify.impl.luo;
  * how the handover is rooted in KHO; the rest of what differs is in each variant's strategies.
  */
 public enum LuoVersion {
-    V1(HandoverRoot.FDT_NODE),
-    V7(HandoverRoot.LUO_SUBTREE);
+    V1(HandoverRoot.FDT_NODE, kverify.model.luo.image.ImageVersion.V1),
+    V7(HandoverRoot.LUO_SUBTREE, kverify.model.luo.image.ImageVersion.V7);
 
     private final HandoverRoot root;
+    private final kverify.model.luo.image.ImageVersion image;
 
-    LuoVersion(HandoverRoot root) {
+    LuoVersion(HandoverRoot root, kverify.model.luo.image.ImageVersion image) {
         this.root = root;
+        this.image = image;
+    }
+
+    /** The handover this version writes, as images name it (and its KHO root compatible). */
+    public kverify.model.luo.image.ImageVersion image() {
+        return image;
+    }
+
+    public static LuoVersion of(kverify.model.luo.image.ImageVersion v) {
+        return v == kverify.model.luo.image.ImageVersion.V1 ? V1 : V7;
     }
 
     public HandoverRoot root() {

@@ -1,5 +1,6 @@
 package kverify.impl.luo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +45,7 @@ final class OutgoingSessions {
      * luo_session_setup_outgoing: v1's first block, then the FDT node naming its address; v7's
      * luo_ser with no block (the version's {@link BlockSetPolicy} and {@link HandoverRoot}).
      */
-    static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant) {
+    static Outcome<OutgoingSessions> setup(Kho kho, LuoGeometry geometry, LuoVariant variant, long previousNumber) {
         OutgoingSessions out = new OutgoingSessions(kho, geometry, variant);
         if (variant.blockSets().blockAtBoot()) {
             Outcome<Unit> first = out.blocks.create();
@@ -52,7 +53,7 @@ final class OutgoingSessions {
                 return Results.propagate(first);
             }
         }
-        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks);
+        Outcome<KhoEntry> root = variant.version().root().outgoing(kho, out.blocks, previousNumber);
         if (!root.isOk()) {
             return Results.propagate(root);
         }
@@ -90,7 +91,7 @@ final class OutgoingSessions {
         if (bad.isPresent()) {
             return Outcome.err(bad.get());
         }
-        return create(SessionSer.strscpyName(nameField));
+        return create(nameField, SessionSer.strscpyNameLength(nameField));
     }
 
     /**
@@ -99,19 +100,25 @@ final class OutgoingSessions {
      * order of its {@link BlockSetPolicy}; a failure frees the session again.
      */
     Outcome<Session> create(String name) {
+        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
+        return create(b, b.length);
+    }
+
+    /** The same for the name name[0 .. len) (its bytes are copied into the list). */
+    private Outcome<Session> create(byte[] name, int len) {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
         LockPoints.lock(LockPoints.Lock.outgoingList());
-        Outcome<Session> r = insert(name);
+        Outcome<Session> r = insert(name, len);
         LockPoints.unlock(LockPoints.Lock.outgoingList());
         return r;
     }
 
     /** luo_session_insert's body, under the outgoing rwsem (guard(rwsem_write)). */
-    private Outcome<Session> insert(String name) {
+    private Outcome<Session> insert(byte[] name, int len) {
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
-        if (!growFirst && list.find(name) >= 0) {
+        if (!growFirst && list.find(name, 0, len) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -120,10 +127,10 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
-        if (growFirst && list.find(name) >= 0) {
+        if (growFirst && list.find(name, 0, len) >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
-        return Outcome.ok(new Session(list, list.add(name, FileSet.NONE)));
+        return Outcome.ok(new Session(list, list.add(name, 0, len, FileSet.NONE)));
     }
 
     /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */
@@ -185,6 +192,7 @@ final class OutgoingSessions {
         int perBlock = geometry.sessionsPerBlock();
         int b = 0;
         int i = 0;
+        byte[] name = new byte[SessionSer.NAME_LENGTH];
         for (int s = 0; s < order.length; s++) {
             if (i == perBlock) {
                 blocks.writeCount(b, i);
@@ -206,7 +214,7 @@ final class OutgoingSessions {
             if (list.files(order[s]).count() == 0) {
                 variant.trailingCounts().emptyFileSet(kho.memory(), SessionSer.fileSetPa(entry));
             }
-            SessionSer.writeName(kho.memory(), entry, list.name(order[s]));
+            SessionSer.writeName(kho.memory(), entry, name, list.copyName(order[s], name, SessionSer.NAME_LENGTH - 1));
             i++;
         }
         if (!perReserve) {

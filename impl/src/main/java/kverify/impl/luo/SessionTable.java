@@ -8,11 +8,17 @@ import java.util.HashMap;
  * The sessions of one list (the outgoing list, or the next kernel's incoming list) stored
  * compactly: no Java object per session. A session is an id; ids are handed out in insertion
  * order and never reused, so ascending id order is list order (list_add_tail; a removal keeps the
- * order of the rest). Per id the table keeps the name's bytes in one arena and two flag bits,
- * and for the few sessions with files their file set in a map; an open-addressing index (linear
- * probing, deletion by backward shift) maps a name to the live id holding it. At the
- * 8,190,000-session limit this is about 30 bytes a session, where a LinkedHashMap entry, a String
- * and a session object were about 120 (docs/benchmarks.md, part 1).
+ * order of the rest). Per id the table keeps the name's bytes in one arena (append-only, so a
+ * name ends where the next id's begins: one int per id) and two flag bits, and for the few
+ * sessions with files their file set in a map; an open-addressing index (linear probing,
+ * deletion by backward shift) maps a name to the live id holding it. At the 8,190,000-session
+ * limit this is about 21 bytes a session (docs/benchmarks.md, part 1).
+ *
+ * <p>Where a name's index slot lies: the hash of the name without its last byte, plus the last
+ * byte. Names that differ only in their last byte (a program counting its sessions, as the
+ * selftests and the benchmarks do) so sit in neighbouring slots, and a run of them reads one
+ * cache line of the index instead of one each: at the limit the index is 64 MiB and a read that
+ * misses every cache costs a few hundred nanoseconds on the benchmark machine.
  *
  * <p>A removed id keeps its name, file set and flags: a {@link Session} handle still held by an
  * fd or a caller reads them as the kernel's freed-but-referenced struct would still be read.
@@ -20,11 +26,12 @@ import java.util.HashMap;
 final class SessionTable {
     private static final byte LIVE = 1;
     private static final byte RETRIEVED = 2;
+    private static final int FNV_BASIS = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
 
     private byte[] names = new byte[64];
-    private int namesUsed;
-    /** Per id: the name's offset in {@link #names} (high 32 bits) and its length (low 8). */
-    private long[] nameAt = new long[8];
+    /** Name of id i is names[nameEnd[i - 1] .. nameEnd[i]) (0 for the first). */
+    private int[] nameEnd = new int[8];
     private byte[] flags = new byte[8];
     /** The file sets of the sessions that have one (at the limit most have none). */
     private final HashMap<Integer, FileSet> files = new HashMap<>();
@@ -33,20 +40,22 @@ final class SessionTable {
     private int ids;
     private int live;
     /**
-     * Per slot: the name's hash (high 32 bits) and id + 1 (low 32), 0 empty; capacity a power of
-     * two, at most half full. The hash in the slot lets a probe pass an entry of another name
-     * without reading the name: at the limit each read of the arena is a cache miss.
+     * Per slot 0 (empty) or id + 1 in the low {@link #idBits} bits and, above them, bits of the
+     * whole name's hash (so a probe passes most entries of other names without reading their
+     * names); capacity a power of two, at most half full.
      */
-    private long[] index = new long[16];
+    private int[] index = new int[16];
+    private int idBits;
     private String lastName;
     private byte[] lastBytes;
 
     /** A table sized for {@code expected} sessions (0: grown as needed), growing its arrays at most to {@code limit} before it must. */
     SessionTable(int expected, long limit) {
         this.limit = (int) Math.min(Math.max(limit, 8), Integer.MAX_VALUE / 2);
+        this.idBits = bitsFor(Math.max(this.limit, expected));
         if (expected > 8) {
             grow(expected);
-            index = new long[Integer.highestOneBit(Math.max(8, expected)) << 2];
+            index = new int[Integer.highestOneBit(Math.max(8, expected)) << 2];
         }
     }
 
@@ -58,12 +67,21 @@ final class SessionTable {
     /** The live id holding this name, or -1. */
     int find(String name) {
         byte[] b = bytes(name);
-        int h = hash(b, 0, b.length);
+        return find(b, 0, b.length);
+    }
+
+    /** The live id holding the name b[off .. off + len), or -1. */
+    int find(byte[] b, int off, int len) {
         int mask = index.length - 1;
-        for (int slot = h & mask; index[slot] != 0; slot = (slot + 1) & mask) {
-            int id = (int) index[slot] - 1;
-            if ((int) (index[slot] >>> 32) == h && nameIs(id, b)) {
-                return id;
+        int prefix = prefixHash(b, off, len);
+        int tag = tag(prefix, b, off, len);
+        for (int slot = home(prefix, b, off, len) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+            int e = index[slot];
+            if ((e & ~idMask()) == tag) {
+                int id = (e & idMask()) - 1;
+                if (nameIs(id, b, off, len)) {
+                    return id;
+                }
             }
         }
         return -1;
@@ -72,24 +90,33 @@ final class SessionTable {
     /** Appends a session at the end of the list; the caller has checked that the name is not live. */
     int add(String name, FileSet fileSet) {
         byte[] b = bytes(name);
+        return add(b, 0, b.length, fileSet);
+    }
+
+    /** The same for the name b[off .. off + len). */
+    int add(byte[] b, int off, int len, FileSet fileSet) {
         if (ids == flags.length) {
             int grown = ids + (ids >> 1) + 8;
             grow(ids < limit && grown > limit ? limit : grown);
         }
-        if (namesUsed + b.length > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), namesUsed + b.length));
+        int used = ids == 0 ? 0 : nameEnd[ids - 1];
+        if (used + len > names.length) {
+            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), used + len));
         }
         int id = ids++;
-        System.arraycopy(b, 0, names, namesUsed, b.length);
-        nameAt[id] = (long) namesUsed << 32 | b.length;
-        namesUsed += b.length;
+        System.arraycopy(b, off, names, used, len);
+        nameEnd[id] = used + len;
         setFiles(id, fileSet);
-        if ((live + 1) * 2 > index.length) {
-            rehash(index.length * 2);
-        }
         flags[id] = LIVE;
         live++;
-        insert(id);
+        if (id + 1 >= 1 << idBits) {
+            idBits++;
+            rehash(index.length);
+        } else if (live * 2 > index.length) {
+            rehash(index.length * 2);
+        } else {
+            insert(id);
+        }
         return id;
     }
 
@@ -101,14 +128,14 @@ final class SessionTable {
         flags[id] &= ~LIVE;
         live--;
         int mask = index.length - 1;
-        int slot = hash(id) & mask;
-        while ((int) index[slot] != id + 1) {
+        int slot = home(id) & mask;
+        while ((index[slot] & idMask()) != id + 1) {
             slot = (slot + 1) & mask;
         }
         // Backward shift: move later entries of the probe run into the hole when their home allows it.
         int hole = slot;
         for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int home = (int) (index[j] >>> 32) & mask;
+            int home = home((index[j] & idMask()) - 1) & mask;
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 index[hole] = index[j];
                 hole = j;
@@ -125,16 +152,23 @@ final class SessionTable {
         return new String(names, off(id), len(id), StandardCharsets.ISO_8859_1);
     }
 
+    /** The first (at most max) bytes of the name into dst[0 ..); returns how many. */
+    int copyName(int id, byte[] dst, int max) {
+        int n = Math.min(len(id), max);
+        System.arraycopy(names, off(id), dst, 0, n);
+        return n;
+    }
+
     FileSet files(int id) {
         FileSet f = files.isEmpty() ? null : files.get(id);
         return f == null ? FileSet.NONE : f;
     }
 
     void setFiles(int id, FileSet f) {
-        if (f == FileSet.NONE) {
-            files.remove(id);
-        } else {
+        if (f != FileSet.NONE) {
             files.put(id, f);
+        } else if (!files.isEmpty()) {
+            files.remove(id);
         }
     }
 
@@ -176,58 +210,90 @@ final class SessionTable {
     }
 
     private int off(int id) {
-        return (int) (nameAt[id] >>> 32);
+        return id == 0 ? 0 : nameEnd[id - 1];
     }
 
     private int len(int id) {
-        return (int) nameAt[id] & 0xff;
+        return nameEnd[id] - off(id);
     }
 
-    private int hash(int id) {
-        return hash(names, off(id), len(id));
+    private int idMask() {
+        return (int) ((1L << idBits) - 1);
     }
 
-    private boolean nameIs(int id, byte[] b) {
-        return len(id) == b.length && Arrays.equals(names, off(id), off(id) + b.length, b, 0, b.length);
+    private boolean nameIs(int id, byte[] b, int off, int len) {
+        int at = off(id);
+        return nameEnd[id] - at == len && Arrays.equals(names, at, at + len, b, off, off + len);
+    }
+
+    private int home(int id) {
+        int at = off(id);
+        int len = len(id);
+        return home(prefixHash(names, at, len), names, at, len);
     }
 
     private void insert(int id) {
-        int h = hash(id);
+        int at = off(id);
+        int len = len(id);
+        int prefix = prefixHash(names, at, len);
         int mask = index.length - 1;
-        int slot = h & mask;
+        int slot = home(prefix, names, at, len) & mask;
         while (index[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        index[slot] = (long) h << 32 | (id + 1L);
+        index[slot] = tag(prefix, names, at, len) | (id + 1);
     }
 
-    /** Every entry moved to a table of the new capacity, with the hash its slot already holds. */
+    /** Every live id inserted, in list order, into a table of the new capacity. */
     private void rehash(int capacity) {
-        long[] old = index;
-        index = new long[capacity];
-        int mask = capacity - 1;
-        for (long e : old) {
-            if (e != 0) {
-                int slot = (int) (e >>> 32) & mask;
-                while (index[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                index[slot] = e;
+        index = new int[capacity];
+        for (int id = 0; id < ids; id++) {
+            if ((flags[id] & LIVE) != 0) {
+                insert(id);
             }
         }
     }
 
     private void grow(int capacity) {
-        nameAt = Arrays.copyOf(nameAt, capacity);
+        nameEnd = Arrays.copyOf(nameEnd, capacity);
         flags = Arrays.copyOf(flags, capacity);
     }
 
-    /** FNV-1a over the name's bytes, then mixed so linear probing sees the high bits too. */
-    private static int hash(byte[] b, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off; i < off + len; i++) {
-            h = (h ^ (b[i] & 0xff)) * 0x01000193;
+    /** The bits an id + 1 up to n needs, at most 31 (so at least one bit of the slot is the name's hash). */
+    private static int bitsFor(int n) {
+        return Math.min(31, 32 - Integer.numberOfLeadingZeros(n + 1));
+    }
+
+    /** FNV-1a over the name's bytes but the last. */
+    private static int prefixHash(byte[] b, int off, int len) {
+        int h = FNV_BASIS;
+        for (int i = off; i < off + len - 1; i++) {
+            h = (h ^ (b[i] & 0xff)) * FNV_PRIME;
         }
+        return h;
+    }
+
+    private static int lastByte(byte[] b, int off, int len) {
+        return len == 0 ? 0 : b[off + len - 1] & 0xff;
+    }
+
+    /** The home slot (before masking): the mixed prefix hash, then the last byte added, so neighbours in the last byte are neighbours here. */
+    private static int home(int prefixHash, byte[] b, int off, int len) {
+        return mix(prefixHash) + lastByte(b, off, len);
+    }
+
+    /** The slot bits above the id: the top bits of the whole name's mixed FNV-1a hash. */
+    private int tag(int prefixHash, byte[] b, int off, int len) {
+        int whole = len == 0 ? prefixHash : (prefixHash ^ lastByte(b, off, len)) * FNV_PRIME;
+        return mix(whole) & ~idMask();
+    }
+
+    /** The finalizer of MurmurHash3: every input bit moves the low bits the mask keeps. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
     }
 }

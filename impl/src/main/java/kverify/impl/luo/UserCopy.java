@@ -39,7 +39,7 @@ final class UserCopy {
             return Outcome.err(Errno.EFAULT);
         }
         byte[] copy = new byte[ksize];
-        System.arraycopy(arg.bytes(), 0, copy, 0, (int) size);
+        arg.copyTo(0, copy, 0, (int) size);
         return Outcome.ok(copy);
     }
 

@@ -26,6 +26,16 @@ public final class PhysicalMemory {
     private final Map<Long, byte[]> pages = new HashMap<>();
     private long cachedPfn = -1;
     private byte[] cachedPage;
+    /** True when cachedPage is a page this memory may write in place. */
+    private boolean cachedWritable;
+    /** The page numbers ascending; null after a page was added. */
+    private long[] sortedPfns;
+
+    // Copy-on-write. Once freeze() or copy() has handed the arrays out, a page is written in place
+    // only if it was created or copied since; any other page is copied first, so an array a
+    // snapshot holds never changes. Until the first hand-out every page is written in place.
+    private boolean sharing;
+    private final java.util.HashSet<Long> ownSinceFreeze = new java.util.HashSet<>();
 
     private boolean trackingReads;
     private final TreeSet<Long> pagesRead = new TreeSet<>();
@@ -139,6 +149,28 @@ public final class PhysicalMemory {
         }
     }
 
+    /** Bytes made where they are stored: fills dst[offset, offset+length) with the source's bytes from position {@code from}. */
+    @FunctionalInterface
+    public interface ByteSource {
+        void fill(long from, byte[] dst, int offset, int length);
+    }
+
+    /**
+     * Writes the source's first {@code length} bytes at address, generated straight into the
+     * pages (no intermediate array: a 64 MiB segment would otherwise be made, then copied).
+     */
+    public void write(long address, long length, ByteSource source) {
+        checkWrite(address, length);
+        long done = 0;
+        while (done < length) {
+            long a = address + done;
+            int inPage = (int) (a & ~PAGE_MASK);
+            int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
+            source.fill(done, pageForWrite(a >>> PAGE_SHIFT), inPage, chunk);
+            done += chunk;
+        }
+    }
+
     /** Sets [address, address+length) to value; zero-filling an untouched page allocates nothing. */
     public void fill(long address, long length, byte value) {
         checkWrite(address, length);
@@ -147,7 +179,8 @@ public final class PhysicalMemory {
             long a = address + done;
             int inPage = (int) (a & ~PAGE_MASK);
             int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
-            byte[] page = value == 0 ? pageOrNull(a >>> PAGE_SHIFT) : pageForWrite(a >>> PAGE_SHIFT);
+            long pfn = a >>> PAGE_SHIFT;
+            byte[] page = value == 0 && pageOrNull(pfn) == null ? null : pageForWrite(pfn);
             if (page != null) {
                 Arrays.fill(page, inPage, inPage + chunk, value);
             }
@@ -188,16 +221,54 @@ public final class PhysicalMemory {
         return out;
     }
 
+    /** Pages by ascending address and their arrays, which are never written again (see {@link #freeze}). */
+    public record Frozen(long[] addresses, byte[][] pages) {
+    }
+
     /**
-     * Every page ever written, keyed by page address, ascending, as a read-only view of the live
-     * arrays (no copy): for a snapshot taken at once, before the next write changes them.
+     * Every page ever written, ascending, without a copy: the arrays are frozen, so the next
+     * write to any of them writes a copy instead (copy-on-write). A snapshot after every step
+     * thereby costs a copy of only the pages the step wrote.
      */
-    public SortedMap<Long, byte[]> livePages() {
-        SortedMap<Long, byte[]> out = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            out.put(e.getKey() << PAGE_SHIFT, e.getValue());
+    public Frozen freeze() {
+        long[] pfns = sortedPfns();
+        long[] addresses = new long[pfns.length];
+        byte[][] arrays = new byte[pfns.length][];
+        for (int i = 0; i < pfns.length; i++) {
+            addresses[i] = pfns[i] << PAGE_SHIFT;
+            arrays[i] = pages.get(pfns[i]);
         }
-        return java.util.Collections.unmodifiableSortedMap(out);
+        shareAll();
+        return new Frozen(addresses, arrays);
+    }
+
+    /** A memory with the same RAM and contents; the two share page arrays until either writes one. */
+    public PhysicalMemory copy() {
+        PhysicalMemory c = new PhysicalMemory(ram);
+        c.pages.putAll(pages);
+        c.sortedPfns = sortedPfns;
+        shareAll();
+        c.sharing = true;
+        return c;
+    }
+
+    private void shareAll() {
+        sharing = true;
+        ownSinceFreeze.clear();
+        cachedWritable = false;
+    }
+
+    private long[] sortedPfns() {
+        if (sortedPfns == null) {
+            long[] pfns = new long[pages.size()];
+            int i = 0;
+            for (long pfn : pages.keySet()) {
+                pfns[i++] = pfn;
+            }
+            Arrays.sort(pfns);
+            sortedPfns = pfns;
+        }
+        return sortedPfns;
     }
 
     /** True if both memories have the same RAM and read the same at every address. */
@@ -279,17 +350,29 @@ public final class PhysicalMemory {
         if (pfn != cachedPfn) {
             cachedPfn = pfn;
             cachedPage = pages.get(pfn);
+            cachedWritable = false;
         }
         return cachedPage;
     }
 
     private byte[] pageForWrite(long pfn) {
+        if (pfn == cachedPfn && cachedWritable) {
+            return cachedPage;
+        }
         byte[] page = pageOrNull(pfn);
         if (page == null) {
             page = new byte[PAGE_SIZE];
             pages.put(pfn, page);
-            cachedPage = page;
+            sortedPfns = null;
+            if (sharing) {
+                ownSinceFreeze.add(pfn);
+            }
+        } else if (sharing && ownSinceFreeze.add(pfn)) {
+            page = page.clone();
+            pages.put(pfn, page);
         }
+        cachedPage = page;
+        cachedWritable = true;
         return page;
     }
 }

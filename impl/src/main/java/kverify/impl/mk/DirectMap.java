@@ -34,6 +34,11 @@ final class DirectMap {
 
     /** Writes {@code user} at {@code mem} and zeros up to {@code mem + end}, RAM only; oopses at a read-only page. */
     void writeThenZero(long mem, byte[] user, long end) {
+        writeThenZero(mem, (from, dst, offset, length) -> System.arraycopy(user, Math.toIntExact(from), dst, offset, length), user.length, end);
+    }
+
+    /** The same with the user bytes made in place by {@code user} (its first {@code userLength} bytes). */
+    void writeThenZero(long mem, PhysicalMemory.ByteSource user, long userLength, long end) {
         long stop = firstReadOnly(mem, end);
         long writable = Math.min(end, stop);
         for (PhysRange r : m.ram()) {
@@ -42,9 +47,10 @@ final class DirectMap {
             if (from >= to) {
                 continue;
             }
-            long userTo = Math.min(to, mem + user.length);
+            long userTo = Math.min(to, mem + userLength);
             if (from < userTo) {
-                memory.write(from, user, Math.toIntExact(from - mem), Math.toIntExact(userTo - from));
+                long skip = from - mem;
+                memory.write(from, userTo - from, (at, dst, offset, length) -> user.fill(skip + at, dst, offset, length));
             }
             if (Math.max(from, userTo) < to) {
                 memory.fill(Math.max(from, userTo), to - Math.max(from, userTo), (byte) 0);

@@ -2,7 +2,6 @@ package kverify.impl.mk;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import kverify.impl.memory.PhysicalMemory;
 import kverify.impl.memory.RamRange;
 import kverify.model.mk.Halt;
@@ -64,11 +63,7 @@ final class KState {
     }
 
     KState copy() {
-        PhysicalMemory mem = new PhysicalMemory(memory.ram());
-        for (Map.Entry<Long, byte[]> page : memory.pages().entrySet()) {
-            mem.write(page.getKey(), page.getValue(), 0, page.getValue().length);
-        }
-        KState c = new KState(m, mem, cpus.copy(), locks.copy(), images.copy());
+        KState c = new KState(m, memory.copy(), cpus.copy(), locks.copy(), images.copy());
         c.limitReboot = limitReboot;
         c.limitPanic = limitPanic;
         c.loads = loads;

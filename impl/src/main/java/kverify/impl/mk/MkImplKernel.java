@@ -2,6 +2,7 @@ package kverify.impl.mk;
 
 import java.util.ArrayList;
 import java.util.List;
+import kverify.impl.memory.PhysicalMemory;
 import kverify.model.mk.Call;
 import kverify.model.mk.ImageInfo;
 import kverify.model.mk.Machine;
@@ -94,7 +95,8 @@ public final class MkImplKernel implements MkKernel {
     @Override
     public MkState state() {
         List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
-        lastMemory = MemoryImage.of(k.memory.livePages(), lastMemory);
+        PhysicalMemory.Frozen pages = k.memory.freeze();
+        lastMemory = MemoryImage.ofFrozen(pages.addresses(), pages.pages(), lastMemory);
         return new MkState(lastMemory, k.cpus.snapshot(), k.locks.held(), images, k.halt,
                 k.limitReboot, k.limitPanic, k.readOnly, k.instances.snapshot(i -> false));
     }

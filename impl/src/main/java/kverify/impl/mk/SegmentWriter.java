@@ -1,6 +1,5 @@
 package kverify.impl.mk;
 
-import java.util.ArrayList;
 import java.util.List;
 import kverify.model.Errno;
 import kverify.model.mk.MkConst;
@@ -36,7 +35,7 @@ interface SegmentWriter {
                 err = Errno.EFAULT;
             }
             long user = Math.min(Math.min(s.bufsz(), stop), faultAt < 0 ? Long.MAX_VALUE : faultAt);
-            memory.writeThenZero(s.mem(), userBytes(s.buffer(), user), stop);
+            memory.writeThenZero(s.mem(), pattern(s.buffer()), user, stop);
             if (err != null) {
                 return err;
             }
@@ -44,17 +43,19 @@ interface SegmentWriter {
         return null;
     };
 
-    /** The contract (D12): every user byte is read into a bounce buffer before the first write. */
+    /**
+     * The contract (D12): every user byte is read into a bounce buffer before the first write. The
+     * bounce buffer is not built: once no segment's buffer faults, reading the user bytes while
+     * writing them gives the same bytes, and a fault leaves memory untouched either way.
+     */
     SegmentWriter CORRECTED = (memory, segs) -> {
-        List<byte[]> bounce = new ArrayList<>();
         for (Segment s : segs) {
             if (s.buffer().faultsWithin(0, s.bufsz())) {
                 return Errno.EFAULT;
             }
-            bounce.add(userBytes(s.buffer(), s.bufsz()));
         }
-        for (int i = 0; i < segs.size(); i++) {
-            memory.writeThenZero(segs.get(i).mem(), bounce.get(i), segs.get(i).memsz());
+        for (Segment s : segs) {
+            memory.writeThenZero(s.mem(), pattern(s.buffer()), s.bufsz(), s.memsz());
         }
         return null;
     };
@@ -68,9 +69,21 @@ interface SegmentWriter {
      */
     static byte[] userBytes(UserBuffer buffer, long length) {
         byte[] out = new byte[Math.toIntExact(length)];
-        long x = UserBuffer.K1 + buffer.pattern() * UserBuffer.K2;
-        int words = out.length & ~7;
-        int i = 0;
+        fill(buffer, 0, out, 0, out.length);
+        return out;
+    }
+
+    /** The user buffer as a source that makes its bytes where they are written (no copy of the whole buffer). */
+    static kverify.impl.memory.PhysicalMemory.ByteSource pattern(UserBuffer buffer) {
+        return (from, dst, offset, length) -> fill(buffer, from, dst, offset, length);
+    }
+
+    /** Bytes [from, from + length) of the pattern into out[offset..], eight at a time (see userBytes). */
+    static void fill(UserBuffer buffer, long from, byte[] out, int offset, int length) {
+        long x = (from + 1) * UserBuffer.K1 + buffer.pattern() * UserBuffer.K2;
+        int end = offset + length;
+        int words = offset + (length & ~7);
+        int i = offset;
         for (; i < words; i += 8) {
             long w = x >>> 56;
             w |= (x + UserBuffer.K1) >>> 56 << 8;
@@ -83,11 +96,10 @@ interface SegmentWriter {
             LE_LONG.set(out, i, w);
             x += 8 * UserBuffer.K1;
         }
-        for (; i < out.length; i++) {
+        for (; i < end; i++) {
             out[i] = (byte) (x >>> 56);
             x += UserBuffer.K1;
         }
-        return out;
     }
 
     /** Little-endian 8-byte stores into a byte[] (byte i of the word is byte i of the array). */

@@ -157,7 +157,7 @@ class LuoFileBlocksTest {
     void aFailedFirstBlockAllocationFailsTheOutgoingSetup() {
         Kho kho = Kho.boot(PhysicalMemory.ofSize(LuoImpl.RAM_BYTES));
         kho.failAllocationAfter(0);
-        assertThat(OutgoingSessions.setup(kho, LuoGeometry.SMALL, LuoVariant.AS_POSTED)).isEqualTo(Outcome.err(Errno.ENOMEM));
+        assertThat(OutgoingSessions.setup(kho, LuoGeometry.SMALL, LuoVariant.AS_POSTED, 0)).isEqualTo(Outcome.err(Errno.ENOMEM));
         assertThat(kho.preserved()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +18,21 @@ import org.junit.jupiter.api.Test;
 class SessionTableTest {
     @Test
     void behavesAsAnInsertionOrderedMapUnderChurn() {
+        churn(new SessionTable(0, 1 << 20), k -> "n" + k);
+    }
+
+    /** Ids past the limit the slots were laid out for (the id field of a slot widens), names sharing all but the last byte, the empty name. */
+    @Test
+    void behavesAsAMapPastItsLimitAndForNeighbouringNames() {
+        churn(new SessionTable(0, 8), k -> k == 0 ? "" : String.valueOf((char) ('0' + k % 75)) + (char) ('0' + k / 75));
+        churn(new SessionTable(0, 8), k -> "a-long-common-prefix-" + (char) ('0' + k % 75) + (char) ('0' + k / 75));
+    }
+
+    private static void churn(SessionTable t, IntFunction<String> names) {
         Random r = new Random(12);
-        SessionTable t = new SessionTable(0, 1 << 20);
         Map<String, Integer> ref = new LinkedHashMap<>();
         for (int step = 0; step < 20_000; step++) {
-            String name = "n" + r.nextInt(300);
+            String name = names.apply(r.nextInt(300));
             int id = t.find(name);
             assertThat(id >= 0).as("step %d: %s present", step, name).isEqualTo(ref.containsKey(name));
             if (id >= 0) {

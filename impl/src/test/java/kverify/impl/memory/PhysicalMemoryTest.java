@@ -152,4 +152,26 @@ class PhysicalMemoryTest {
                 + "0000000000001ffe: b0 b1 00 00\n");
         assertThat(mem.hexDump(0x1000, 0)).isEmpty();
     }
+
+    @Test
+    void frozenPagesAndCopiesNeverSeeLaterWrites() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(4 * PhysicalMemory.PAGE_SIZE);
+        mem.writeU64(0x2000, 0x1111L);
+        mem.writeU8(0x10, 7);
+        PhysicalMemory.Frozen first = mem.freeze();
+        assertThat(first.addresses()).containsExactly(0x0L, 0x2000L);
+        PhysicalMemory copy = mem.copy();
+        mem.writeU64(0x2000, 0x2222L);
+        mem.fill(0x0, 0x20, (byte) 0);
+        copy.writeU8(0x2001, 0x33);
+        assertThat(first.pages()[0][0x10]).as("a frozen page is copied before a write, a zero fill too").isEqualTo((byte) 7);
+        assertThat(first.pages()[1][0]).isEqualTo((byte) 0x11);
+        assertThat(copy.readU64(0x2000)).as("the copy does not see the original's write").isEqualTo(0x3311L);
+        assertThat(mem.readU64(0x2000)).isEqualTo(0x2222L);
+        assertThat(copy.readU8(0x10)).isEqualTo(7);
+        PhysicalMemory.Frozen second = mem.freeze();
+        assertThat(second.pages()[1]).as("a written page is a new array").isNotSameAs(first.pages()[1]);
+        mem.writeU8(0x3000, 1);
+        assertThat(mem.freeze().pages()[1]).as("an unwritten page keeps its frozen array").isSameAs(second.pages()[1]);
+    }
 }

@@ -172,4 +172,18 @@ class SegmentWriterTest {
             }
         }
     }
+
+    /** A piece of the pattern made in place (as the writers do, page by page) is the same piece of byteAt's. */
+    @Test
+    void patternPiecesAtAnyPositionAreTheBuffersBytes() {
+        UserBuffer b = new UserBuffer(0x1234, UserBuffer.NO_FAULT);
+        for (long from : new long[] {0, 1, 7, 4093, 4096, 1L << 33}) {
+            byte[] dst = new byte[40];
+            SegmentWriter.pattern(b).fill(from, dst, 3, 33);
+            for (int i = 0; i < dst.length; i++) {
+                int expected = i < 3 || i >= 36 ? 0 : b.byteAt(from + i - 3);
+                assertThat(dst[i] & 0xFF).as("from %d byte %d", from, i).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -22,8 +22,9 @@ final class LegacyUser {
         return "legacy:" + session;
     }
 
+    /** One byte per char, as SessionSer reads a name back: a name restored from a handover with a byte >= 0x80 can be retrieved. */
     static UserArg sessionArg(String name) {
-        return new UserArg(Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, name.getBytes(StandardCharsets.US_ASCII)), true);
+        return new UserArg(Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, name.getBytes(StandardCharsets.ISO_8859_1)), true);
     }
 
     static Outcome<Unit> createSession(LuoSystem s, String name) {

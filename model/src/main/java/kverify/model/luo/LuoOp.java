@@ -171,9 +171,10 @@ public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions,
             return s.reboot(fault);
         }
 
+        /** Any running kernel: a next kernel's reboot is the next live update (docs/luo.md decision 37). */
         @Override
         public boolean validIn(Phase phase) {
-            return phase == Phase.OUTGOING;
+            return phase == Phase.OUTGOING || phase == Phase.INCOMING;
         }
     }
 

@@ -4,7 +4,7 @@ import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
 
 /**
- * The contract of LUO as user space drives it over one live update: the system calls of
+ * The contract of LUO as user space drives it, over one live update or several (decision 37): the system calls of
  * docs/luo.md ("every call in every phase"). Both the reference model and the byte-level
  * implementation implement it; properties see only this.
  *
@@ -45,7 +45,7 @@ public interface LuoSystem {
     /** delete_module of a test handler: ENOENT if not loaded, EAGAIN while a file pins it. */
     Outcome<Unit> unloadModule(HandlerKind kind);
 
-    /** reboot(KEXEC) with live update: serialize every session, then kexec; the fault's errno on failure. */
+    /** reboot(KEXEC) with live update, in any running kernel: serialize its outgoing sessions, then kexec; the fault's errno on failure. */
     Outcome<Unit> reboot(RebootFault fault);
 
     /** Early boot of the next kernel: find the session node in the handover and walk the block chain. */

@@ -35,12 +35,18 @@ public final class SessionNames {
 
     /** The C string a 64-byte name field holds, or empty if the field has no NUL. */
     public static java.util.Optional<String> cString(byte[] field) {
+        int n = cStringLength(field);
+        return n < 0 ? java.util.Optional.empty() : java.util.Optional.of(new String(field, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** The length of {@link #cString}'s string (the index of the first NUL), or -1 if the field has none. */
+    public static int cStringLength(byte[] field) {
         for (int i = 0; i < field.length; i++) {
             if (field[i] == 0) {
-                return java.util.Optional.of(new String(field, 0, i, java.nio.charset.StandardCharsets.ISO_8859_1));
+                return i;
             }
         }
-        return java.util.Optional.empty();
+        return -1;
     }
 
     public static String check(String name) {

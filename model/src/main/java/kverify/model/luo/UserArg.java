@@ -18,6 +18,11 @@ public record UserArg(byte[] bytes, boolean writable) {
         return bytes.clone();
     }
 
+    /** bytes[from .. from + n) into dst[at ..), without a copy of the whole argument (caller checked {@link #readable}). */
+    public void copyTo(int from, byte[] dst, int at, int n) {
+        System.arraycopy(bytes, from, dst, at, n);
+    }
+
     public int length() {
         return bytes.length;
     }

@@ -50,27 +50,29 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         ram = List.copyOf(ram);
         mkReserved = List.copyOf(mkReserved);
         kernelUsed = List.copyOf(kernelUsed);
-        check(nrCpuIds >= 1 && nrCpuIds <= nrCpus && nrCpus <= 8192,
+        int cpuLines = cpus.size();
+        check(nrCpuIds >= 1 && nrCpuIds <= nrCpus && nrCpus <= 8192, () ->
                 "need 1 <= nr_cpu_ids <= NR_CPUS <= 8192, got nr_cpu_ids=" + nrCpuIds + " NR_CPUS=" + nrCpus);
-        check(cpus.size() == nrCpuIds, "need one cpu line per possible CPU: nr_cpu_ids=" + nrCpuIds + " cpus=" + cpus.size());
-        check(cpus.stream().anyMatch(Cpu::online), "at least one CPU must be online (the one running the caller)");
+        check(cpus.size() == nrCpuIds, () -> "need one cpu line per possible CPU: nr_cpu_ids=" + nrCpuIds + " cpus=" + cpuLines);
+        check(cpus.stream().anyMatch(Cpu::online), () -> "at least one CPU must be online (the one running the caller)");
         checkSortedDisjointAligned("ram", ram);
         for (int i = 1; i < ram.size(); i++) {
             // e820 merges touching RAM ranges, so two ranges always have a hole between them.
-            check(ram.get(i - 1).end() < ram.get(i).start(), "ram ranges must be separated by a hole at " + ram.get(i));
+            PhysRange next = ram.get(i);
+            check(ram.get(i - 1).end() < next.start(), () -> "ram ranges must be separated by a hole at " + next);
         }
         checkSortedDisjointAligned("mk-reserved", mkReserved);
         checkSortedDisjointAligned("kernel-used", kernelUsed);
-        check(crashKernel.isPageAligned(), "crashkernel not page aligned: " + crashKernel);
+        check(crashKernel.isPageAligned(), () -> "crashkernel not page aligned: " + crashKernel);
         // Page 0 is firmware's; a crash region there would also make the kernel's control-page search wrap.
-        check(crashKernel.isEmpty() || crashKernel.start() > 0, "crashkernel cannot start at 0");
+        check(crashKernel.isEmpty() || crashKernel.start() > 0, () -> "crashkernel cannot start at 0");
         for (PhysRange r : concat(mkReserved, kernelUsed, crashKernel.isEmpty() ? List.of() : List.of(crashKernel))) {
-            check(inside(ram, r), "range " + r + " is not inside RAM");
+            check(inside(ram, r), () -> "range " + r + " is not inside RAM");
         }
-        check(physBits >= 32 && physBits <= 52, "phys_bits is 32..52, got " + physBits);
-        check(ram.isEmpty() || ram.get(ram.size() - 1).end() <= 1L << physBits, "RAM ends above 2^phys_bits");
-        check(disjoint(mkReserved, kernelUsed), "mk-reserved overlaps kernel-used memory");
-        check(crashKernel.isEmpty() || (disjoint(mkReserved, List.of(crashKernel)) && disjoint(kernelUsed, List.of(crashKernel))),
+        check(physBits >= 32 && physBits <= 52, () -> "phys_bits is 32..52, got " + physBits);
+        check(ram.isEmpty() || ram.get(ram.size() - 1).end() <= 1L << physBits, () -> "RAM ends above 2^phys_bits");
+        check(disjoint(mkReserved, kernelUsed), () -> "mk-reserved overlaps kernel-used memory");
+        check(crashKernel.isEmpty() || (disjoint(mkReserved, List.of(crashKernel)) && disjoint(kernelUsed, List.of(crashKernel))), () ->
                 "crashkernel overlaps mk-reserved or kernel-used memory");
     }
 
@@ -128,14 +130,16 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
     private static void checkSortedDisjointAligned(String what, List<PhysRange> ranges) {
         for (int i = 0; i < ranges.size(); i++) {
             PhysRange r = ranges.get(i);
-            check(!r.isEmpty() && r.isPageAligned(), what + " range " + r + " is empty or not page aligned");
-            check(i == 0 || ranges.get(i - 1).end() <= r.start(), what + " ranges must ascend without overlap at " + r);
+            check(!r.isEmpty() && r.isPageAligned(), () -> what + " range " + r + " is empty or not page aligned");
+            boolean ascends = i == 0 || ranges.get(i - 1).end() <= r.start();
+            check(ascends, () -> what + " ranges must ascend without overlap at " + r);
         }
     }
 
-    private static void check(boolean ok, String message) {
+    /** The message is built only when the check fails: every generated case constructs a machine. */
+    private static void check(boolean ok, java.util.function.Supplier<String> message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new IllegalArgumentException(message.get());
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * arrays and never writes them, so snapshots may share arrays: {@link #of(Map, MemoryImage)}
  * reuses the previous snapshot's array for every page that still reads the same, which makes the
  * comparison of two successive snapshots of one kernel (what the invariants ask after every
- * step) an identity check for each page the step did not write.
+ * step) an identity check for each page the step did not write. {@link #ofFrozen} goes further:
+ * it keeps the arrays of a copy-on-write memory, so an unchanged page costs no copy and no compare.
  */
 public final class MemoryImage {
     public static final MemoryImage EMPTY = new MemoryImage(new long[0], new byte[0][]);
@@ -63,6 +64,37 @@ public final class MemoryImage {
                 continue;
             }
             addresses[kept++] = a;
+        }
+        return kept == n ? new MemoryImage(addresses, out) : new MemoryImage(Arrays.copyOf(addresses, kept), Arrays.copyOf(out, kept));
+    }
+
+    /**
+     * The same snapshot as {@link #of(Map)} of pages the caller will never write again (a
+     * copy-on-write memory hands them out frozen), given as ascending page addresses and their
+     * arrays: the arrays are kept, not copied. A page whose array is the one {@code previous}
+     * holds at that address is taken as it is, without a look at its bytes; that makes a snapshot
+     * after a step cost a check of only the pages the step wrote.
+     */
+    public static MemoryImage ofFrozen(long[] sortedAddresses, byte[][] frozen, MemoryImage previous) {
+        int n = sortedAddresses.length;
+        long[] addresses = new long[n];
+        byte[][] out = new byte[n][];
+        int kept = 0;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            long a = sortedAddresses[i];
+            byte[] p = frozen[i];
+            if (p.length != MkConst.PAGE_SIZE || (a & ~MkConst.PAGE_MASK) != 0 || i > 0 && a <= sortedAddresses[i - 1]) {
+                throw new IllegalArgumentException("not a page or not ascending: " + Hex.hex(a) + " length " + p.length);
+            }
+            while (j < previous.addresses.length && previous.addresses[j] < a) {
+                j++;
+            }
+            boolean same = j < previous.addresses.length && previous.addresses[j] == a && previous.pages[j] == p;
+            if (same || !isZero(p)) {
+                addresses[kept] = a;
+                out[kept++] = p;
+            }
         }
         return kept == n ? new MemoryImage(addresses, out) : new MemoryImage(Arrays.copyOf(addresses, kept), Arrays.copyOf(out, kept));
     }

@@ -36,10 +36,10 @@ public record PhysRange(long start, long end) {
         return start < o.end && o.start < end;
     }
 
-    /** The trace form, {@code 0x1000-0x3000}. */
+    /** The trace form, {@code 0x1000-0x3000} (concatenated, not formatted: every trace prints its machine's ranges). */
     @Override
     public String toString() {
-        return String.format("0x%x-0x%x", start, end);
+        return "0x" + Long.toHexString(start) + "-0x" + Long.toHexString(end);
     }
 
     /** Parses the trace form; throws IllegalArgumentException with the offending text. */

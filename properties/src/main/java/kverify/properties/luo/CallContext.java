@@ -25,6 +25,7 @@ final class CallContext {
     private final Set<String> preserved = new HashSet<>();
     private int next;
     private boolean deviceClosed;
+    private int liveUpdates;
 
     CallContext(Process process) {
         this.process = () -> process;
@@ -65,6 +66,11 @@ final class CallContext {
         return preserved.contains(file);
     }
 
+    /** Successful reboots so far: the kernel running now is the first one's (liveUpdates)-th successor. */
+    int liveUpdates() {
+        return liveUpdates;
+    }
+
     boolean deviceWasClosed() {
         return deviceClosed;
     }
@@ -102,6 +108,7 @@ final class CallContext {
             deviceClosed |= c.handle().charAt(0) == 'd';
         }
         if (op instanceof LuoOp.Reboot && outcome.isOk()) {
+            liveUpdates++;
             filesIn.clear();
             preserved.clear();
             deviceClosed = false;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import kverify.engine.Gen;
 import kverify.model.Errno;
 import kverify.model.luo.ArgShape;
@@ -28,13 +29,19 @@ import kverify.model.luo.Uapi;
  * direction; names from a tiny alphabet and sometimes not 1..63 bytes before a NUL; arguments
  * mostly as the uapi struct, sometimes another size, a non-zero tail, a short mapping or a
  * read-only one; files of both handlers, of none, or whose preserve fails; handler modules
- * unloaded and loaded; reboots with freeze faults aimed at files. Every factory shrinks toward
+ * unloaded and loaded; reboots with freeze faults aimed at files, in the first kernel and, up
+ * to {@link #MAX_LIVE_UPDATES} live updates in all, in a next one. Every factory shrinks toward
  * its first, simplest option.
  */
 final class LuoCallGen {
     static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
     static final long[] ODD_COMMANDS = {0xBA02, 0xBA43, 0xBA3F, 0xBB00, 0x4000BA00L, Uapi.CREATE_SESSION, Uapi.PRESERVE_FD};
     private static final ArgShape READ_ONLY = new ArgShape(OptionalLong.empty(), null, OptionalInt.empty(), true);
+    /**
+     * Live updates one case runs at most: the first kernel's reboot, and a next kernel's second
+     * and third (decision 37), each handing on what that kernel created.
+     */
+    static final int MAX_LIVE_UPDATES = 3;
     private final LuoGeometry g;
 
     LuoCallGen(LuoGeometry g) {
@@ -43,11 +50,32 @@ final class LuoCallGen {
 
     /** One step: a continue flag (0 stops) and the op, in one span. */
     Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean) {
+        return step(s, c, mean, this::call, anotherUpdate(s, c, reboot(s)));
+    }
+
+    /**
+     * One step: a continue flag and the op, in one span. Where the case would stop in a next
+     * kernel with another live update still to come, half the time it reboots instead and goes
+     * on (decision 37): what a case does up to that point is drawn exactly as before, so a later
+     * live update never takes steps from the kernels before it, and the flag still shrinks to a stop.
+     */
+    static Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean, BiFunction<LuoState, CallContext, Gen<LuoOp>> calls,
+            Optional<Gen<LuoOp>> another) {
         if (s.phase() == Phase.PANICKED) {
             return Gen.constant(Optional.empty());
         }
-        Gen<LuoOp> op = s.phase() == Phase.BOOTING ? Gen.constant(new LuoOp.Setup()) : call(s, c);
-        return src -> src.choice(mean) != 0 ? Optional.of(src.draw(op)) : Optional.empty();
+        Gen<LuoOp> op = s.phase() == Phase.BOOTING ? Gen.constant(new LuoOp.Setup()) : calls.apply(s, c);
+        return src -> {
+            if (src.choice(mean) != 0) {
+                return Optional.of(src.draw(op));
+            }
+            return another.isEmpty() || src.choice(1) == 0 ? Optional.empty() : Optional.of(src.draw(another.get()));
+        };
+    }
+
+    /** The reboot a next kernel may end its part of a case with, while fewer than {@link #MAX_LIVE_UPDATES} ran. */
+    static Optional<Gen<LuoOp>> anotherUpdate(LuoState s, CallContext c, Gen<LuoOp> reboot) {
+        return s.phase() == Phase.INCOMING && c.liveUpdates() < MAX_LIVE_UPDATES ? Optional.of(reboot) : Optional.empty();
     }
 
     Gen<LuoOp> call(LuoState s, CallContext c) {

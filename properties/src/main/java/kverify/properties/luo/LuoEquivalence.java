@@ -10,10 +10,11 @@ import kverify.model.Outcome;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.LuoState;
+import kverify.model.luo.Phase;
 import kverify.model.luo.RebootFault;
 
 /**
- * The equivalence property: one live update generated step by step from the model's state,
+ * The equivalence property: live updates (up to three, decision 37) generated step by step from the model's state,
  * applied to the model and to one variant at one geometry, outcomes, abstract states and
  * invariants compared after every step. Each step is noted as its trace line, so a shrunk case
  * renders as the body of a trace file.
@@ -29,6 +30,7 @@ public final class LuoEquivalence {
     public static final String FILE_BLOCK = "a session's files crossed a file block boundary";
     public static final String FAILED_LATE = "a reboot failed after serialize had filled two session blocks";
     public static final String RETRY_SHORTER = "a reboot succeeded using fewer session blocks than a failed one had filled";
+    public static final String NEXT_REBOOTED = LuoInterface.SECOND_UPDATE;
 
     private LuoEquivalence() {
     }
@@ -43,7 +45,7 @@ public final class LuoEquivalence {
         // 2 x 1000 at real on CORRECTED (docs/luo.md), so a requirement fails only when the
         // generator really stopped reaching the situation.
         b.requireCoverage(CROSSED_BLOCK, 0.35).requireCoverage(FAILED_REBOOT, 0.12).requireCoverage(REBOOT_AFTER_FAILURE, 0.12)
-                .requireCoverage(FINISHED, 0.12);
+                .requireCoverage(FINISHED, 0.12).requireCoverage(NEXT_REBOOTED, 0.05);
         if (g.maxBlocks() >= 1000) {
             // 100 cases take about 1.5 s here; fewer would find the stale-count defect in too
             // few runs (about 4% of cases reach it; docs/luo.md, detection power).
@@ -67,7 +69,7 @@ public final class LuoEquivalence {
         Progress p = new Progress(g);
         for (int step = 0; step < maxSteps; step++) {
             LuoState before = duel.modelState();
-            Optional<LuoOp> op = src.draw(gen.step(before, mean, p.stage(before)));
+            Optional<LuoOp> op = src.draw(gen.step(before, mean, p.stage(before), p.liveUpdates < LuoCallGen.MAX_LIVE_UPDATES));
             if (op.isEmpty()) {
                 return;
             }
@@ -91,6 +93,7 @@ public final class LuoEquivalence {
         private final LuoGeometry g;
         private long keep = -1;
         private long blocksFilledByFailure = -1;
+        private int liveUpdates;
 
         Progress(LuoGeometry g) {
             this.g = g;
@@ -120,7 +123,14 @@ public final class LuoEquivalence {
             if (op instanceof LuoOp.Finish && outcome.isOk()) {
                 src.classify(FINISHED);
             }
+            if (op instanceof LuoOp.Reboot && before.phase() == Phase.INCOMING) {
+                // A next kernel's reboot (decision 37): no freeze fault, none of the first kernel's labels.
+                liveUpdates += outcome.isOk() ? 1 : 0;
+                src.classify(outcome.isOk() ? NEXT_REBOOTED : "a next kernel's reboot failed");
+                return false;
+            }
             if (op instanceof LuoOp.Reboot reboot) {
+                liveUpdates += outcome.isOk() ? 1 : 0;
                 return classifyReboot(src, reboot, outcome, before);
             }
             return false;

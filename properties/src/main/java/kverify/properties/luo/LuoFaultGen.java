@@ -24,13 +24,14 @@ final class LuoFaultGen {
         this.calls = new LuoCallGen(g);
     }
 
-    /** One step: a continue flag (0 stops) and the op, in one span. */
+    /**
+     * One step: a continue flag (0 stops) and the op, in one span; where a next kernel would stop,
+     * sometimes another live update instead ({@link LuoCallGen#step}): a reboot, or one that
+     * returns first (the next kernel serializes twice).
+     */
     Gen<Optional<LuoOp>> step(LuoState s, CallContext c, long mean) {
-        if (s.phase() == Phase.PANICKED) {
-            return Gen.constant(Optional.empty());
-        }
-        Gen<LuoOp> op = s.phase() == Phase.BOOTING ? Gen.constant(new LuoOp.Setup()) : op(s, c);
-        return src -> src.choice(mean) != 0 ? Optional.of(src.draw(op)) : Optional.empty();
+        Gen<LuoOp> reboot = Gen.frequency(Gen.weighted(2, calls.reboot(s)), Gen.weighted(1, returningReboot(s)));
+        return LuoCallGen.step(s, c, mean, this::op, LuoCallGen.anotherUpdate(s, c, reboot));
     }
 
     private Gen<LuoOp> op(LuoState s, CallContext c) {

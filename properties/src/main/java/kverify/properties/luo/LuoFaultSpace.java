@@ -45,7 +45,8 @@ public final class LuoFaultSpace {
         return Property.named(name(v, g)).body(src -> runCase(src, v, g))
                 .requireCoverage(ALLOC_FAILED, 0.05).requireCoverage(BLOCK_ALLOC_FAILED, 0.05)
                 .requireCoverage(DESERIALIZE_ALLOC_FAILED, 0.02).requireCoverage(PRESERVE_ALLOC_FAILED, 0.05)
-                .requireCoverage(RETURNED, 0.05).requireCoverage(AFTER_RETURNED, 0.05).build();
+                .requireCoverage(RETURNED, 0.05).requireCoverage(AFTER_RETURNED, 0.05)
+                .requireCoverage(LuoInterface.SECOND_UPDATE, 0.05).build();
     }
 
     public static void runCase(Source src, LuoVariant v, LuoGeometry g) {
@@ -76,6 +77,7 @@ public final class LuoFaultSpace {
             if (op.get() instanceof LuoOp.Reboot && r.model().isOk() && returned) {
                 src.classify(AFTER_RETURNED);
             }
+            LuoInterface.classifyGenerations(src, op.get(), r.model(), before, context);
             context.after(op.get(), r.model());
             if (!r.agrees()) {
                 throw new Divergence(r.key(), duel.report(r));

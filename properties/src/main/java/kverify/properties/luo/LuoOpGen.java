@@ -15,6 +15,7 @@ import kverify.model.luo.IncomingSession;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.LuoState;
+import kverify.model.luo.Phase;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
 
@@ -55,9 +56,24 @@ final class LuoOpGen {
      * After a failed reboot the case rarely ends before the retry.
      */
     Gen<Optional<LuoOp>> step(LuoState s, long meanSteps, Stage stage) {
+        return step(s, meanSteps, stage, false);
+    }
+
+    /**
+     * As above; with {@code anotherUpdate}, where the case would stop in a next kernel it reboots
+     * instead half the time (decision 37; a v1 next kernel creates no session, so it hands on
+     * nothing): what the case did before is drawn as it was, and the extra draw shrinks to a stop.
+     */
+    Gen<Optional<LuoOp>> step(LuoState s, long meanSteps, Stage stage, boolean anotherUpdate) {
         Optional<Gen<LuoOp>> op = opFor(s, stage);
         long mean = stage == Stage.PREPARING ? meanSteps : RECOVERY_PATIENCE * meanSteps;
-        return src -> op.isPresent() && src.choice(mean) != 0 ? Optional.of(src.draw(op.get())) : Optional.empty();
+        boolean again = anotherUpdate && s.phase() == Phase.INCOMING;
+        return src -> {
+            if (op.isPresent() && src.choice(mean) != 0) {
+                return Optional.of(src.draw(op.get()));
+            }
+            return again && src.choice(1) != 0 ? Optional.of(new LuoOp.Reboot(RebootFault.NONE)) : Optional.empty();
+        };
     }
 
     /** How much less likely a case is to end at a step while recovering from a failed reboot. */

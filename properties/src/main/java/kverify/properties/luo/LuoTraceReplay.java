@@ -11,9 +11,10 @@ import kverify.impl.luo.LuoVariant;
 import kverify.model.luo.reference.LuoReference;
 
 /**
- * {@code kverify replay FILE} for LUO traces: runs the trace on the model and on every variant in
- * lockstep and prints each step's outcome side by side, marking where a variant's outcome, state
- * or invariants differ from the model; then, per variant, where it first diverges and why.
+ * {@code kverify replay FILE} for LUO traces: runs the trace on the model and on each variant, one
+ * variant after another (so memory holds one model and one implementation, not a pair per
+ * variant), then prints each step's outcome side by side, marking where a variant's outcome,
+ * state or invariants differ from the model; then, per variant, where it first diverges and why.
  * Returns 0, or 2 after printing {@code FILE:LINE: message} for a malformed trace.
  */
 public final class LuoTraceReplay {
@@ -28,31 +29,46 @@ public final class LuoTraceReplay {
         if (t == null) {
             return 2;
         }
-        List<LuoDuel> duels = new ArrayList<>();
         List<LuoVariant> variants = LuoVariant.at(t.geometry());
-        for (LuoVariant v : variants) {
-            duels.add(new LuoDuel(v, t.geometry()));
-        }
         out.println("replay " + trace + ": variant under study " + t.variant() + ", geometry " + t.geometry());
         t.comments().forEach(c -> out.println("  # " + c));
         printHeader(out, variants);
+        // One variant (and its own model) at a time, each dropped before the next: a trace at the
+        // limits holds one model and one implementation at once, not one of each per variant.
+        int n = t.steps().size();
+        String[] modelOutcomes = new String[n];
+        boolean[] modelMissed = new boolean[n];
+        StringBuilder[] rows = new StringBuilder[n];
+        List<List<String>> missedBy = new ArrayList<>();
         List<LuoDuel.StepResult> first = new ArrayList<>();
-        duels.forEach(d -> first.add(null));
-        LuoTrace.Step lastStep = t.steps().isEmpty() ? null : t.steps().get(t.steps().size() - 1);
-        for (LuoTrace.Step step : t.steps()) {
-            StringBuilder row = new StringBuilder();
-            String modelOutcome = null;
-            for (int i = 0; i < duels.size(); i++) {
-                LuoDuel.StepResult r = duels.get(i).step(step.op(), step == lastStep);
-                modelOutcome = r.model().toString();
-                row.append(String.format(CELL, cell(r)));
-                if (!r.agrees() && first.get(i) == null) {
-                    first.set(i, r);
+        for (int v = 0; v < variants.size(); v++) {
+            LuoDuel duel = new LuoDuel(variants.get(v), t.geometry());
+            LuoDuel.StepResult firstOfVariant = null;
+            for (int s = 0; s < n; s++) {
+                LuoTrace.Step step = t.steps().get(s);
+                LuoDuel.StepResult r = duel.step(step.op(), s == n - 1);
+                if (v == 0) {
+                    rows[s] = new StringBuilder();
+                    missedBy.add(new ArrayList<>());
+                    modelOutcomes[s] = r.model().toString();
+                    modelMissed[s] = step.expect().isPresent() && !step.expect().get().matches(r.model());
+                }
+                rows[s].append(String.format(CELL, cell(r)));
+                if (step.expect().isPresent() && (r.crash() != null || !step.expect().get().matches(r.impl()))) {
+                    missedBy.get(s).add(variants.get(v).name());
+                }
+                if (!r.agrees() && firstOfVariant == null) {
+                    firstOfVariant = r;
                 }
             }
-            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcome) + row + expectation(step, duels));
+            first.add(firstOfVariant);
         }
-        summary(out, duels, first);
+        for (int s = 0; s < n; s++) {
+            LuoTrace.Step step = t.steps().get(s);
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcomes[s]) + rows[s]
+                    + expectation(step, modelMissed[s], missedBy.get(s)));
+        }
+        summary(out, variants, first);
         return 0;
     }
 
@@ -79,7 +95,7 @@ public final class LuoTraceReplay {
         for (LuoTrace.Step step : t.steps()) {
             if (!step.op().validIn(model.phase())) {
                 return trace + ":" + step.line() + ": '" + LuoTraceFormat.line(step.op()) + "' is not valid in phase "
-                        + model.phase() + " (one live update: outgoing ops, a successful reboot, setup, then incoming ops)";
+                        + model.phase() + " (each live update: a successful reboot, setup, then the next kernel's ops)";
             }
             step.op().applyTo(model);
         }
@@ -87,22 +103,16 @@ public final class LuoTraceReplay {
     }
 
     /** A step's expectation and the systems that miss it ("model" first), if it states one. */
-    private static String expectation(LuoTrace.Step step, List<LuoDuel> duels) {
+    private static String expectation(LuoTrace.Step step, boolean modelMissed, List<String> variantsMissed) {
         if (step.expect().isEmpty()) {
             return "";
         }
-        Expect e = step.expect().get();
         List<String> missed = new ArrayList<>();
-        LuoDuel.StepResult any = duels.get(0).lastStep();
-        if (!e.matches(any.model())) {
+        if (modelMissed) {
             missed.add("model");
         }
-        for (LuoDuel d : duels) {
-            if (d.lastStep().crash() != null || !e.matches(d.lastStep().impl())) {
-                missed.add(d.impl().variant().name());
-            }
-        }
-        return "  expects " + e + (missed.isEmpty() ? "" : ", missed by " + String.join(" ", missed));
+        missed.addAll(variantsMissed);
+        return "  expects " + step.expect().get() + (missed.isEmpty() ? "" : ", missed by " + String.join(" ", missed));
     }
 
     private static void printHeader(PrintStream out, List<LuoVariant> variants) {
@@ -125,11 +135,11 @@ public final class LuoTraceReplay {
         return r.agrees() ? s : s + " !";
     }
 
-    private static void summary(PrintStream out, List<LuoDuel> duels, List<LuoDuel.StepResult> first) {
+    private static void summary(PrintStream out, List<LuoVariant> variants, List<LuoDuel.StepResult> first) {
         out.println("(* outcome differs from the model; ! state or invariants differ)");
-        for (int i = 0; i < duels.size(); i++) {
+        for (int i = 0; i < variants.size(); i++) {
             LuoDuel.StepResult r = first.get(i);
-            String v = duels.get(i).impl().variant().name();
+            String v = variants.get(i).name();
             if (r == null) {
                 out.println(v + ": agrees with the model at every step");
                 continue;

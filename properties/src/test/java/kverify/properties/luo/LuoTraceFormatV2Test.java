@@ -130,7 +130,10 @@ class LuoTraceFormatV2Test {
     @Test
     void replayReportsMalformedV2TracesAndOutOfPhaseCallsWithFileLineAndTwo(@TempDir Path dir) throws Exception {
         for (String[] c : new String[][] {{"open-device => ok\n", ":4: open-device needs '-> HANDLE'"},
-                {"reboot\nsetup\nreboot\n", ":6: 'reboot' is not valid in phase INCOMING"},
+                // A next kernel may reboot (a second live update, decision 37), but never before its setup, nor set up twice.
+                {"reboot\nsetup\nreboot\nreboot\n", ":7: 'reboot' is not valid in phase BOOTING"},
+                {"reboot\nsetup\nreboot\nsetup\nsetup\n", ":8: 'setup' is not valid in phase INCOMING"},
+                {"reboot\nsetup\nreboot\nopen-device -> d\n", ":7: 'open-device -> d' is not valid in phase BOOTING"},
                 {"reboot\nopen-device -> d\n", ":5: 'open-device -> d' is not valid in phase BOOTING"}}) {
             Path f = dir.resolve("t.trace");
             Files.writeString(f, HEADER + c[0]);

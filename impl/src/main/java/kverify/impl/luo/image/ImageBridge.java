@@ -3,7 +3,12 @@ package kverify.impl.luo.image;
 import java.util.List;
 import java.util.Optional;
 import kverify.impl.kho.Kho;
+import kverify.impl.luo.KhoEntry;
 import kverify.impl.luo.LuoImpl;
+import kverify.impl.luo.LuoVersion;
+import kverify.impl.luo.layout.v7.LuoSubtree;
+import kverify.model.luo.image.ImageSubtree;
+import kverify.model.luo.image.ImageVersion;
 import kverify.impl.luo.LuoVariant;
 import kverify.impl.luo.layout.FdtNode;
 import kverify.impl.memory.PhysicalMemory;
@@ -14,7 +19,8 @@ import kverify.model.luo.image.ImageFdt;
 
 /**
  * Between a live implementation and an image: {@link #capture} takes what a kernel hands over at
- * a successful kexec (every written page of memory, the KHO preserved set, the session FDT node);
+ * a successful kexec (every written page of memory, the KHO preserved set, the session FDT node of
+ * v1 or the "LUO" subtree of v7);
  * {@link #boot} puts an image into fresh simulated memory and a next kernel's KHO, ready for the
  * early setup of the given variant.
  */
@@ -31,16 +37,49 @@ public final class ImageBridge {
         if (ram.size() != 1 || ram.get(0).start() != 0) {
             throw new IllegalStateException("images describe one RAM range starting at 0, this memory has " + ram);
         }
+        if (impl.variant().version() == LuoVersion.V7) {
+            Optional<ImageSubtree> subtree = impl.handoverEntry().filter(e -> e instanceof KhoEntry.Subtree)
+                    .map(e -> ((KhoEntry.Subtree) e).entry()).map(t -> new ImageSubtree(t.name(), t.pa(), t.length()));
+            return HandoverImage.v7(impl.geometry(), ram.get(0).end(), subtree, impl.kho().incoming(), impl.memory().pages());
+        }
         Optional<ImageFdt> fdt = impl.handoverFdt().map(n -> new ImageFdt(n.name(), n.properties()));
         return new HandoverImage(impl.geometry(), ram.get(0).end(), fdt, impl.kho().incoming(), impl.memory().pages());
     }
 
-    /** A next kernel of the given variant on the image's memory and preserved set (phase BOOTING). */
+    /**
+     * A next kernel of the given variant on the image's memory and preserved set (phase BOOTING),
+     * its KHO taking the handover whatever its root compatible says: the image properties boot an
+     * image on its own version's variants, where the compatible always matches.
+     */
     public static LuoImpl boot(HandoverImage img, LuoVariant variant) {
+        return boot(img, variant, img.geometry());
+    }
+
+    /** The same, for a next kernel built with its own geometry (a kernel of the other version). */
+    public static LuoImpl boot(HandoverImage img, LuoVariant variant, kverify.model.luo.LuoGeometry geometry) {
+        PhysicalMemory m = memoryOf(img);
+        Kho kho = Kho.handedOver(m, img.preserved());
+        Optional<KhoEntry> entry = img.version() == ImageVersion.V1
+                ? img.fdt().map(f -> new KhoEntry.Fdt(new FdtNode(f.name(), f.properties())))
+                : img.subtree().map(t -> new KhoEntry.Subtree(new LuoSubtree(t.name(), t.pa(), t.length())));
+        return LuoImpl.nextKernelOn(variant, geometry, kho, entry);
+    }
+
+    /**
+     * A next kernel as kexec really starts it: its KHO takes the handover only if the image's KHO
+     * root compatible is its own version's KHO_FDT_COMPATIBLE (kho_populate); otherwise it boots
+     * with the old memory but nothing handed over (cross-version handover, docs/versions-luo.md 7.5).
+     */
+    public static LuoImpl bootChecked(HandoverImage img, LuoVariant variant, kverify.model.luo.LuoGeometry geometry) {
+        if (img.khoCompatible().equals(variant.version().image().khoCompatible())) {
+            return boot(img, variant, geometry);
+        }
+        return LuoImpl.nextKernelWithoutHandover(variant, geometry, memoryOf(img));
+    }
+
+    private static PhysicalMemory memoryOf(HandoverImage img) {
         PhysicalMemory m = PhysicalMemory.ofSize(img.ramBytes());
         img.pages().forEach((pa, bytes) -> m.write(pa, bytes, 0, bytes.length));
-        Kho kho = Kho.handedOver(m, img.preserved());
-        Optional<FdtNode> fdt = img.fdt().map(f -> new FdtNode(f.name(), f.properties()));
-        return LuoImpl.nextKernel(variant, img.geometry(), kho, fdt);
+        return m;
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoV7Geometry;
+import kverify.model.luo.image.ImageSubtree;
+import kverify.model.luo.image.ImageVersion;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
 
@@ -20,6 +23,12 @@ final class ImageParser {
     private long ram = ImageText.DEFAULT_RAM_BYTES;
     private boolean ramGiven;
     private boolean memoryStarted;
+    private boolean v3;
+    private ImageVersion version;
+    private int versionLine;
+    private String khoCompatible;
+    private Boolean subtreePresent;
+    private ImageSubtree subtree;
     private Boolean fdtPresent;
     private String fdtName;
     private final TreeMap<String, byte[]> fdtProps = new TreeMap<>();
@@ -38,11 +47,12 @@ final class ImageParser {
             first++;
         }
         String header = first == lines.size() ? "" : lines.get(first).trim();
-        if (!header.equals(ImageText.HEADER) && !header.equals(ImageText.HEADER_V1)) {
+        if (!header.equals(ImageText.HEADER) && !header.equals(ImageText.HEADER_V2) && !header.equals(ImageText.HEADER_V1)) {
             throw new ImageFormatException(first + 1, "expected the header line '" + ImageText.HEADER + "' (or the older '"
-                    + ImageText.HEADER_V1 + "')");
+                    + ImageText.HEADER_V2 + "' or '" + ImageText.HEADER_V1 + "')");
         }
         boolean v1 = header.equals(ImageText.HEADER_V1);
+        v3 = header.equals(ImageText.HEADER);
         for (lineNo = first + 2; lineNo <= lines.size(); lineNo++) {
             String line = Tokens.stripComment(lines.get(lineNo - 1)).trim();
             if (!line.isEmpty()) {
@@ -50,13 +60,26 @@ final class ImageParser {
             }
         }
         lineNo = lines.size();
+        require(!v3 || version != null, "no 'version v1' or 'version v7' line (format v3 says which LUO version wrote the handover)");
+        ImageVersion ver = version == null ? ImageVersion.V1 : version;
         require(geometry != null, "no 'geometry' line");
+        if (ver == ImageVersion.V7) {
+            require(subtreePresent != null, "no 'subtree none' or 'subtree LUO PA length N' line (the root of a v7 handover)");
+            if (!LuoV7Geometry.fits(geometry)) {
+                throw new ImageFormatException(versionLine, "a v7 handover needs a v7 geometry (one block size), got '" + geometry.label() + "'");
+            }
+            return withKho(HandoverImage.v7(geometry, ram, Optional.ofNullable(subtree), preserved, pages), ver);
+        }
         require(fdtPresent != null, "no 'fdt none' or 'fdt node NAME' line");
         if (v1 && Arrays.equals(fdtProps.get(ImageFdt.COMPATIBLE_PROPERTY), ImageFdt.cString(ImageFdt.COMPATIBLE_1_5))) {
             fdtProps.put(ImageFdt.COMPATIBLE_PROPERTY, ImageFdt.cString(ImageFdt.COMPATIBLE));
         }
         Optional<ImageFdt> fdt = fdtPresent ? Optional.of(new ImageFdt(fdtName, fdtProps)) : Optional.empty();
-        return new HandoverImage(geometry, ram, fdt, preserved, pages);
+        return withKho(new HandoverImage(geometry, ram, fdt, preserved, pages), ver);
+    }
+
+    private HandoverImage withKho(HandoverImage img, ImageVersion ver) {
+        return khoCompatible == null || khoCompatible.equals(ver.khoCompatible()) ? img : img.withKhoCompatible(khoCompatible);
     }
 
     private void statement(Tokens t) {
@@ -68,6 +91,9 @@ final class ImageParser {
         }
         pageAddress = -1;
         switch (keyword) {
+            case "version" -> version(t);
+            case "kho" -> kho(t);
+            case "subtree" -> subtree(t);
             case "geometry" -> geometry();
             case "ram" -> ram(t);
             case "fdt" -> fdt(t);
@@ -75,15 +101,58 @@ final class ImageParser {
             case "page" -> page(t);
             case "at" -> at(t);
             default -> throw new ImageFormatException(lineNo, "unknown keyword '" + keyword
-                    + "' (expected geometry, ram, fdt, preserve, page, at, or hex data after a page line)");
+                    + "' (expected version, kho, geometry, ram, fdt, subtree, preserve, page, at, or hex data after a page line)");
         }
+    }
+
+    private void v3Only(String what) {
+        require(v3, "'" + what + "' needs the header '" + ImageText.HEADER + "'");
+    }
+
+    private void version(Tokens t) {
+        v3Only("version");
+        require(version == null, "second 'version' line");
+        String w = t.word("v1 or v7");
+        t.end();
+        version = ImageVersion.parse(w).orElseThrow(() -> new ImageFormatException(lineNo, "unknown LUO version '" + w + "' (v1 or v7)"));
+        require(fdtPresent == null && subtreePresent == null, "'version' must come before the 'fdt' and 'subtree' lines");
+        versionLine = lineNo;
+    }
+
+    /** "kho compatible STR": the KHO root compatible the outgoing kernel wrote; default its version's. */
+    private void kho(Tokens t) {
+        v3Only("kho");
+        require(khoCompatible == null, "second 'kho compatible' line");
+        t.keyword("compatible");
+        require(t.peek().equals("str"), "'kho compatible' takes a str value");
+        byte[] b = t.value();
+        khoCompatible = new String(b, 0, b.length - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** "subtree none" or "subtree NAME PA length N": v7's KHO entry (kho_retrieve_subtree's name, PA and size). */
+    private void subtree(Tokens t) {
+        v3Only("subtree");
+        require(version == ImageVersion.V7, "'subtree' is the root of a v7 handover: put 'version v7' before it");
+        require(subtreePresent == null, "second 'subtree' line");
+        String name = t.word("none or the entry name");
+        if (name.equals("none")) {
+            t.end();
+            subtreePresent = false;
+            return;
+        }
+        long pa = t.number("the blob's physical address");
+        t.keyword("length");
+        long length = t.number("the blob's length in bytes");
+        t.end();
+        subtreePresent = true;
+        subtree = new ImageSubtree(name, pa, length);
     }
 
     private void geometry() {
         require(geometry == null, "second 'geometry' line");
         String label = Tokens.stripComment(lines.get(lineNo - 1)).trim().substring("geometry".length()).trim();
         geometry = LuoGeometry.parse(label).orElseThrow(() -> new ImageFormatException(lineNo,
-                "unknown geometry '" + label + "' (real, small, unit, or 'session-block=N file-block=N max-blocks=N')"));
+                "unknown geometry '" + label + "' (real, small, unit, v7-real, v7-small, v7-unit, 'session-block=N file-block=N max-blocks=N' or 'v7 block=N max-blocks=N')"));
     }
 
     private void ram(Tokens t) {
@@ -95,6 +164,7 @@ final class ImageParser {
     }
 
     private void fdt(Tokens t) {
+        require(version != ImageVersion.V7, "a v7 handover has no session FDT node (its root is the 'subtree' line)");
         String what = t.word("none, node or prop");
         switch (what) {
             case "none", "node" -> {

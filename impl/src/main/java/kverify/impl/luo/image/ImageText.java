@@ -12,11 +12,14 @@ import kverify.model.luo.image.HandoverImage;
 /**
  * The text form of a handover image, written to be read and written by hand:
  * <pre>
- * kverify-image luo v2                       first line (v1 is still read, see HEADER_V1)
+ * kverify-image luo v3                       first line (v2 and v1 are still read, see HEADER_V2)
  * # comment                                  anywhere; '#' also ends any line
- * geometry small                             real | small | unit | session-block=N file-block=N max-blocks=N
+ * version v7                                 which LUO version wrote the handover: v1 or v7 (required in v3)
+ * kho compatible "kho-v4"                    optional: the KHO root compatible written; default the version's
+ * geometry v7-small                          real | small | unit | v7-real | v7-small | v7-unit | explicit forms
+ * subtree LUO 0x100000 length 32             v7's root (or "subtree none"): the luo_ser's PA and length
  * ram 0x1000000000                           optional, default 2^36; RAM is [0, ram)
- * fdt node luo-session                       or "fdt none": the next kernel finds no session node
+ * fdt node luo-session                       v1's root, or "fdt none": the next kernel finds no session node
  * fdt prop compatible str "luo-session-v4"   the NUL is appended
  * fdt prop luo-session-header u64 0x100000   8 bytes little-endian
  * fdt prop NAME hex 00 10 00 00              raw bytes, any length (also: wrong-size heads)
@@ -29,7 +32,13 @@ import kverify.model.luo.image.HandoverImage;
  * and marks pages outside every preserved folio.
  */
 public final class ImageText {
-    public static final String HEADER = "kverify-image luo v2";
+    public static final String HEADER = "kverify-image luo v3";
+    /**
+     * The second format: v1 handovers only, no version line. Format v3 adds the {@code version}
+     * line (a v7 handover's root is the {@code subtree} line) and {@code kho compatible}; a v2 or
+     * v1 file reads as a v1 handover with v1's KHO compatible, as it always did.
+     */
+    public static final String HEADER_V2 = "kverify-image luo v2";
     /**
      * The first format. It is the same grammar; only the name of the session ABI differs: before
      * patch 2/5 was transcribed the suite called the ABI with 2/5's file blocks
@@ -61,9 +70,16 @@ public final class ImageText {
     public static String format(HandoverImage img, List<String> comments) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         comments.forEach(c -> sb.append("# ").append(c).append('\n'));
+        sb.append("version ").append(img.version().label()).append('\n');
+        if (!img.khoCompatible().equals(img.version().khoCompatible())) {
+            sb.append("kho compatible ").append(value(kverify.model.luo.image.ImageFdt.cString(img.khoCompatible()))).append('\n');
+        }
         sb.append("geometry ").append(img.geometry().label()).append('\n');
         sb.append(String.format("ram 0x%x\n", img.ramBytes()));
-        if (img.fdt().isEmpty()) {
+        if (img.version() == kverify.model.luo.image.ImageVersion.V7) {
+            sb.append(img.subtree().map(t -> String.format("subtree %s 0x%x length %d", t.name(), t.pa(), t.length())).orElse("subtree none"))
+                    .append('\n');
+        } else if (img.fdt().isEmpty()) {
             sb.append("fdt none\n");
         } else {
             sb.append("fdt node ").append(img.fdt().get().name()).append('\n');

@@ -33,17 +33,31 @@ final class Fields {
         }
     }
 
+    static void readBytes(PhysicalMemory m, long structPa, int offset, byte[] dst, int length, String struct, String field) {
+        long pa = structPa + offset;
+        try {
+            m.read(pa, dst, 0, length);
+        } catch (PhysicalMemoryFault e) {
+            throw new LayoutException(pa, struct, field, "outside simulated RAM", "an address inside RAM");
+        }
+    }
+
     static ByteBuffer littleEndian(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** The bytes of a C string up to its NUL (or the whole field if none), byte for char. */
     static String cString(byte[] field, int maxChars) {
+        return new String(field, 0, cStringLength(field, maxChars), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The length of {@link #cString}: bytes before the NUL, at most maxChars and the field's length. */
+    static int cStringLength(byte[] field, int maxChars) {
         int n = 0;
         while (n < field.length && n < maxChars && field[n] != 0) {
             n++;
         }
-        return new String(field, 0, n, StandardCharsets.ISO_8859_1);
+        return n;
     }
 
     /** True if the field holds a NUL: the C string inside it is terminated. */

@@ -51,6 +51,27 @@ public final class SessionSer {
         return Fields.cString(field, NAME_LENGTH - 1);
     }
 
+    /** How many bytes of the field {@link #strscpyName} keeps: the name's bytes are field[0 .. that). */
+    public static int strscpyNameLength(byte[] field) {
+        return Fields.cStringLength(field, NAME_LENGTH - 1);
+    }
+
+    /**
+     * {@link #readName} without a String: the 64-byte field at entryPa into dst[0 .. 64); returns
+     * how many bytes of it the name is.
+     */
+    public static int readNameInto(PhysicalMemory m, long entryPa, byte[] dst) {
+        Fields.readBytes(m, entryPa, NAME_OFFSET, dst, NAME_LENGTH, STRUCT, "name");
+        return Fields.cStringLength(dst, NAME_LENGTH - 1);
+    }
+
+    /** {@link #writeName} of the name src[0 .. len): at most 63 bytes and one NUL, which src must have room for at len. */
+    public static void writeName(PhysicalMemory m, long entryPa, byte[] src, int len) {
+        int n = Math.min(len, NAME_LENGTH - 1);
+        src[n] = 0;
+        m.write(entryPa + NAME_OFFSET, src, 0, n + 1);
+    }
+
     /** The raw 64-byte name field, NUL or not; for the corrected next kernel's name check. */
     public static byte[] readNameField(PhysicalMemory m, long entryPa) {
         return Fields.readBytes(m, entryPa, NAME_OFFSET, NAME_LENGTH, STRUCT, "name");

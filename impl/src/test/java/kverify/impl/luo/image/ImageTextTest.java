@@ -45,7 +45,7 @@ class ImageTextTest {
     void formatV2WritesLuoSessionV4AndV1FilesAreReadAsTheSameAbi() {
         String v2 = HAND_WRITTEN.replace("kverify-image luo v1", "kverify-image luo v2").replace("luo-session-v3", "luo-session-v4");
         assertThat(parse(v2)).isEqualTo(parse(HAND_WRITTEN));
-        assertThat(ImageText.format(parse(v2), List.of())).startsWith("kverify-image luo v2\n")
+        assertThat(ImageText.format(parse(v2), List.of())).startsWith("kverify-image luo v3\nversion v1\n")
                 .contains("fdt prop compatible str \"luo-session-v4\"");
         String v2WithV3 = HAND_WRITTEN.replace("kverify-image luo v1", "kverify-image luo v2");
         assertThat(parse(v2WithV3).fdt().orElseThrow().matchesSessionNode()).as("in v2, v3 is 1/5's ABI").isFalse();
@@ -74,7 +74,7 @@ class ImageTextTest {
     void thePrinterWritesWhatTheParserReads() {
         HandoverImage img = parse(HAND_WRITTEN).withFdt(java.util.Optional.empty()).withU64(0x7000, 0xabcdef);
         String text = ImageText.format(img, List.of("provenance line"));
-        assertThat(text).startsWith("kverify-image luo v2\n# provenance line\n").contains("fdt none")
+        assertThat(text).startsWith("kverify-image luo v3\n# provenance line\nversion v1\n").contains("fdt none")
                 .contains("page 0x7000   # not preserved").contains("  0010: 73 30 00");
         assertThat(parse(text)).isEqualTo(img);
         HandoverImage odd = parse(HAND_WRITTEN).withFdt(java.util.Optional.of(new ImageFdt("luo-session",
@@ -92,7 +92,8 @@ class ImageTextTest {
         page[0xff0] = 1;
         HandoverImage img = new HandoverImage(LuoGeometry.SMALL, 0x10000, Optional.empty(), Map.of(0x1000L, 0), Map.of(0x1000L, page));
         assertThat(ImageText.format(img, List.of()).lines().toList()).containsExactly(
-                "kverify-image luo v2",
+                "kverify-image luo v3",
+                "version v1",
                 "geometry small",
                 "ram 0x10000",
                 "fdt none",
@@ -146,7 +147,7 @@ class ImageTextTest {
     @Test
     void malformedFilesNameTheLine() {
         error("", 1, "expected the header line");
-        error("kverify-image luo v3\n", 1, "expected the header line");
+        error("kverify-image luo v4\n", 1, "expected the header line");
         error("kverify-image luo v1\nfdt none\n", 2, "no 'geometry' line");
         error("kverify-image luo v1\ngeometry tiny\n", 2, "unknown geometry 'tiny'");
         error("kverify-image luo v1\ngeometry small\nfdt none\nfrobnicate 3\n", 4, "unknown keyword 'frobnicate'");
@@ -164,6 +165,54 @@ class ImageTextTest {
         error("kverify-image luo v1\ngeometry small\nfdt none\npreserve 0x100000 order 0\nram 0x2000\n", 5, "before any preserve");
         error("kverify-image luo v1\ngeometry small\nfdt none\nat 0xfffffffff8 u64 1\n", 4, "outside RAM");
         error("kverify-image luo v1\ngeometry small\nfdt none\nat 0x10 str \"\\q\"\n", 4, "unknown escape");
+    }
+
+    /** Format v3, v7: a hand-written handover with its luo_ser root and one session block. */
+    static final String V7_HAND_WRITTEN = """
+            kverify-image luo v3
+            version v7
+            geometry v7-small
+            subtree LUO 0x100000 length 32
+            preserve 0x100000 order 0          # luo_ser
+            preserve 0x101000 order 0          # session block
+            at 0x100000 str "luo-v5"
+            at 0x100008 u64 1                  # liveupdate_num
+            at 0x100010 u64 0x101000           # sessions_pa
+            at 0x101008 u64 1
+            at 0x101010 str "s0"
+            """;
+
+    @Test
+    void aV7ImageSaysItsVersionAndRoundTrips() {
+        HandoverImage img = parse(V7_HAND_WRITTEN);
+        assertThat(img.version()).isEqualTo(kverify.model.luo.image.ImageVersion.V7);
+        assertThat(img.khoCompatible()).isEqualTo("kho-v4");
+        assertThat(img.fdt()).isEmpty();
+        assertThat(img.subtree()).contains(new kverify.model.luo.image.ImageSubtree("LUO", 0x100000, 32));
+        String text = ImageText.format(img, List.of());
+        assertThat(text).startsWith("kverify-image luo v3\nversion v7\ngeometry v7-small\n").contains("subtree LUO 0x100000 length 32\n")
+                .doesNotContain("kho compatible").doesNotContain("fdt ");
+        assertThat(parse(text)).isEqualTo(img);
+        HandoverImage matched = img.withKhoCompatible("kho-v3");
+        assertThat(ImageText.format(matched, List.of())).contains("kho compatible str \"kho-v3\"\n");
+        assertThat(parse(ImageText.format(matched, List.of()))).isEqualTo(matched);
+        assertThat(parse(V7_HAND_WRITTEN.replace("subtree LUO 0x100000 length 32", "subtree none")).subtree()).isEmpty();
+        assertThat(parse(HAND_WRITTEN).version()).as("an old file is a v1 handover").isEqualTo(kverify.model.luo.image.ImageVersion.V1);
+        assertThat(parse(HAND_WRITTEN).khoCompatible()).isEqualTo("kho-v3");
+    }
+
+    @Test
+    void malformedV3FilesNameTheLine() {
+        error("kverify-image luo v3\ngeometry small\nfdt none\n", 3, "no 'version v1' or 'version v7' line");
+        error("kverify-image luo v3\nversion v9\n", 2, "unknown LUO version 'v9'");
+        error("kverify-image luo v2\nversion v7\n", 2, "needs the header 'kverify-image luo v3'");
+        error("kverify-image luo v3\nversion v1\ngeometry small\nsubtree LUO 0x1000 length 32\n", 4, "put 'version v7' before it");
+        error("kverify-image luo v3\nversion v7\ngeometry v7-small\nfdt none\n", 4, "has no session FDT node");
+        error("kverify-image luo v3\nversion v7\ngeometry v7-small\n", 3, "no 'subtree none' or 'subtree LUO PA length N' line");
+        error("kverify-image luo v3\nversion v7\ngeometry small\nsubtree none\n", 2, "needs a v7 geometry");
+        error("kverify-image luo v3\nversion v7\ngeometry v7-small\nsubtree LUO 0x1000 size 32\n", 4, "expected 'length'");
+        error("kverify-image luo v3\nversion v7\nkho compatible u64 4\n", 3, "takes a str value");
+        error("kverify-image luo v3\ngeometry v7-small\nsubtree none\nversion v7\n", 3, "put 'version v7' before it");
     }
 
     private static void error(String text, int line, String message) {

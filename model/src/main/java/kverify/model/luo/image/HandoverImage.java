@@ -24,23 +24,40 @@ public final class HandoverImage {
     public static final int PAGE_SIZE = 4096;
     public static final int MAX_ORDER = 10;
 
+    private final ImageVersion version;
+    private final String khoCompatible;
     private final LuoGeometry geometry;
     private final long ramBytes;
     private final Optional<ImageFdt> fdt;
+    private final Optional<ImageSubtree> subtree;
     private final TreeMap<Long, Integer> preserved;
     private final TreeMap<Long, byte[]> pages;
 
+    /** A v1 handover: the session FDT node (or none), with v1's KHO root compatible. */
     public HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
             Map<Long, byte[]> pages) {
-        this(geometry, ramBytes, fdt, preserved, pages, true);
+        this(ImageVersion.V1, ImageVersion.V1.khoCompatible(), geometry, ramBytes, fdt, Optional.empty(), preserved, pages, true);
     }
 
-    /** Copies share page arrays they do not change; only the public constructor clones the caller's. */
-    private HandoverImage(LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt, Map<Long, Integer> preserved,
-            Map<Long, byte[]> pages, boolean clone) {
+    /** A v7 handover: the "LUO" subtree (or none), with v7's KHO root compatible. */
+    public static HandoverImage v7(LuoGeometry geometry, long ramBytes, Optional<ImageSubtree> subtree, Map<Long, Integer> preserved,
+            Map<Long, byte[]> pages) {
+        return new HandoverImage(ImageVersion.V7, ImageVersion.V7.khoCompatible(), geometry, ramBytes, Optional.empty(), subtree,
+                preserved, pages, true);
+    }
+
+    /**
+     * Copies share page arrays they do not change; only the public constructors clone the caller's.
+     * A v1 image has no subtree and a v7 image no FDT node: each version's kernel writes only its own root.
+     */
+    private HandoverImage(ImageVersion version, String khoCompatible, LuoGeometry geometry, long ramBytes, Optional<ImageFdt> fdt,
+            Optional<ImageSubtree> subtree, Map<Long, Integer> preserved, Map<Long, byte[]> pages, boolean clone) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.khoCompatible = Objects.requireNonNull(khoCompatible, "khoCompatible");
         this.geometry = Objects.requireNonNull(geometry, "geometry");
         this.ramBytes = ramBytes;
         this.fdt = Objects.requireNonNull(fdt, "fdt");
+        this.subtree = Objects.requireNonNull(subtree, "subtree");
         this.preserved = new TreeMap<>(preserved);
         this.pages = new TreeMap<>();
         pages.forEach((pa, bytes) -> {
@@ -53,6 +70,8 @@ public final class HandoverImage {
 
     private void check() {
         require(ramBytes > 0 && ramBytes % PAGE_SIZE == 0, "ram=0x%x is a positive whole number of pages", ramBytes);
+        require(version == ImageVersion.V1 ? subtree.isEmpty() : fdt.isEmpty(), "a %s handover has only a %s root", version.label(),
+                version == ImageVersion.V1 ? "session FDT node" : "LUO subtree");
         long end = 0;
         for (Map.Entry<Long, Integer> f : preserved.entrySet()) {
             long pa = f.getKey();
@@ -86,6 +105,20 @@ public final class HandoverImage {
             order++;
         }
         return order;
+    }
+
+    public ImageVersion version() {
+        return version;
+    }
+
+    /** The KHO root compatible the outgoing kernel wrote (its version's, unless a property says otherwise). */
+    public String khoCompatible() {
+        return khoCompatible;
+    }
+
+    /** v7: the "LUO" subtree entry (PA and length of the luo_ser); always empty for v1. */
+    public Optional<ImageSubtree> subtree() {
+        return subtree;
     }
 
     public LuoGeometry geometry() {
@@ -181,7 +214,7 @@ public final class HandoverImage {
         copy.putAll(cloned);
         TreeMap<Long, Integer> folios = new TreeMap<>(preserved);
         folios.putAll(moreFolios);
-        return new HandoverImage(geometry, ramBytes, fdt, folios, copy, false);
+        return new HandoverImage(version, khoCompatible, geometry, ramBytes, fdt, subtree, folios, copy, false);
     }
 
     public HandoverImage withU64(long pa, long value) {
@@ -189,7 +222,16 @@ public final class HandoverImage {
     }
 
     public HandoverImage withFdt(Optional<ImageFdt> newFdt) {
-        return new HandoverImage(geometry, ramBytes, newFdt, preserved, pages, false);
+        return new HandoverImage(version, khoCompatible, geometry, ramBytes, newFdt, subtree, preserved, pages, false);
+    }
+
+    public HandoverImage withSubtree(Optional<ImageSubtree> newSubtree) {
+        return new HandoverImage(version, khoCompatible, geometry, ramBytes, fdt, newSubtree, preserved, pages, false);
+    }
+
+    /** The same handover under another KHO root compatible (cross-version properties: "if KHO matched"). */
+    public HandoverImage withKhoCompatible(String compatible) {
+        return new HandoverImage(version, compatible, geometry, ramBytes, fdt, subtree, preserved, pages, false);
     }
 
     /** The lowest address above every preserved folio and every page, aligned for this order. */
@@ -216,8 +258,9 @@ public final class HandoverImage {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof HandoverImage other) || !geometry.equals(other.geometry) || ramBytes != other.ramBytes
-                || !fdt.equals(other.fdt) || !preserved.equals(other.preserved) || !pages.keySet().equals(other.pages.keySet())) {
+        if (!(o instanceof HandoverImage other) || version != other.version || !khoCompatible.equals(other.khoCompatible)
+                || !geometry.equals(other.geometry) || ramBytes != other.ramBytes
+                || !fdt.equals(other.fdt) || !subtree.equals(other.subtree) || !preserved.equals(other.preserved) || !pages.keySet().equals(other.pages.keySet())) {
             return false;
         }
         return pages.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), other.pages.get(e.getKey())));
@@ -230,7 +273,9 @@ public final class HandoverImage {
 
     @Override
     public String toString() {
-        return String.format("handover image (%s, RAM 0x%x, %s, %d preserved folios, %d pages)", geometry.label(), ramBytes,
-                fdt.map(ImageFdt::toString).orElse("no FDT node"), preserved.size(), pages.size());
+        String root = version == ImageVersion.V1 ? fdt.map(ImageFdt::toString).orElse("no FDT node")
+                : subtree.map(t -> String.format("subtree %s at 0x%x, %d bytes", t.name(), t.pa(), t.length())).orElse("no LUO subtree");
+        return String.format("handover image (LUO %s, %s, RAM 0x%x, %s, %d preserved folios, %d pages)", version.label(), geometry.label(),
+                ramBytes, root, preserved.size(), pages.size());
     }
 }

@@ -25,7 +25,12 @@ public enum Rejection {
     FILE_COUNT_ABOVE_CAPACITY(When.OPEN, Errno.EIO, "a file block count is above the block's capacity"),
     FILE_HANDLER(When.OPEN, Errno.EIO, "a file entry's compatible names no registered handler"),
     FILE_TOKEN_DUPLICATE(When.OPEN, Errno.EIO, "two files of one session have the same token"),
-    FILE_SET_COUNT(When.OPEN, Errno.EIO, "a file set's count differs from the entries in its chain, or is 0 with a file pointer");
+    FILE_SET_COUNT(When.OPEN, Errno.EIO, "a file set's count differs from the entries in its chain, or is 0 with a file pointer"),
+    // v7 only (docs/versions-luo.md U8 and section 2.1): its own root, and block counts checked when a chain is restored.
+    LUO_SUBTREE_LENGTH(When.SETUP, Errno.EINVAL, "the LUO subtree is shorter than struct luo_ser (32 bytes)"),
+    LUO_COMPATIBLE(When.SETUP, Errno.EINVAL, "luo_ser's compatible is not luo-v5"),
+    BLOCK_COUNT(When.SETUP, Errno.EINVAL, "a session block count is 0 or above the block's capacity (v7 restores the chain at setup)"),
+    FILE_BLOCK_COUNT(When.OPEN, Errno.EIO, "a file block count is 0 or above the block's capacity");
 
     /** The step of the next kernel that rejects. */
     public enum When { SETUP, OPEN }

@@ -12,6 +12,8 @@ import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.SessionImage;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
+import kverify.model.luo.image.ImageSubtree;
+import kverify.model.luo.image.ImageVersion;
 import kverify.model.luo.image.ImageVerdict;
 import kverify.model.luo.image.Rejection;
 
@@ -24,6 +26,13 @@ import kverify.model.luo.image.Rejection;
  * file set's count is the number of entries in its chain. Anything else rejects the whole
  * handover (see {@link Rejection} for when). A file set with a pointer but a count of 0 is
  * rejected too: no outgoing kernel writes one, and its blocks would never be finished. Offsets are the packed v3 structs of luo.h.
+ *
+ * <p>A v7 handover (docs/versions-luo.md sections 2 and 7.4) differs only where v7 has its own
+ * rule: the root is the "LUO" subtree, a 32-byte {@code luo_ser} (no subtree: nothing handed over;
+ * shorter than 32 bytes or a compatible other than "luo-v5": EINVAL at setup; {@code sessions_pa}
+ * 0: no sessions), and every block's count is checked when its chain is restored, 0 included
+ * (U8): session blocks at setup (EINVAL), file blocks at the open (EIO). The block headers and
+ * entries are the same bytes.
  */
 public final class HandoverReference {
     private final HandoverImage img;
@@ -31,21 +40,32 @@ public final class HandoverReference {
     private final TreeSet<Long> owned = new TreeSet<>();
     private final List<Long> chain = new ArrayList<>();
 
+    /** v7's luo_ser (include/linux/kho/abi/luo.h after "[PATCH v7 10/13]"): compatible[8], liveupdate_num, sessions_pa, flbs_pa. */
+    static final int LUO_SER_BYTES = 32;
+    static final int LUO_SER_SESSIONS_PA = 16;
+    static final String LUO_COMPATIBLE = "luo-v5";
+
+    private final boolean v7;
+
     private HandoverReference(HandoverImage img) {
         this.img = img;
         this.g = img.geometry();
+        this.v7 = img.version() == ImageVersion.V7;
     }
 
     public static ImageVerdict decide(HandoverImage img) {
         HandoverReference r = new HandoverReference(img);
         try {
-            r.walk(r.head(), HandoverImage.orderOf(r.g.sessionBlockBytes()), r.chain, Rejection.CHAIN_POINTER,
-                    Rejection.CHAIN_CYCLE, Rejection.CHAIN_TOO_LONG);
+            r.walk(r.v7 ? r.v7Head() : r.head(), HandoverImage.orderOf(r.g.sessionBlockBytes()), r.chain, Rejection.CHAIN_POINTER,
+                    Rejection.CHAIN_CYCLE, Rejection.CHAIN_TOO_LONG, r.g.sessionsPerBlock(), Rejection.BLOCK_COUNT);
         } catch (Rejected e) {
             return ImageVerdict.rejectedAtSetup(e.reason, r.chain);
         }
         try {
-            return ImageVerdict.accepted(r.sessions(), r.chain, r.owned);
+            List<SessionImage> sessions = r.sessions();
+            // v7's luo_ser is the next kernel's too: luo_early_startup restores and frees it once the chain is taken.
+            r.img.subtree().filter(t -> r.v7 && t.name().equals(ImageSubtree.LUO) && r.img.isFolio(t.pa(), 0)).ifPresent(t -> r.owned.add(t.pa()));
+            return ImageVerdict.accepted(sessions, r.chain, r.owned);
         } catch (Rejected e) {
             return ImageVerdict.rejectedAtOpen(e.reason, r.chain);
         }
@@ -68,14 +88,42 @@ public final class HandoverReference {
         return pa;
     }
 
-    /** Follows next (offset 0 of both block headers) from head until 0, into out. */
-    private void walk(long head, int order, List<Long> out, Rejection pointer, Rejection reused, Rejection tooLong) {
+    /** v7's root: no "LUO" subtree is no handover (head 0); a short blob or another compatible rejects; else sessions_pa. */
+    private long v7Head() {
+        java.util.Optional<ImageSubtree> t = img.subtree().filter(s -> s.name().equals(ImageSubtree.LUO));
+        if (t.isEmpty()) {
+            return 0;
+        }
+        if (Long.compareUnsigned(t.get().length(), LUO_SER_BYTES) < 0) {
+            throw new Rejected(Rejection.LUO_SUBTREE_LENGTH);
+        }
+        byte[] compatible = img.bytes(t.get().pa(), 8);
+        int n = 0;
+        while (n < 8 && compatible[n] != 0) {
+            n++;
+        }
+        if (!new String(compatible, 0, n, StandardCharsets.ISO_8859_1).equals(LUO_COMPATIBLE)) {
+            throw new Rejected(Rejection.LUO_COMPATIBLE);
+        }
+        return img.u64(t.get().pa() + LUO_SER_SESSIONS_PA);
+    }
+
+    /**
+     * Follows next (offset 0 of both block headers) from head until 0, into out. In v7 each
+     * block's count is checked as the chain is restored, before the block is added against the
+     * limit (kho_block_set_restore), so a bad count there rejects with {@code badCount}.
+     */
+    private void walk(long head, int order, List<Long> out, Rejection pointer, Rejection reused, Rejection tooLong, int capacity,
+            Rejection badCount) {
         for (long pa = head; pa != 0; pa = img.u64(pa)) {
             if (!img.isFolio(pa, order)) {
                 throw new Rejected(pointer);
             }
             if (!owned.add(pa)) {
                 throw new Rejected(reused);
+            }
+            if (v7) {
+                countOf(pa, capacity, badCount);
             }
             if (out.size() == g.maxBlocks()) {
                 throw new Rejected(tooLong);
@@ -88,7 +136,7 @@ public final class HandoverReference {
         List<SessionImage> out = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>();
         for (long block : chain) {
-            long count = countOf(block, g.sessionsPerBlock(), Rejection.COUNT_ABOVE_CAPACITY);
+            long count = countOf(block, g.sessionsPerBlock(), v7 ? Rejection.BLOCK_COUNT : Rejection.COUNT_ABOVE_CAPACITY);
             for (long i = 0; i < count; i++) {
                 long entry = block + 16 + 80 * i;
                 String name = cString(img.bytes(entry, 64), Rejection.NAME_UNTERMINATED);
@@ -109,11 +157,11 @@ public final class HandoverReference {
         List<Long> blocks = new ArrayList<>();
         long head = img.u64(setPa);
         walk(head, HandoverImage.orderOf(g.fileBlockBytes()), blocks, Rejection.FILE_POINTER,
-                Rejection.FILE_BLOCK_REUSED, Rejection.FILE_CHAIN_TOO_LONG);
+                Rejection.FILE_BLOCK_REUSED, Rejection.FILE_CHAIN_TOO_LONG, g.filesPerBlock(), Rejection.FILE_BLOCK_COUNT);
         List<FileImage> out = new ArrayList<>();
         TreeSet<Long> tokens = new TreeSet<>();
         for (long block : blocks) {
-            long count = countOf(block, g.filesPerBlock(), Rejection.FILE_COUNT_ABOVE_CAPACITY);
+            long count = countOf(block, g.filesPerBlock(), v7 ? Rejection.FILE_BLOCK_COUNT : Rejection.FILE_COUNT_ABOVE_CAPACITY);
             for (long i = 0; i < count; i++) {
                 long entry = block + 16 + 64 * i;
                 String compatible = cString(img.bytes(entry, 48), Rejection.FILE_HANDLER);
@@ -132,9 +180,10 @@ public final class HandoverReference {
         return out;
     }
 
+    /** A count above the capacity (as u64) is a corruption; in v7 a count of 0 too (U8). */
     private long countOf(long block, int capacity, Rejection above) {
         long count = img.u64(block + 8);
-        if (Long.compareUnsigned(count, capacity) > 0) {
+        if (Long.compareUnsigned(count, capacity) > 0 || (v7 && count == 0)) {
             throw new Rejected(above);
         }
         return count;

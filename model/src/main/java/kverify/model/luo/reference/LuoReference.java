@@ -112,10 +112,12 @@ public final class LuoReference implements LuoSystem {
      * Freezes every file in session order. A fault naming an existing file makes its freeze fail:
      * every file frozen before it is unfrozen once and the reboot returns the fault's errno; else
      * the sessions are handed over and the next kernel boots with nothing of this one's user space.
+     * A next kernel reboots the same way (decision 37): it hands over the sessions it created, and
+     * nothing of what it received, retrieved or not, finished or not.
      */
     @Override
     public Outcome<Unit> reboot(RebootFault fault) {
-        expect(Phase.OUTGOING);
+        running();
         Optional<Errno> failed = serialize(fault);
         if (failed.isPresent()) {
             return Outcome.err(failed.get());
@@ -140,7 +142,7 @@ public final class LuoReference implements LuoSystem {
      */
     @Override
     public Outcome<Unit> rebootReturning(RebootFault fault, Optional<Errno> then) {
-        expect(Phase.OUTGOING);
+        running();
         Optional<Errno> failed = serialize(fault);
         if (failed.isPresent()) {
             return Outcome.err(failed.get());

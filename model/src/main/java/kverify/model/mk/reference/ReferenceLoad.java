@@ -169,7 +169,7 @@ final class ReferenceLoad {
         long ubytes = s.bufsz();
         long from = 0;
         while (mbytes > 0) {
-            byte[] page = k.memory.computeIfAbsent(maddr & MkConst.PAGE_MASK, a -> new byte[(int) MkConst.PAGE_SIZE]);
+            byte[] page = k.writablePage(maddr & MkConst.PAGE_MASK);
             int offset = (int) (maddr & ~MkConst.PAGE_MASK);
             long mchunk = Math.min(mbytes, MkConst.PAGE_SIZE - offset);
             long uchunk = Math.min(ubytes, mchunk);

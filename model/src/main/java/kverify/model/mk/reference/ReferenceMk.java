@@ -49,8 +49,10 @@ public final class ReferenceMk implements MkKernel {
     ReferenceInstances instances;
     /** Pages the running kernel allocated after boot. */
     final java.util.TreeSet<Long> hostPages = new java.util.TreeSet<>();
-    /** The last snapshot of memory: the next one shares its unchanged pages (same bytes, less copying). */
+    /** The last snapshot of memory: it holds the page arrays of {@code memory} (copy-on-write, see {@link #writablePage}). */
     private MemoryImage lastMemory = MemoryImage.EMPTY;
+    /** Pages created or copied since the last snapshot or copy: only these are written in place. */
+    private final java.util.Set<Long> ownPages = new java.util.HashSet<>();
 
     public ReferenceMk(Machine machine) {
         this(machine, MkVersion.RFC_V1);
@@ -252,14 +254,23 @@ public final class ReferenceMk implements MkKernel {
             images.add(crashImage);
         }
         images.sort(java.util.Comparator.comparingInt(ImageInfo::id));
-        lastMemory = MemoryImage.of(memory, lastMemory);
+        long[] addresses = new long[memory.size()];
+        byte[][] arrays = new byte[memory.size()][];
+        int i = 0;
+        for (java.util.Map.Entry<Long, byte[]> e : memory.entrySet()) {
+            addresses[i] = e.getKey();
+            arrays[i++] = e.getValue();
+        }
+        lastMemory = MemoryImage.ofFrozen(addresses, arrays, lastMemory);
+        ownPages.clear();
         return new MkState(lastMemory, cpus, List.of(), images, halt, limitReboot, limitPanic, readOnly, instances.state());
     }
 
     @Override
     public ReferenceMk copy() {
         ReferenceMk c = new ReferenceMk(m, version, false);
-        memory.forEach((a, p) -> c.memory.put(a, p.clone()));
+        c.memory.putAll(memory); // shared arrays: both kernels copy a page before writing it
+        ownPages.clear();
         c.cpus.addAll(cpus);
         c.lastMemory = lastMemory;
         c.kexecImage = kexecImage;
@@ -286,9 +297,29 @@ public final class ReferenceMk implements MkKernel {
 
     /** A file-loaded image's range filled from its pattern (file loads copy whole kernel buffers). */
     void writeImagePages(PhysRange r, int pattern) {
+        byte[] page = null;
         for (long a = r.start(); a < r.end(); a++) {
-            byte[] page = memory.computeIfAbsent(a & MkConst.PAGE_MASK, x -> new byte[(int) MkConst.PAGE_SIZE]);
+            if (page == null || (a & ~MkConst.PAGE_MASK) == 0) {
+                page = writablePage(a & MkConst.PAGE_MASK);
+            }
             page[(int) (a & ~MkConst.PAGE_MASK)] = (byte) kverify.model.mk.UserBuffer.byteAt(pattern, a - r.start());
         }
+    }
+
+    /**
+     * The page at {@code address} to write into: a new zero page, or, when a snapshot or a copy
+     * may hold its array, a private copy of it (so snapshots keep the arrays without copying them).
+     */
+    byte[] writablePage(long address) {
+        byte[] page = memory.get(address);
+        if (page == null) {
+            page = new byte[(int) MkConst.PAGE_SIZE];
+            memory.put(address, page);
+            ownPages.add(address);
+        } else if (ownPages.add(address)) {
+            page = page.clone();
+            memory.put(address, page);
+        }
+        return page;
     }
 }

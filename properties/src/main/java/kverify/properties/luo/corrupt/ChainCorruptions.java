@@ -46,6 +46,11 @@ final class ChainCorruptions {
                 .map(b -> new Corruption.WriteU64(k, b + 8, c.struct() + ".count", 0)));
     }
 
+    /** v7: the last block (of any chain, a one-block chain included) says it holds nothing; v7 refuses count 0 anywhere (U8). */
+    static Gen<Corruption> countZeroLast(CorruptionKind k, ImageMap m, Target t) {
+        return chain(m, t, 1).map(c -> new Corruption.WriteU64(k, c.blocks().get(c.blocks().size() - 1) + 8, c.struct() + ".count", 0));
+    }
+
     private static Corruption next(CorruptionKind k, Chain c, long block, long value, String note) {
         return new Corruption.WriteU64(k, block, c.struct() + ".next" + note, value);
     }
@@ -102,7 +107,14 @@ final class ChainCorruptions {
         return chain(m, t, 1).map(c -> append(k, m, c, m.g.maxBlocks() + 1));
     }
 
+    /** v1: zeroed blocks; v7: one valid entry per block, since v7 refuses a count of 0 before it reaches the limit. */
     private static Corruption append(CorruptionKind k, ImageMap m, Chain c, int total) {
-        return new Corruption.AppendBlocks(k, c.blocks().get(c.blocks().size() - 1), Math.max(0, total - c.blocks().size()), c.order());
+        long last = c.blocks().get(c.blocks().size() - 1);
+        int count = Math.max(0, total - c.blocks().size());
+        if (m.img.version() == kverify.model.luo.image.ImageVersion.V1) {
+            return new Corruption.AppendBlocks(k, last, count, c.order());
+        }
+        long setPa = c.isSessionChain() ? -1 : m.entries.stream().filter(e -> e.files().equals(c)).findFirst().orElseThrow().setPa();
+        return new Corruption.AppendBlocks(k, last, count, c.order(), true, c.isSessionChain(), setPa);
     }
 }

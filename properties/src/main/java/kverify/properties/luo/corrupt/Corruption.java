@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
+import kverify.model.luo.image.ImageSubtree;
 
 /**
  * One named corruption as data: a small pure function from an image to a changed image plus the
@@ -14,7 +15,7 @@ import kverify.model.luo.image.ImageFdt;
  * parameters from the valid image's structure; these four shapes do the writing.
  */
 public sealed interface Corruption permits Corruption.WriteU64, Corruption.WriteBytes, Corruption.SetFdt,
-        Corruption.AppendBlocks {
+        Corruption.SetSubtree, Corruption.AppendBlocks {
 
     CorruptionKind kind();
 
@@ -66,11 +67,36 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
         }
     }
 
+    /** v7's "LUO" subtree entry replaced (or removed when empty). */
+    record SetSubtree(CorruptionKind kind, String field, Optional<ImageSubtree> subtree) implements Corruption {
+        @Override
+        public Corrupted apply(Corrupted in) {
+            String old = in.image().subtree().map(Object::toString).orElse("none");
+            return in.then(in.image().withSubtree(subtree), new Change(kind, -1, field, old, subtree.map(Object::toString).orElse("none")));
+        }
+
+        @Override
+        public String toString() {
+            return kind.label() + ": " + field + " := " + subtree.map(Object::toString).orElse("none");
+        }
+    }
+
     /**
-     * {@code count} fresh zeroed blocks of this order preserved above everything in the image and
-     * linked after the block at {@code lastPa} (whose next must be 0): the chain grows by count.
+     * {@code count} fresh blocks of this order preserved above everything in the image and linked
+     * after the block at {@code lastPa} (whose next must be 0): the chain grows by count. v1's are
+     * zeroed (count 0 is an empty block to v1). For v7, which refuses a count of 0 (U8), each holds
+     * one valid entry ({@code filled}): a session "limit-N" without files, or a file of TEST_A with
+     * token LIMIT_TOKEN + N; for a file chain the owning file set's count at {@code fileSetPa} grows
+     * by count too, so a chain at the limit is a valid handover and only the limit is tested.
      */
-    record AppendBlocks(CorruptionKind kind, long lastPa, int count, int order) implements Corruption {
+    record AppendBlocks(CorruptionKind kind, long lastPa, int count, int order, boolean filled, boolean sessionChain,
+            long fileSetPa) implements Corruption {
+        static final long LIMIT_TOKEN = 0x7f000000L;
+
+        AppendBlocks(CorruptionKind kind, long lastPa, int count, int order) {
+            this(kind, lastPa, count, order, false, true, -1);
+        }
+
         @Override
         public Corrupted apply(Corrupted in) {
             HandoverImage img = in.image();
@@ -83,17 +109,38 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
                 long pa = first + i * size;
                 folios.put(pa, order);
                 writes.put(prev, ImageFdt.u64(pa));
+                if (filled) {
+                    writes.put(pa + 8, ImageFdt.u64(1));
+                    writes.put(pa + 16, entry(i));
+                }
                 prev = pa;
             }
             List<Change> changes = new ArrayList<>();
-            changes.add(new Change(kind, lastPa, "next (chain grown by " + count + " zeroed blocks of order " + order + ")",
-                    hex(img.u64(lastPa)), count == 0 ? hex(img.u64(lastPa)) : hex(first)));
+            changes.add(new Change(kind, lastPa, "next (chain grown by " + count + (filled ? " one-entry" : " zeroed") + " blocks of order "
+                    + order + ")", hex(img.u64(lastPa)), count == 0 ? hex(img.u64(lastPa)) : hex(first)));
+            if (filled && !sessionChain && count > 0) {
+                long stored = img.u64(fileSetPa + 8);
+                writes.put(fileSetPa + 8, ImageFdt.u64(stored + count));
+                changes.add(new Change(kind, fileSetPa + 8, "luo_file_set_ser.count (the appended files)", hex(stored), hex(stored + count)));
+            }
             return in.then(img.with(folios, writes), changes);
+        }
+
+        /** One session entry (name, no files) or one file entry (compatible, data 0, token). */
+        private byte[] entry(int i) {
+            if (sessionChain) {
+                return java.util.Arrays.copyOf(("limit-" + i).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 80);
+            }
+            byte[] e = java.util.Arrays.copyOf(kverify.model.luo.HandlerKind.TEST_A.compatible()
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 64);
+            System.arraycopy(ImageFdt.u64(LIMIT_TOKEN + i), 0, e, 56, 8);
+            return e;
         }
 
         @Override
         public String toString() {
-            return kind.label() + String.format(": %d blocks of order %d appended after 0x%x", count, order, lastPa);
+            return kind.label() + String.format(": %d %s blocks of order %d appended after 0x%x", count, filled ? "one-entry" : "zeroed",
+                    order, lastPa);
         }
     }
 

@@ -3,6 +3,7 @@ package kverify.properties.luo.corrupt;
 import java.util.Arrays;
 import java.util.List;
 import kverify.engine.Gen;
+import kverify.model.luo.image.ImageVersion;
 
 /**
  * Every named corruption: its label (used in coverage requirements, traces and finding files),
@@ -52,7 +53,21 @@ public enum CorruptionKind {
 
     // Last, so the recorded choices of the findings (indices into values() and of(family)) keep their kinds.
     // Two file blocks in one session's chain: that session has at least two files.
-    FILE_TOKEN_DUPLICATE("file-token-duplicate", Family.FILESET, new Needs(1, 1, 2, 1), EntryCorruptions::fileTokenDuplicate);
+    FILE_TOKEN_DUPLICATE("file-token-duplicate", Family.FILESET, new Needs(1, 1, 2, 1), EntryCorruptions::fileTokenDuplicate),
+
+    // v7 only (docs/corruption.md, "Corruption kinds by version"): the luo_ser root and v7's own count check.
+    SUBTREE_MISSING("subtree-missing", Family.ROOT, RootCorruptions::subtreeMissing),
+    SUBTREE_SHORT("subtree-short", Family.ROOT, RootCorruptions::subtreeShort),
+    LUO_COMPATIBLE_OLDER("luo-compatible-older", Family.ROOT, RootCorruptions::compatibleOlder),
+    LUO_COMPATIBLE_NEWER("luo-compatible-newer", Family.ROOT, RootCorruptions::compatibleNewer),
+    SESSIONS_PA_ZERO("sessions-pa-zero", Family.ROOT, RootCorruptions::sessionsPaZero),
+    SESSIONS_PA_DANGLING("sessions-pa-dangling", Family.ROOT, RootCorruptions::sessionsPaDangling),
+    LIVEUPDATE_NUM("liveupdate-num", Family.ROOT, RootCorruptions::liveupdateNum),
+    COUNT_ZERO_LAST("count-zero-last", Family.COUNT, 1, ChainCorruptions::countZeroLast);
+
+    /** The kinds that exist only in v7's handover (its root, and a count of 0 v1 could not see). */
+    private static final java.util.Set<String> V7_ONLY = java.util.Set.of("subtree-missing", "subtree-short", "luo-compatible-older",
+            "luo-compatible-newer", "sessions-pa-zero", "sessions-pa-dangling", "liveupdate-num", "count-zero-last");
 
     /** Makes the generator of one corruption of this kind for a valid image and a target chain. */
     @FunctionalInterface
@@ -107,7 +122,29 @@ public enum CorruptionKind {
         return maker.gen(this, map, target);
     }
 
+    /**
+     * Whether the kind applies to a handover of this version: the FDT kinds to v1 alone (v7 has no
+     * session FDT node), the root kinds and count-zero-last to v7 alone, everything else to both
+     * (the block headers and entries are the same bytes).
+     */
+    public boolean appliesTo(ImageVersion v) {
+        if (family == Family.FDT) {
+            return v == ImageVersion.V1;
+        }
+        return V7_ONLY.contains(label) ? v == ImageVersion.V7 : true;
+    }
+
+    /** The v1 kinds of a family, in declaration order (the recorded choices of the v1 findings index this list). */
     public static List<CorruptionKind> of(Family f) {
-        return Arrays.stream(values()).filter(k -> k.family == f).toList();
+        return of(f, ImageVersion.V1);
+    }
+
+    public static List<CorruptionKind> of(Family f, ImageVersion v) {
+        return Arrays.stream(values()).filter(k -> k.family == f && k.appliesTo(v)).toList();
+    }
+
+    /** Every kind of a version, in declaration order (the mixed property). */
+    public static List<CorruptionKind> of(ImageVersion v) {
+        return Arrays.stream(values()).filter(k -> k.appliesTo(v)).toList();
     }
 }

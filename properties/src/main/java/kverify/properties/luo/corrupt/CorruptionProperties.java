@@ -9,6 +9,10 @@ import kverify.engine.Gen;
 import kverify.engine.Property;
 import kverify.engine.Source;
 import kverify.impl.luo.LuoVariant;
+import kverify.impl.luo.LuoVersion;
+import kverify.impl.luo.VariantKind;
+import kverify.model.luo.LuoV7Geometry;
+import kverify.model.luo.image.ImageVersion;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.image.ImageVerdict;
 import kverify.model.luo.reference.HandoverReference;
@@ -39,21 +43,43 @@ public final class CorruptionProperties {
     /** The property for one family; {@code sink} sees every case (for harvesting findings). */
     public static Property family(Family f, LuoVariant v, Consumer<CorruptedCase> sink) {
         String name = name(f.label(), v);
-        Property.Builder b = Property.named(name).body(s -> body(s, name, v, f == Family.LIMIT,
-                kindsGen(CorruptionKind.of(f)), sink));
-        CorruptionKind.of(f).forEach(k -> b.requireCoverage(k.label(), COVERAGE));
+        if (!f.appliesTo(version(v))) {
+            throw new IllegalArgumentException("family " + f.label() + " does not apply to a " + version(v).label() + " handover");
+        }
+        List<CorruptionKind> kinds = CorruptionKind.of(f, version(v));
+        Property.Builder b = Property.named(name).body(s -> body(s, name, v, f == Family.LIMIT, kindsGen(kinds), sink));
+        kinds.forEach(k -> b.requireCoverage(k.label(), COVERAGE));
         return b.build();
     }
 
     /** One to three kinds from every family at once. */
     public static Property mixed(LuoVariant v, Consumer<CorruptedCase> sink) {
         String name = name(MIXED, v);
-        List<CorruptionKind> all = List.of(CorruptionKind.values());
+        List<CorruptionKind> all = CorruptionKind.of(version(v));
         Property.Builder b = Property.named(name).body(s -> body(s, name, v, false, mixedKinds(all), sink));
-        for (Family f : Family.values()) {
+        for (Family f : Family.of(version(v))) {
             b.requireCoverage("family " + f.label(), COVERAGE);
         }
         return b.build();
+    }
+
+    static ImageVersion version(LuoVariant v) {
+        return v.version().image();
+    }
+
+    /** The variant that writes the valid images of v's version: its corrected one, which must agree with the model. */
+    static LuoVariant corrected(LuoVariant v) {
+        return LuoVariant.of(v.version(), VariantKind.CORRECTED).orElseThrow();
+    }
+
+    /** The version's small geometry three times in four, its real one otherwise (v7: one KHO_BLOCK_SIZE for every block). */
+    static Gen<LuoGeometry> geometries(LuoVariant v) {
+        LuoGeometry real = v.version() == LuoVersion.V7 ? LuoV7Geometry.REAL : LuoGeometry.REAL;
+        return Gen.frequency(Gen.weighted(3, Gen.constant(smallGeometry(v))), Gen.weighted(1, Gen.constant(real)));
+    }
+
+    static LuoGeometry smallGeometry(LuoVariant v) {
+        return v.version() == LuoVersion.V7 ? LuoV7Geometry.SMALL : LuoGeometry.SMALL;
     }
 
     /** A primary kind, and one in four times a second kind of the same family. */
@@ -75,14 +101,13 @@ public final class CorruptionProperties {
         List<CorruptionKind> kinds = s.draw("kinds", kindsGen);
         // Growing a chain to 10000 blocks per case is too slow for a property; the real limit has its own test.
         boolean small = smallOnly || kinds.stream().anyMatch(k -> k.family() == Family.LIMIT);
-        LuoGeometry g = small ? LuoGeometry.SMALL : s.draw("geometry", Gen.frequency(Gen.weighted(3,
-                Gen.constant(LuoGeometry.SMALL)), Gen.weighted(1, Gen.constant(LuoGeometry.REAL))));
+        LuoGeometry g = small ? smallGeometry(v) : s.draw("geometry", geometries(v));
         List<Target> targets = targets(s, kinds);
         Needs needs = Needs.NONE;
         for (int i = 0; i < kinds.size(); i++) {
             needs = needs.max(kinds.get(i).needs(targets.get(i)));
         }
-        BaseImages.Base base = s.draw(BaseImages.gen(g, needs));
+        BaseImages.Base base = s.draw(BaseImages.gen(g, needs, corrected(v)));
         s.note("valid image from: " + base.ops());
         List<Corruption> corruptions = new ArrayList<>();
         Corrupted cur = corrupt(s, base, kinds, targets, corruptions);

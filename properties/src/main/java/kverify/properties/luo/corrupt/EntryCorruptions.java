@@ -53,16 +53,12 @@ final class EntryCorruptions {
 
     /** One entry's name field copied over another's, in the same block or in different blocks. */
     private static Gen<Corruption> duplicate(CorruptionKind k, ImageMap m, boolean sameBlock) {
-        List<Entry[]> pairs = new ArrayList<>();
-        for (Entry a : m.entries) {
-            for (Entry b : m.entries) {
-                if (a != b && (a.block() == b.block()) == sameBlock) {
-                    pairs.add(new Entry[] {a, b});
-                }
-            }
-        }
-        return Gen.elements(nonEmpty(pairs, sameBlock ? "two sessions in one block" : "sessions in two blocks")).map(p -> new Corruption.WriteBytes(k, p[0].pa(), NAME + " (copied from 0x"
-                + Long.toHexString(p[1].pa()) + ")", m.img.bytes(p[1].pa(), 64)));
+        int[] blocks = m.entries.stream().mapToInt(Entry::block).toArray();
+        return Pairs.of(blocks, sameBlock, sameBlock ? "two sessions in one block" : "sessions in two blocks").map(p -> {
+            Entry to = m.entries.get(p[0]);
+            Entry from = m.entries.get(p[1]);
+            return new Corruption.WriteBytes(k, to.pa(), NAME + " (copied from 0x" + Long.toHexString(from.pa()) + ")", m.img.bytes(from.pa(), 64));
+        });
     }
 
     private static Gen<Entry> withFiles(ImageMap m) {
@@ -71,11 +67,7 @@ final class EntryCorruptions {
 
     /** The file chain head: unpreserved, beyond RAM, unaligned, or inside a block. */
     static Gen<Corruption> fileSetDangling(CorruptionKind k, ImageMap m, Target t) {
-        long ram = m.img.ramBytes();
-        Gen<Long> bad = Gen.oneOf(Gen.elements(m.unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
-                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum),
-                Gen.zip(Gen.elements(m.blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
-        return Gen.zip(withFiles(m), bad, (e, v) -> new Corruption.WriteU64(k, e.setPa(), FILES, v));
+        return Gen.zip(withFiles(m), m.danglingPointers(), (e, v) -> new Corruption.WriteU64(k, e.setPa(), FILES, v));
     }
 
     static Gen<Corruption> fileSetCountOversized(CorruptionKind k, ImageMap m, Target t) {
@@ -111,18 +103,21 @@ final class EntryCorruptions {
 
     /** One file entry's token copied over another's of the same session (C11: a repeated token). */
     static Gen<Corruption> fileTokenDuplicate(CorruptionKind k, ImageMap m, Target t) {
-        List<long[]> pairs = new ArrayList<>();
-        for (Entry e : m.entriesWithFiles()) {
-            for (long a : e.fileEntries()) {
-                for (long b : e.fileEntries()) {
-                    if (a != b) {
-                        pairs.add(new long[] {a, b});
-                    }
-                }
+        List<Long> files = new ArrayList<>();
+        List<Integer> sessions = new ArrayList<>();
+        List<Entry> withFiles = m.entriesWithFiles();
+        for (int i = 0; i < withFiles.size(); i++) {
+            for (long pa : withFiles.get(i).fileEntries()) {
+                files.add(pa);
+                sessions.add(i);
             }
         }
-        return Gen.elements(nonEmpty(pairs, "session with two files")).map(p -> new Corruption.WriteBytes(k, p[0] + FileSer.TOKEN_OFFSET,
-                "luo_file_ser.token (copied from 0x" + Long.toHexString(p[1]) + ")", m.img.bytes(p[1] + FileSer.TOKEN_OFFSET, Long.BYTES)));
+        return Pairs.of(sessions.stream().mapToInt(Integer::intValue).toArray(), true, "session with two files").map(p -> {
+            long to = files.get(p[0]);
+            long from = files.get(p[1]);
+            return new Corruption.WriteBytes(k, to + FileSer.TOKEN_OFFSET, "luo_file_ser.token (copied from 0x" + Long.toHexString(from) + ")",
+                    m.img.bytes(from + FileSer.TOKEN_OFFSET, Long.BYTES));
+        });
     }
 
     private static byte[] field(String s) {

@@ -11,7 +11,7 @@ import kverify.impl.luo.image.ImageText;
 /**
  * Turns a shrunk counterexample of a corruption property back into a handover image file: the
  * property is rebuilt with a sink, the shrunk choices are replayed, and the image the last case
- * booted is printed in the {@code kverify-image luo v2} format, ready for {@code kverify replay}.
+ * booted is printed in the {@code kverify-image luo v3} format (its version line says v1 or v7), ready for {@code kverify replay}.
  */
 public final class ImageExport {
     private ImageExport() {

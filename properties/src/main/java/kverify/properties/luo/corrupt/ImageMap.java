@@ -3,6 +3,7 @@ package kverify.properties.luo.corrupt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kverify.engine.Gen;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.image.HandoverImage;
 import kverify.model.luo.image.ImageFdt;
@@ -36,7 +37,10 @@ final class ImageMap {
     ImageMap(HandoverImage img) {
         this.img = img;
         this.g = img.geometry();
-        this.head = img.fdt().flatMap(f -> f.property(ImageFdt.HEAD_PROPERTY)).map(ImageMap::u64).orElse(0L);
+        // v1: the FDT node's head property; v7: the luo_ser's sessions_pa (offset 16), 0 with no sessions.
+        this.head = img.version() == kverify.model.luo.image.ImageVersion.V7
+                ? img.subtree().filter(t -> img.inRam(t.pa(), 24)).map(t -> img.u64(t.pa() + 16)).orElse(0L)
+                : img.fdt().flatMap(f -> f.property(ImageFdt.HEAD_PROPERTY)).map(ImageMap::u64).orElse(0L);
         this.sessions = chain(SESSION_HEADER, head, HandoverImage.orderOf(g.sessionBlockBytes()), g.sessionsPerBlock());
         for (int b = 0; b < sessions.blocks().size(); b++) {
             long block = sessions.blocks().get(b);
@@ -115,6 +119,14 @@ final class ImageMap {
         img.pages().keySet().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
         out.add(img.freeAddressAbove(0));
         return out;
+    }
+
+    /** Head pointers no valid handover holds: unpreserved, beyond RAM, unaligned, or inside a block. */
+    Gen<Long> danglingPointers() {
+        long ram = img.ramBytes();
+        return Gen.oneOf(Gen.elements(unpreservedPages()), Gen.elements(ram, ram - 7, 1L << 63, -1L),
+                Gen.zip(Gen.elements(blocks()), Gen.longs(1, 7), Long::sum),
+                Gen.zip(Gen.elements(blocks()), Gen.elements(16L, 8L, 80L), Long::sum));
     }
 
     Optional<Entry> entryAt(long pa) {

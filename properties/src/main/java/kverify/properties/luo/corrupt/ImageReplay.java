@@ -55,7 +55,7 @@ public final class ImageReplay {
     public static Map<String, java.util.Optional<String>> firstKeys(HandoverImage img) {
         ImageVerdict v = HandoverReference.decide(img);
         Map<String, java.util.Optional<String>> out = new LinkedHashMap<>();
-        for (LuoVariant variant : Variants.all()) {
+        for (LuoVariant variant : Variants.of(img.version())) {
             List<ContractCheck.Problem> ps = ContractCheck.problems(img, v, ImageRun.run(img, variant));
             out.put(Variants.name(variant), ps.stream().findFirst().map(p -> ContractCheck.key(v, p)));
         }
@@ -66,7 +66,7 @@ public final class ImageReplay {
     static String describe(String name, HandoverImage img) {
         ImageVerdict v = HandoverReference.decide(img);
         Map<String, Observation> runs = new LinkedHashMap<>();
-        for (LuoVariant variant : Variants.all()) {
+        for (LuoVariant variant : Variants.of(img.version())) {
             runs.put(Variants.name(variant), ImageRun.run(img, variant));
         }
         StringBuilder sb = new StringBuilder();

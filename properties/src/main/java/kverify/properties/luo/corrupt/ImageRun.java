@@ -57,7 +57,7 @@ final class ImageRun {
         int before = 0;
         m.startTrackingReads();
         setup = k.setup();
-        setupWork = work(before);
+        setupWork = work(before, true);
         if (k.phase() == Phase.PANICKED) {
             return;
         }
@@ -65,7 +65,7 @@ final class ImageRun {
         before = k.walkVisits().size();
         m.startTrackingReads();
         open = Optional.of(k.openDevice());
-        openWork = work(before);
+        openWork = work(before, false);
         step = "inspect";
         sessions = k.state().incoming();
         afterOpen = new TreeMap<>(k.kho().incoming());
@@ -78,7 +78,12 @@ final class ImageRun {
         }
     }
 
-    private Observation.Work work(int visitsBefore) {
+    /**
+     * The step's work. Setup walks only the session chain, so every page it reads outside the
+     * preserved folios is read through session blocks, including the reads of v7's cycle
+     * pre-pass, which follows next pointers before any header is visited.
+     */
+    private Observation.Work work(int visitsBefore, boolean sessionChainOnly) {
         m.stopTrackingReads();
         List<WalkVisit> visits = k.walkVisits();
         visits = visits.subList(visitsBefore, visits.size());
@@ -87,7 +92,7 @@ final class ImageRun {
         List<Long> throughFiles = new ArrayList<>();
         for (long page : m.pagesRead()) {
             if (!img.isPreservedPage(page)) {
-                (touches(visits, page, true) ? throughSessions : throughFiles).add(page);
+                (sessionChainOnly || touches(visits, page, true) ? throughSessions : throughFiles).add(page);
             }
         }
         return new Observation.Work(sessions, visits.size() - sessions, m.bytesRead(), throughSessions, throughFiles);

@@ -30,8 +30,7 @@ public final class RoundTripProperty {
     }
 
     private static void body(Source s, LuoVariant v) {
-        LuoGeometry g = s.draw("geometry", Gen.frequency(Gen.weighted(3, Gen.constant(LuoGeometry.SMALL)),
-                Gen.weighted(1, Gen.constant(LuoGeometry.REAL))));
+        LuoGeometry g = s.draw("geometry", CorruptionProperties.geometries(v));
         Needs needs = s.draw("needs", Gen.elements(Needs.NONE, new Needs(2, 1, 0, 0), new Needs(1, 1, 2, 1)));
         BaseImages.Base base = s.draw(BaseImages.gen(g, needs, v));
         s.note("state from: " + base.ops());
@@ -50,7 +49,7 @@ public final class RoundTripProperty {
         require(loaded.state().incoming().equals(live.state().incoming()), "sessions differ between the live and the loaded kernel",
                 "loaded " + loaded.state().incoming() + ", live " + live.state().incoming());
         require(loaded.kho().incoming().equals(live.kho().incoming()), "unrestored folios differ", "");
-        if (v == LuoVariant.CORRECTED) {
+        if (v.kind() == kverify.impl.luo.VariantKind.CORRECTED) {
             ImageVerdict verdict = HandoverReference.decide(img);
             require(verdict.isAccepted() && verdict.sessions().equals(base.handover()),
                     "the contract decoder does not read back what the model handed over",

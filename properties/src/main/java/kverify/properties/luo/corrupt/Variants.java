@@ -23,8 +23,18 @@ public final class Variants {
         return Optional.empty();
     }
 
-    /** The variants the image properties run on: v1's; v7 images (a luo_ser root) are not built yet. */
+    /** The variants the image properties run on: every variant of both versions (each on its own version's images). */
     public static List<LuoVariant> all() {
-        return LuoVariant.of(kverify.impl.luo.LuoVersion.V1);
+        return List.of(LuoVariant.values());
+    }
+
+    /** The variants that boot an image of this version: its version's (the cross-version properties boot the others). */
+    public static List<LuoVariant> of(kverify.model.luo.image.ImageVersion v) {
+        return LuoVariant.of(kverify.impl.luo.LuoVersion.of(v));
+    }
+
+    /** The corrected variant of an image's version: the one that must keep the contract on it. */
+    public static LuoVariant corrected(kverify.model.luo.image.ImageVersion v) {
+        return LuoVariant.of(kverify.impl.luo.LuoVersion.of(v), kverify.impl.luo.VariantKind.CORRECTED).orElseThrow();
     }
 }

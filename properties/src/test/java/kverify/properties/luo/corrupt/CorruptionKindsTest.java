@@ -16,16 +16,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CorruptionKindsTest {
     /** Kinds that may leave the image as it was: a chain already at the limit, a tail already zero. */
-    private static final Set<CorruptionKind> MAY_BE_NO_OP = Set.of(CorruptionKind.CHAIN_AT_LIMIT, CorruptionKind.TRUNCATE);
+    private static final Set<CorruptionKind> MAY_BE_NO_OP = Set.of(CorruptionKind.CHAIN_AT_LIMIT, CorruptionKind.TRUNCATE,
+            CorruptionKind.SESSIONS_PA_ZERO, CorruptionKind.LIVEUPDATE_NUM);
 
     @ParameterizedTest
     @EnumSource(CorruptionKind.class)
     void isPureAndRecordsWhatItChanged(CorruptionKind k) {
         Property.named("luo-image-test.kind-is-pure." + k.label()).triesScale(0.2).body(s -> {
-            LuoGeometry g = k.family() == Family.LIMIT ? LuoGeometry.SMALL
-                    : s.draw("geometry", Gen.elements(LuoGeometry.SMALL, LuoGeometry.REAL));
+            // A kind of both versions is drawn on both; each version's images are written by its corrected variant.
+            kverify.impl.luo.LuoVariant writer = k.appliesTo(kverify.model.luo.image.ImageVersion.V1)
+                    && (!k.appliesTo(kverify.model.luo.image.ImageVersion.V7) || s.draw("version", Gen.booleans()))
+                    ? kverify.impl.luo.LuoVariant.CORRECTED : kverify.impl.luo.LuoVariant.V7_CORRECTED;
+            LuoGeometry g = k.family() == Family.LIMIT ? CorruptionProperties.smallGeometry(writer)
+                    : s.draw("geometry", CorruptionProperties.geometries(writer));
             Target t = k.isChainKind() ? s.draw("target", Gen.elements(Target.SESSIONS, Target.FILES)) : Target.SESSIONS;
-            BaseImages.Base base = s.draw(BaseImages.gen(g, k.needs(t)));
+            BaseImages.Base base = s.draw(BaseImages.gen(g, k.needs(t), writer));
             HandoverImage valid = base.image();
             Corruption c = s.draw("corruption", k.generator(new ImageMap(valid), t));
             Corrupted once = c.apply(Corrupted.of(valid));

@@ -78,4 +78,52 @@ final class FindingExplanations {
     static String line(String key) {
         return LINES.getOrDefault(key, "NOT YET EXPLAINED: read the shrunk case and add a line to FindingExplanations");
     }
+
+    /** v7 as applied (torvalds/linux 637315cb kernel/liveupdate/kho_block.c, luo_session.c; v7 10/13 for files). */
+    private static final Map<String, String> V7_LINES = Map.ofEntries(
+            Map.entry("setup reads outside RAM through session blocks",
+                    "v7: luo_ser.sessions_pa beyond RAM is dereferenced by the cycle pre-pass of kho_block_set_restore"
+                    + " (kho_block_set_is_cyclic follows next with phys_to_virt, unchecked) at early boot: an oops"),
+            Map.entry("setup reads memory that was not preserved through session blocks",
+                    "v7: sessions_pa names a page no KHO folio preserves; the cycle pre-pass and the count check read it as a"
+                    + " block header before anything compares it with what KHO handed over"),
+            Map.entry("chain pointer: setup Ok, model Err(EINVAL)",
+                    "v7: sessions_pa points inside the session block, at the first entry's file set, whose {files, count} reads"
+                    + " as {next = the file block, count = 1}: accepted, and the file block is then taken for a second session"
+                    + " block; the next kernel restores two garbage sessions"),
+            Map.entry("rejected handover keeps its session blocks",
+                    "v7: a session block whose next points to itself is refused by the cycle pre-pass (EINVAL), but"
+                    + " kho_block_set_restore returns at once, without the cleanup walk it runs for a bad count: the block is"
+                    + " never restored (the boot panics next)"),
+            Map.entry("rejected handover leaves sessions half-restored",
+                    "v7: a file chain refused at the first open (here one block longer than KHO_MAX_BLOCKS: ENOSPC) leaves the"
+                    + " sessions inserted before it in the incoming list, as luo_session_deserialize's comment says it does;"
+                    + " open returns EIO but the session stays"),
+            Map.entry("name unterminated: open Ok, model Err(EIO)",
+                    "v7: a session name with no NUL in its 64 bytes is accepted and cut to 63 bytes by strscpy"
+                    + " (luo_session_alloc), as in v1"),
+            Map.entry("name empty: open Ok, model Err(EIO)",
+                    "v7: a session with an empty name is restored; only the outgoing create checks the length"),
+            Map.entry("deserialize reads outside RAM through file blocks",
+                    "v7: a file set pointer beyond RAM is followed by the file chain's kho_block_set_restore at the first"
+                    + " open: an oops"),
+            Map.entry("deserialize reads memory that was not preserved through file blocks",
+                    "v7: a file set pointer to a page no folio preserves is read as a file block header by the file chain's"
+                    + " restore (its count there is 0, so the open fails, after the read)"),
+            Map.entry("file block reused: open Ok, model Err(EIO)",
+                    "v7: two sessions' file sets name the same file chain; each file set restores its chain alone, so both"
+                    + " sessions are restored with the same files"),
+            Map.entry("file set count: open Ok, model Err(EIO)",
+                    "v7: a file set whose files pointer is 0 but whose count is not: luo_file_deserialize only WARNs and"
+                    + " restores the session without its files (v7 10/13 compares the count only when there is a chain)"),
+            Map.entry("file token duplicate: open Ok, model Err(EIO)",
+                    "v7: two files of one session with the same token are both kept (luo_file_deserialize_one); retrieve by"
+                    + " token returns the first"));
+
+    /** The explanation for a key found on an image of this version. */
+    static String line(String key, kverify.model.luo.image.ImageVersion version) {
+        return version == kverify.model.luo.image.ImageVersion.V7
+                ? V7_LINES.getOrDefault(key, "NOT YET EXPLAINED: read the shrunk case and add a line to FindingExplanations")
+                : line(key);
+    }
 }

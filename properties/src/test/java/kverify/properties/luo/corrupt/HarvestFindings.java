@@ -73,9 +73,9 @@ public final class HarvestFindings {
         var img = c.corrupted().image();
         ImageVerdict v = HandoverReference.decide(img);
         TreeSet<String> diverging = new TreeSet<>();
-        for (LuoVariant variant : Variants.all()) {
+        for (LuoVariant variant : Variants.of(img.version())) {
             var ps = ContractCheck.problems(img, v, ImageRun.run(img, variant));
-            if (variant == LuoVariant.CORRECTED && !ps.isEmpty()) {
+            if (variant.kind() == kverify.impl.luo.VariantKind.CORRECTED && !ps.isEmpty()) {
                 System.out.println("NOT WRITTEN (corrected diverges too): " + f.key() + ": " + ps);
                 return;
             }
@@ -84,7 +84,9 @@ public final class HarvestFindings {
             }
         }
         List<String> comments = comments(f, diverging, tc.rendering(), img);
-        Path file = out.resolve(slug(f.key()) + ".image");
+        // v7 findings are named apart: a v7 key may repeat a v1 key, and each version has its own image.
+        String prefix = img.version() == kverify.model.luo.image.ImageVersion.V7 ? "v7-" : "";
+        Path file = out.resolve(prefix + slug(f.key()) + ".image");
         ImageText.write(file, img, comments);
         System.out.println("wrote " + file + "  [" + String.join(" ", diverging) + "] " + f.key());
     }
@@ -95,7 +97,8 @@ public final class HarvestFindings {
             for (Path f : files.filter(p -> p.toString().endsWith(".image")).sorted().toList()) {
                 List<String> lines = java.nio.file.Files.readAllLines(f);
                 String key = lines.stream().filter(l -> l.startsWith("# key: ")).findFirst().orElseThrow().substring(7);
-                List<String> out = lines.stream().map(l -> l.startsWith("# finding: ") ? "# finding: " + FindingExplanations.line(key) : l)
+                var version = lines.contains("version v7") ? kverify.model.luo.image.ImageVersion.V7 : kverify.model.luo.image.ImageVersion.V1;
+                List<String> out = lines.stream().map(l -> l.startsWith("# finding: ") ? "# finding: " + FindingExplanations.line(key, version) : l)
                         .toList();
                 java.nio.file.Files.write(f, out);
             }
@@ -108,7 +111,7 @@ public final class HarvestFindings {
     private static List<String> comments(Found f, TreeSet<String> diverging, List<String> rendering,
             kverify.model.luo.image.HandoverImage img) {
         List<String> comments = new ArrayList<>();
-        comments.add("finding: " + FindingExplanations.line(f.key()));
+        comments.add("finding: " + FindingExplanations.line(f.key(), img.version()));
         comments.add("key: " + f.key());
         comments.add("diverges on: " + String.join(" ", diverging));
         comments.add("found by: property " + CorruptionProperties.name(f.family().label(), f.variant()) + ", seed " + f.seed()
