@@ -154,16 +154,8 @@ final class LuoConcurrentGen {
     static List<Integer> schedule(Source src, int tasks) {
         List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(src.draw(Gen.ints(0, 4)), 1));
         schedule.add(2);
-        List<Integer> ids = LuoConcurrentGen.ids(tasks);
+        List<Integer> ids = kverify.model.luo.LuoSerialOrders.identity(tasks);
         schedule.addAll(src.draw(Gen.lists(Gen.elements(ids), 0, 10)));
         return schedule;
-    }
-
-    private static List<Integer> ids(int n) {
-        List<Integer> out = new ArrayList<>();
-        for (int t = 1; t <= n; t++) {
-            out.add(t);
-        }
-        return out;
     }
 }
