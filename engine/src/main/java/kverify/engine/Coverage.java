@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
@@ -37,6 +38,37 @@ public final class Coverage {
 
     public static ConfidenceInterval wilson(int trials, int successes) {
         return new WilsonScoreInterval().createInterval(trials, successes, CONFIDENCE);
+    }
+
+    /**
+     * The probability that a run of {@code cases} valid cases fails a requirement of {@code
+     * required} when each case shows the label independently with probability {@code rate}: the
+     * binomial probability of a hit count whose whole Wilson interval lies below the requirement.
+     * A suite whose runs draw random seeds wants this small for every requirement.
+     */
+    public static double failureProbability(double required, double rate, int cases) {
+        if (cases <= 0) {
+            return 1.0;
+        }
+        int highestFailing = highestFailingHits(required, cases);
+        if (highestFailing < 0) {
+            return 0.0;
+        }
+        return new BinomialDistribution(null, cases, rate).cumulativeProbability(highestFailing);
+    }
+
+    /**
+     * The most hits with which a run of {@code cases} valid cases still fails a requirement of
+     * {@code required}, or -1 if no count fails it (the requirement cannot fail at that many
+     * cases: even no hit at all leaves the interval's top above it).
+     */
+    public static int highestFailingHits(double required, int cases) {
+        // The upper bound grows with the hits, so the failing counts are 0..highestFailing.
+        int highestFailing = -1;
+        while (highestFailing < cases && wilson(cases, highestFailing + 1).getUpperBound() < required) {
+            highestFailing++;
+        }
+        return highestFailing;
     }
 
     static List<Verdict> decide(List<Requirement> requirements, Map<String, Integer> counts, int cases) {

@@ -39,6 +39,40 @@ public final class Property {
         return name;
     }
 
+    /** The coverage requirements a run decides, in the order they were given. */
+    public List<Coverage.Requirement> requirements() {
+        return requirements;
+    }
+
+    /** How many valid cases a run generates when the global budget is {@code baseTries} (see {@link Builder#triesScale}). */
+    public int triesAt(int baseTries) {
+        return Math.max(1, (int) Math.round(baseTries * triesScale));
+    }
+
+    /**
+     * Generates {@code cases} valid cases from {@code seed} as a run does (the same case for the
+     * same seed and position), neither replaying regressions nor shrinking, and hands each to
+     * {@code sink}, failing ones included: for measuring how often a label or a failure occurs.
+     * Returns the number of discarded cases.
+     */
+    public int sample(long seed, int cases, Consumer<TestCase> sink) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        int discarded = 0;
+        for (int valid = 0; valid < cases; ) {
+            if (discarded > cases * MAX_DISCARDS_PER_TRY) {
+                throw new IllegalStateException(name + ": too many discarded cases (" + discarded + " for " + valid + " valid)");
+            }
+            TestCase tc = Execution.run(body, Source.random(seeds.nextLong()));
+            if (tc.status() == TestCase.Status.DISCARDED || tc.status() == TestCase.Status.OVERRUN) {
+                discarded++;
+                continue;
+            }
+            valid++;
+            sink.accept(tc);
+        }
+        return discarded;
+    }
+
     /** Runs one given case, e.g. a stored counterexample; returns its rendering and outcome. */
     public TestCase runCase(ChoiceSequence choices) {
         return Execution.run(body, Source.replay(choices));
@@ -59,7 +93,7 @@ public final class Property {
     }
 
     public PropertyResult run(RunSettings settings) {
-        int tries = Math.max(1, (int) Math.round(settings.tries() * triesScale));
+        int tries = triesAt(settings.tries());
         Map<String, Failure> failures = new LinkedHashMap<>();
         Map<String, Integer> labels = new TreeMap<>();
         if (settings.replay().isPresent()) {

@@ -35,6 +35,10 @@ enum ShrinkPass {
     SWAP_SIBLINGS(Structure::swapSiblings),
     /** Set a choice to 0 and delete the choice where the reading shifts, so the rest lines up. */
     ZERO_REALIGNING(Values::zeroRealigning),
+    /** Move a draw into the place of a shortest draw of its kind, also in front of that place's sibling. */
+    MOVE_TO_SIMPLEST_SLOT(Structure::moveToSimplestSlot),
+    /** Lower every copy of a repeated multi-choice draw together. */
+    LOWER_DUPLICATE_SPANS(Values::lowerDuplicateSpans),
     /** Lower every copy of a repeated value together. */
     LOWER_DUPLICATES(Values::lowerDuplicates),
     /** Lower two nearby choices by the same amount (values that must stay equal or close). */
@@ -48,7 +52,8 @@ enum ShrinkPass {
     static final List<ShrinkPass> EXPENSIVE = List.of(DELETE_SHIFTING, SWAP_SIBLINGS,
             LOWER_DUPLICATES, LOWER_PAIRS, REDISTRIBUTE);
     /** The costliest deletions, run as a round only when no other pass changes anything. */
-    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, ZERO_REALIGNING, REPLACE_BY_SIMPLEST, RAISE_FLAG);
+    static final List<ShrinkPass> LAST = List.of(DELETE_SPANS_LOWERING, ZERO_REALIGNING, REPLACE_BY_SIMPLEST, RAISE_FLAG,
+            MOVE_TO_SIMPLEST_SLOT, LOWER_DUPLICATE_SPANS);
 
     private final Consumer<Shrinker> pass;
 

@@ -78,6 +78,99 @@ final class Structure {
     }
 
     /**
+     * Exchanges a draw with a shortest draw of its kind elsewhere in the case (a subtree with an
+     * empty slot of another subtree), and also with either of the two, once moved, placed in
+     * front of the draw of the same kind just before its new place. A local minimum can need the
+     * exchange and the new order of the receiving siblings at once: each alone gives a case
+     * that passes. Only candidates smaller than the case are run.
+     */
+    static void moveToSimplestSlot(Shrinker s) {
+        boolean moved = true;
+        while (moved && !s.exhausted()) {
+            moved = false;
+            List<int[]> spans = s.spans();
+            java.util.Map<Integer, Integer> shortest = new java.util.HashMap<>();
+            for (int[] sp : spans) {
+                shortest.merge(sp[3], sp[1] - sp[0], Math::min);
+            }
+            for (int[] slot : spans) {
+                if (moved || s.exhausted() || slot[1] > s.length() || slot[1] - slot[0] != shortest.get(slot[3])) {
+                    continue;
+                }
+                for (int[] x : spans) {
+                    boolean disjoint = x[1] <= slot[0] || slot[1] <= x[0];
+                    if (x[3] != slot[3] || !disjoint || x[1] > s.length() || x[1] - x[0] <= slot[1] - slot[0]) {
+                        continue;
+                    }
+                    String what = "slot " + x[0] + ".." + x[1] + " " + slot[0] + ".." + slot[1];
+                    if (s.attempt(what, () -> exchange(s, spans, x, slot))) {
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One replaced stretch of the case: [from, to) becomes {@code content}. */
+    private record Edit(int from, int to, long[] content) {
+    }
+
+    private static boolean exchange(Shrinker s, List<int[]> spans, int[] x, int[] slot) {
+        long[] cur = s.current();
+        long[] xs = Arrays.copyOfRange(cur, x[0], x[1]);
+        long[] ys = Arrays.copyOfRange(cur, slot[0], slot[1]);
+        int[] beforeSlot = previousSibling(spans, slot);
+        int[] beforeX = previousSibling(spans, x);
+        for (int variant = 0; variant < 4; variant++) {
+            boolean xInFront = (variant & 1) != 0;
+            boolean yInFront = (variant & 2) != 0;
+            if ((xInFront && beforeSlot == null) || (yInFront && beforeX == null)) {
+                continue;
+            }
+            Edit toSlot = xInFront ? new Edit(beforeSlot[0], slot[1], concat(xs, range(cur, beforeSlot)))
+                    : new Edit(slot[0], slot[1], xs);
+            Edit toX = yInFront ? new Edit(beforeX[0], x[1], concat(ys, range(cur, beforeX))) : new Edit(x[0], x[1], ys);
+            Edit first = toX.from() < toSlot.from() ? toX : toSlot;
+            Edit second = first == toX ? toSlot : toX;
+            if (first.to() <= second.from() && s.consider(concat(Arrays.copyOfRange(cur, 0, first.from()), first.content(),
+                    Arrays.copyOfRange(cur, first.to(), second.from()), second.content(),
+                    Arrays.copyOfRange(cur, second.to(), cur.length)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] range(long[] values, int[] span) {
+        return Arrays.copyOfRange(values, span[0], span[1]);
+    }
+
+    /** The draw of the same kind and depth that ends where {@code span} starts, if any. */
+    private static int[] previousSibling(List<int[]> spans, int[] span) {
+        for (int[] sp : spans) {
+            if (sp[1] == span[0] && sp[2] == span[2] && sp[3] == span[3] && sp[1] > sp[0]) {
+                return sp;
+            }
+        }
+        return null;
+    }
+
+    private static long[] concat(long[]... parts) {
+        int n = 0;
+        for (long[] p : parts) {
+            n += p.length;
+        }
+        long[] out = new long[n];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /**
      * Swaps two adjacent spans at the same depth (list elements, tuple fields, subtrees) when the
      * swapped sequence is smaller; lengths may differ, so an empty subtree can move first.
      */

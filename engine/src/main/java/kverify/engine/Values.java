@@ -188,6 +188,73 @@ final class Values {
     }
 
     /**
+     * Lowers every copy of a repeated draw together (disjoint draws of one kind with the same
+     * choices, at least two: a key that must stay equal in two places, where its choices also
+     * occur alone elsewhere): all to 0 first, else each choice in step, by the largest common
+     * step down that still fails.
+     */
+    static void lowerDuplicateSpans(Shrinker s) {
+        java.util.TreeMap<String, java.util.List<int[]>> groups = new java.util.TreeMap<>();
+        for (int[] sp : s.spans()) {
+            if (sp[1] - sp[0] >= 2 && sp[1] <= s.length()) {
+                long[] content = Arrays.copyOfRange(s.current(), sp[0], sp[1]);
+                if (Arrays.stream(content).anyMatch(v -> v > 0)) {
+                    groups.computeIfAbsent(sp[3] + ":" + Arrays.toString(content), k -> new java.util.ArrayList<>()).add(sp);
+                }
+            }
+        }
+        for (java.util.List<int[]> group : groups.values()) {
+            java.util.List<int[]> copies = disjoint(group);
+            if (copies.size() < 2 || s.exhausted()) {
+                continue;
+            }
+            String what = "duplicate draws " + copies.stream().map(sp -> sp[0] + ".." + sp[1]).toList();
+            s.attempt(what, () -> lowerTogether(s, copies));
+        }
+    }
+
+    /** The spans of a group that overlap no earlier one of it, in start order. */
+    private static java.util.List<int[]> disjoint(java.util.List<int[]> group) {
+        java.util.List<int[]> sorted = new java.util.ArrayList<>(group);
+        sorted.sort(java.util.Comparator.comparingInt(sp -> sp[0]));
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int[] sp : sorted) {
+            if (out.isEmpty() || out.get(out.size() - 1)[1] <= sp[0]) {
+                out.add(sp);
+            }
+        }
+        return out;
+    }
+
+    private static void lowerTogether(Shrinker s, java.util.List<int[]> copies) {
+        long[] base = s.current();
+        long[] zeroed = base.clone();
+        copies.forEach(sp -> Arrays.fill(zeroed, sp[0], sp[1], 0));
+        if (s.consider(zeroed)) {
+            return;
+        }
+        int length = copies.get(0)[1] - copies.get(0)[0];
+        for (int k = 0; k < length; k++) {
+            long[] from = s.current();
+            if (from.length != base.length) {
+                return;
+            }
+            int offset = k;
+            long value = from[copies.get(0)[0] + k];
+            largestWorking(value, false, d -> {
+                long[] c = from.clone();
+                for (int[] sp : copies) {
+                    if (c[sp[0] + offset] != value) {
+                        return false;
+                    }
+                    c[sp[0] + offset] -= d;
+                }
+                return s.consider(c);
+            });
+        }
+    }
+
+    /**
      * Finds (assuming monotony) the largest d in [1, max] for which {@code attempt} succeeds:
      * max first, then 1 (most attempts fail outright, so this gives up after two runs), then a
      * binary search between the largest success and the smallest failure. With

@@ -92,6 +92,40 @@ class EngineTest {
     }
 
     @Test
+    void failureProbabilityOfARequirementAgreesWithSimulatedRuns() {
+        // The case that failed a random-seed run: required 20%, true rate 22%, 100 cases.
+        double p = Coverage.failureProbability(0.2, 0.22, 100);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        int runs = 20_000;
+        int failedRuns = 0;
+        for (int run = 0; run < runs; run++) {
+            int hits = 0;
+            for (int c = 0; c < 100; c++) {
+                hits += rnd.nextDouble() < 0.22 ? 1 : 0;
+            }
+            failedRuns += Coverage.decide(List.of(new Coverage.Requirement("l", 0.2)), java.util.Map.of("l", hits), 100)
+                    .get(0).failed() ? 1 : 0;
+        }
+        assertThat(p).isBetween(0.005, 0.05).isCloseTo((double) failedRuns / runs, org.assertj.core.data.Offset.offset(0.004));
+        assertThat(Coverage.failureProbability(0.1, 0.22, 100)).isLessThan(1e-4);
+        assertThat(Coverage.failureProbability(0.2, 0.0, 100)).isEqualTo(1.0);
+        assertThat(Coverage.failureProbability(0.02, 0.5, 10)).isZero();
+    }
+
+    @Test
+    void sampleSeesTheCasesARunOfTheSameSeedSees() {
+        Property p = Property.named("engine.stateful").body(STATEFUL).build();
+        Failure f = p.run(settings(11, 300)).failures().get(0);
+        List<TestCase> seen = new ArrayList<>();
+        assertThat(p.sample(11, f.foundAtTry(), seen::add)).isZero();
+        assertThat(seen).hasSize(f.foundAtTry());
+        assertThat(seen.subList(0, seen.size() - 1)).noneMatch(TestCase::failed);
+        assertThat(seen.get(seen.size() - 1).choices()).isEqualTo(f.original().choices());
+        assertThat(p.triesAt(300)).isEqualTo(300);
+        assertThat(Property.named("engine.scaled").body(STATEFUL).triesScale(0.1).build().triesAt(100)).isEqualTo(10);
+    }
+
+    @Test
     void storedRegressionsReplayFirstAndNewFailuresAreWrittenReadyToCommit() throws Exception {
         Property p = Property.named("engine.stateful").body(STATEFUL).build();
         Failure f = p.run(settings(5, 300)).failures().get(0);

@@ -40,7 +40,9 @@ final class CampaignHtml {
             sb.append("<a href=\"#").append(e.defect().id()).append("\"").append(e.found() ? " class=\"found\"" : "").append(" title=\"")
                     .append(esc(e.defect().title())).append("\">").append(e.defect().id()).append("</a>");
         }
-        sb.append("</p>");
+        sb.append("</p><section id=\"versions\"><h2>Defects by version</h2><ul>");
+        VersionTable.statements(run.catalog()).forEach(st -> sb.append("<li><b>").append(esc(st)).append("</b></li>"));
+        sb.append("</ul><pre>").append(esc(VersionTable.campaign(fs, run.catalog()))).append("</pre></section>");
         fs.entries().forEach(e -> CampaignHtmlSection.append(sb, e, run, files));
         newKeys(sb, fs, files);
         sb.append("<details><summary>Every property: cases and verdict</summary><pre>").append(esc(CampaignText.properties(run.rows())))

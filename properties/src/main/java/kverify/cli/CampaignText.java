@@ -17,7 +17,8 @@ final class CampaignText {
     }
 
     static String render(Campaign.Run run) {
-        return defectTable(run.findings(), run.catalog()) + newKeys(run.findings()) + properties(run.rows());
+        return defectTable(run.findings(), run.catalog()) + VersionTable.campaign(run.findings(), run.catalog())
+                + newKeys(run.findings()) + properties(run.rows());
     }
 
     static String defectTable(CampaignFindings findings, DefectCatalog catalog) {

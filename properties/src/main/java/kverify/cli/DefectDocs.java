@@ -27,7 +27,7 @@ final class DefectDocs {
     record Block(String file, String name) {
     }
 
-    static final List<Block> BLOCKS = List.of(new Block("README.md", "summary"), new Block("docs/defects.md", "all"),
+    static final List<Block> BLOCKS = List.of(new Block("README.md", "summary"), new Block("README.md", "versions"), new Block("docs/defects.md", "all"),
             new Block("docs/luo.md", "luo"), new Block("docs/corruption.md", "luo-image"), new Block("docs/multikernel.md", "mk"));
 
     private DefectDocs() {
@@ -42,6 +42,7 @@ final class DefectDocs {
         String up = b.file().contains("/") ? "../" : "";
         return switch (b.name()) {
             case "summary", "all" -> summary(catalog, up, b.name().equals("all"));
+            case "versions" -> VersionTable.markdown(catalog, up);
             default -> subsystem(b.name(), catalog, known, replays, up);
         };
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 record Expectation(List<String> diverging, Optional<String> key, boolean correctedShares) {
     static final String CORRECTED = "corrected";
-    /** A finding CORRECTED shares because it corrects nothing on that path (the LUO races, docs/luo.md decision 37). */
+    /** A finding CORRECTED shares because it corrects nothing on that path (the LUO races, docs/luo.md decision 39). */
     static final String CORRECTED_SHARES = "# corrected shares it: ";
 
     static Expectation of(List<String> lines) {

@@ -81,11 +81,14 @@ final class FindingExport {
         String[] parts = entry.property().name().split("\\.");
         List<String> lines = new ArrayList<>();
         lines.add(header(entry));
-        if (parts.length >= 3 && body.stream().noneMatch(l -> l.startsWith("variant: "))) {
-            lines.add("variant: " + parts[2].toUpperCase(Locale.ROOT).replace('-', '_'));
+        // The variant is the entry's (a kind of two parts, luo.interface.faults.VARIANT.GEOMETRY,
+        // puts it one part later); the geometry is the part after it.
+        int at = java.util.Arrays.asList(parts).indexOf(entry.variant());
+        if (at >= 2 && body.stream().noneMatch(l -> l.startsWith("variant: "))) {
+            lines.add("variant: " + entry.variant().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
-        if (parts.length >= 4 && body.stream().noneMatch(l -> l.startsWith("geometry: "))) {
-            lines.add("geometry: " + parts[3]);
+        if (at >= 2 && at + 1 < parts.length && body.stream().noneMatch(l -> l.startsWith("geometry: "))) {
+            lines.add("geometry: " + parts[at + 1]);
         }
         provenance.forEach(p -> lines.add("# " + p));
         lines.addAll(body);

@@ -18,6 +18,7 @@ final class ReviewItem {
                     + " contract decides otherwise, in " + d.decision().orElse("") + ".", "");
         }
         Review.wrap(sb, "Why it matters: " + d.severityReason() + ".", "");
+        Review.wrap(sb, VersionTable.sentence(d, catalog), "");
         Optional<KnownFindings.Known> repro = Reproducers.of(d, catalog, findings);
         repro.ifPresent(k -> reproducer(sb, k));
         Review.wrap(sb, (question ? "What kverify's contract does instead: " : "Suggested fix: ") + d.fix(), "");

@@ -25,8 +25,12 @@ public enum LuoVariant {
     V7_AS_APPLIED(LuoVersion.V7, VariantKind.AS_APPLIED, BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE,
             DeserializeFailure.KEEP_SESSIONS_RESTORE_BLOCKS, HandoverChecks.V7_AS_APPLIED, InterfaceChecks.V7_AS_APPLIED,
             ErrorUndo.V7_AS_APPLIED, BlockSetPolicy.V7_AS_APPLIED, ChainRestore.KHO_BLOCK_SET),
-    /** v7 as the contract requires: the duplicate test before the grow, pointers checked on restore, whole-handover rejection. */
-    V7_CORRECTED(LuoVersion.V7, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE,
+    /**
+     * v7 as the contract requires: the duplicate test before the grow, pointers checked on restore,
+     * whole-handover rejection, and (as CORRECTED) an entry of a session without files handed over
+     * as {files 0, count 0}, whatever a serialize that returned left there (LUO-11).
+     */
+    V7_CORRECTED(LuoVersion.V7, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
             BlockSetPolicy.V7_DUPLICATE_FIRST, ChainRestore.KHO_BLOCK_SET_CHECKED);
 

@@ -161,12 +161,23 @@ public final class PhysicalMemory {
      */
     public void write(long address, long length, ByteSource source) {
         checkWrite(address, length);
+        inPages(address, length, (pfn, inPage, chunk, done) -> source.fill(done, pageForWrite(pfn), inPage, chunk));
+    }
+
+    /** One page's part of a range: bytes [inPage, inPage + chunk) of page pfn, {@code done} bytes into the range. */
+    @FunctionalInterface
+    private interface PagePart {
+        void at(long pfn, int inPage, int chunk, long done);
+    }
+
+    /** Visits [address, address+length) page by page, in ascending order. */
+    private static void inPages(long address, long length, PagePart part) {
         long done = 0;
         while (done < length) {
             long a = address + done;
             int inPage = (int) (a & ~PAGE_MASK);
             int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
-            source.fill(done, pageForWrite(a >>> PAGE_SHIFT), inPage, chunk);
+            part.at(a >>> PAGE_SHIFT, inPage, chunk, done);
             done += chunk;
         }
     }
@@ -174,18 +185,12 @@ public final class PhysicalMemory {
     /** Sets [address, address+length) to value; zero-filling an untouched page allocates nothing. */
     public void fill(long address, long length, byte value) {
         checkWrite(address, length);
-        long done = 0;
-        while (done < length) {
-            long a = address + done;
-            int inPage = (int) (a & ~PAGE_MASK);
-            int chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
-            long pfn = a >>> PAGE_SHIFT;
+        inPages(address, length, (pfn, inPage, chunk, done) -> {
             byte[] page = value == 0 && pageOrNull(pfn) == null ? null : pageForWrite(pfn);
             if (page != null) {
                 Arrays.fill(page, inPage, inPage + chunk, value);
             }
-            done += chunk;
-        }
+        });
     }
 
     /** Starts (and resets) read tracking. */

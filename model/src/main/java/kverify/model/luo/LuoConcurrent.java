@@ -6,7 +6,7 @@ import kverify.model.Outcome;
 
 /**
  * Several user-space tasks calling into LUO at once (issue 15), as data: threads of the one user
- * program, sharing its fd table (docs/luo.md decision 37), each making one call, interleaved at
+ * program, sharing its fd table (docs/luo.md decision 39), each making one call, interleaved at
  * the kernel's lock points by {@code schedule}: entry i names the task (1-based) that takes the
  * i-th step while it can run; once the schedule is used up the lowest-numbered task that can run
  * goes. The calls are the session calls (create, retrieve, close of a session, preserve, retrieve

@@ -7,7 +7,7 @@ import kverify.model.luo.LuoConcurrent.End;
 import kverify.model.luo.LuoConcurrent.Ends;
 
 /**
- * What the contract allows for a concurrent step (decision 37): the ends and states of running
+ * What the contract allows for a concurrent step (decision 39): the ends and states of running
  * its calls one after the other, in any order. A successful reboot is the end of the kernel: the
  * calls after it in the order never run. An interleaved run is correct when it matches one order.
  */

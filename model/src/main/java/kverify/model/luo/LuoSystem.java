@@ -58,7 +58,7 @@ public interface LuoSystem {
     Outcome<Unit> rebootReturning(RebootFault fault, java.util.Optional<kverify.model.Errno> then);
 
     /**
-     * Several tasks' calls at once (decision 37). Here: one serial order, the tasks in their
+     * Several tasks' calls at once (decision 39). Here: one serial order, the tasks in their
      * order, as the contract allows (the implementation interleaves them at its lock points).
      */
     default Outcome<LuoConcurrent.Ends> concurrent(LuoConcurrent op) {

@@ -31,7 +31,7 @@ public final class Process {
         handles.remove(handle);
     }
 
-    /** Each handle bound to a key of {@code to} is bound to its value (decision 37: concurrently installed fds renumbered). */
+    /** Each handle bound to a key of {@code to} is bound to its value (decision 39: concurrently installed fds renumbered). */
     public void renumber(java.util.Map<Integer, Integer> to) {
         handles.replaceAll((h, fd) -> to.getOrDefault(fd, fd));
     }

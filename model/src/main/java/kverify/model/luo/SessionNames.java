@@ -13,8 +13,19 @@ public final class SessionNames {
     private SessionNames() {
     }
 
+    /** Whether the name is 1..63 characters of [A-Za-z0-9._-] (a loop: every created session is checked, twice). */
     public static boolean isValid(String name) {
-        return name != null && !name.isEmpty() && name.length() < NAME_LENGTH && name.matches("[A-Za-z0-9._-]+");
+        if (name == null || name.isEmpty() || name.length() >= NAME_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -31,7 +31,7 @@ final class CallContext {
         this.process = () -> process;
     }
 
-    /** For a duel whose model a concurrent step replaces (decision 37): always the current model's process. */
+    /** For a duel whose model a concurrent step replaces (decision 39): always the current model's process. */
     CallContext(java.util.function.Supplier<Process> process) {
         this.process = process;
     }

@@ -10,7 +10,8 @@ import kverify.model.luo.LuoGeometry;
  * Every LUO property of the campaign: equivalence (trace format v1's operations) for each variant
  * at each named geometry, and the whole interface (v2's system calls) for each variant at the
  * small geometries, where block boundaries are a few calls away (the conformance traces run the
- * real one).
+ * real one), and the fault space (allocation failures, reboots that return) for each variant at
+ * the same small geometries.
  */
 public final class LuoCatalog {
     static final List<LuoGeometry> INTERFACE_GEOMETRIES = List.of(LuoGeometry.SMALL, LuoGeometry.UNIT);
@@ -37,14 +38,12 @@ public final class LuoCatalog {
                 out.add(LuoInterface.property(v, g));
             }
         }
-        // The fault space (issue 15) is built for v1 only: V7_CORRECTED does not carry the
-        // fault-space corrections yet, and v7 needs its own geometries (docs/versions-luo.md 9).
-        for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
-            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+        for (LuoVariant v : LuoVariant.values()) {
+            for (LuoGeometry g : interfaceGeometries(v)) {
                 out.add(LuoFaultSpace.property(v, g));
             }
         }
-        // Concurrent calls (issue 15, decision 37): the v1 variants, whose lock points docs/luo.md tables.
+        // Concurrent calls (issue 15, decision 39): the v1 variants, whose lock points docs/luo.md tables.
         for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
             for (LuoGeometry g : INTERFACE_GEOMETRIES) {
                 out.add(LuoConcurrency.property(v, g));

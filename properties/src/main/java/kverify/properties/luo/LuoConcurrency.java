@@ -16,7 +16,7 @@ import kverify.model.luo.LuoState;
 import kverify.model.luo.Phase;
 
 /**
- * The concurrent-calls property (issue 15, decision 37): steps of {@link LuoConcurrentGen}, each
+ * The concurrent-calls property (issue 15, decision 39): steps of {@link LuoConcurrentGen}, each
  * concurrent one run interleaved by the implementation at the kernel's lock points and compared
  * with every serial order the model allows ({@link LuoDuel}), the others as {@link LuoInterface}
  * compares them.

@@ -17,12 +17,12 @@ import kverify.model.luo.LuoState;
 import kverify.model.luo.Phase;
 
 /**
- * Steps for the concurrent property (decision 37): mostly concurrent steps of 2 tasks, each
+ * Steps for the concurrent property (decision 39): mostly concurrent steps of 2 tasks, each
  * a session call on handles the program holds (create, close, preserve in the first kernel;
  * retrieve, retrieve-fd, finish, close in the next) or the reboot, under a generated schedule;
  * between them the serial calls that give the tasks something to race on (the device, files,
  * sessions with files). Five session names, so creates collide and retrieves miss. No two tasks
- * of a step use one handle when one of them closes it (decision 37: the release that the last
+ * of a step use one handle when one of them closes it (decision 39: the release that the last
  * fdput defers is not modelled).
  */
 final class LuoConcurrentGen {

@@ -24,7 +24,7 @@ import kverify.model.luo.reference.LuoReference;
 public final class LuoDuel {
     private LuoReference model;
     private final LuoGeometry geometry;
-    /** What the model was given so far, to rebuild it in the state before a concurrent step (decision 37). */
+    /** What the model was given so far, to rebuild it in the state before a concurrent step (decision 39). */
     private final List<java.util.function.Consumer<LuoReference>> modelSteps = new ArrayList<>();
     private final LuoImpl impl;
     private final List<String> history = new ArrayList<>();
@@ -121,6 +121,11 @@ public final class LuoDuel {
                 r.allocationFailsInNextCall();
                 single.applyTo(r);
             } : single::applyTo);
+            // An outcome the contract accepts as well, with the same state (decision 38), is agreement.
+            java.util.Optional<Outcome<?>> also = model.alsoAccepted();
+            if (also.isPresent() && also.get().equals(i)) {
+                m = i;
+            }
             if (i == null && crash == null) {
                 crash = "IllegalStateException: the implementation is in phase " + impl.phase();
             }
@@ -135,7 +140,7 @@ public final class LuoDuel {
     }
 
     /**
-     * A concurrent step (decision 37): the implementation interleaves the calls under the
+     * A concurrent step (decision 39): the implementation interleaves the calls under the
      * schedule; the model is every serial order, each on a model rebuilt to the state before the
      * step. The step agrees when one order gives the same ends (fd numbers up to a renaming among
      * those the step installed) and the same state; that order becomes the model. Otherwise the

@@ -13,7 +13,7 @@ import kverify.model.luo.LuoConcurrent.End;
 import kverify.model.luo.LuoConcurrent.Ends;
 
 /**
- * Decision 37: in a concurrent step the tasks take fd numbers in the order they reach the fd
+ * decision 39: in a concurrent step the tasks take fd numbers in the order they reach the fd
  * table, which need not be the order of the serial run they match, so the ends of a serial order
  * and of the interleaved run are the same when they differ only by a renaming of the fds the step
  * installed among themselves (the same set of numbers).

@@ -51,7 +51,9 @@ public final class MkCatalog {
 
     public static Property modelContract() {
         return Property.named("mk.model.contract").body(MkBodies.modelContract(MkVersion.RFC_V1))
-                .requireCoverage(MkCoverage.STARTED, 0.1)
+                // Measured over 2000 cases from seed 1 (CoverageAudit): started 12.8%, given away 3.4%
+                // (0.03 cannot fail a run of 100 cases: it only documents the rate).
+                .requireCoverage(MkCoverage.STARTED, 0.07)
                 .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03)
                 .build();
     }
@@ -63,26 +65,40 @@ public final class MkCatalog {
     /** Random sequences; coverage on the inputs the issue names (on the variant that must pass). */
     public static Property equivalence(MkVariant v, Set<String> accepted) {
         Property.Builder b = Property.named("mk.equivalence." + slug(v)).body(MkBodies.equivalence(v, accepted));
+        // The must-pass runs take twice the tries: at 100 cases no requirement that can fail holds
+        // labels seen in 6-7% of cases with a chance of failing a random seed below 1e-4. Rates
+        // measured over 2000 cases from seed 1 (CoverageAudit, docs/campaign.md); each requirement
+        // fails a 200-case run with probability below 1e-4 at its rate. Requirements of 0.015 cannot
+        // fail a 200-case run (labels under 4%): they document the rate, not a check.
         if (mustPass(v, accepted) && v.version() == MkVersion.RFC_V2) {
-            b.requireCoverage(MkCoverage.V2_UPLOAD_NEW, 0.3).requireCoverage(MkCoverage.V2_UPLOAD_CLASH, 0.1)
+            b.triesScale(2.0).requireCoverage(MkCoverage.V2_UPLOAD_NEW, 0.3).requireCoverage(MkCoverage.V2_UPLOAD_CLASH, 0.1)
                     .requireCoverage(MkCoverage.V2_FILE_LOAD_INSTANCE, 0.2).requireCoverage(MkCoverage.V2_FILE_LOAD_ID_ZERO, 0.05)
-                    .requireCoverage(MkCoverage.V2_FILE_LOAD_HIGH_ID, 0.1).requireCoverage(MkCoverage.V2_START_LOADED, 0.1)
-                    .requireCoverage(MkCoverage.STARTED, 0.05).requireCoverage(MkCoverage.V2_RMDIR, 0.05)
+                    .requireCoverage(MkCoverage.V2_FILE_LOAD_HIGH_ID, 0.1)
+                    .requireCoverage(MkCoverage.V2_START_LOADED, 0.06) // 11.1%
+                    .requireCoverage(MkCoverage.STARTED, 0.025) // 5.8%
+                    .requireCoverage(MkCoverage.V2_RMDIR, 0.05)
                     .requireCoverage(MkCoverage.CONCURRENT, 0.1);
         } else if (mustPass(v, accepted)) {
-            b.requireCoverage(MkCoverage.CPU_OUT_OF_RANGE, 0.2).requireCoverage(MkCoverage.CPU_ONLINE, 0.2)
-                    .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.03).requireCoverage(MkCoverage.STARTED, 0.1)
+            b.triesScale(2.0).requireCoverage(MkCoverage.CPU_OUT_OF_RANGE, 0.2).requireCoverage(MkCoverage.CPU_ONLINE, 0.2)
+                    .requireCoverage(MkCoverage.CPU_GIVEN_AWAY, 0.015) // 3.3%
+                    .requireCoverage(MkCoverage.STARTED, 0.07) // 12.4%
                     .requireCoverage(MkCoverage.FAULTING_BUFFER, 0.1).requireCoverage(MkCoverage.OVERLAPPING, 0.05)
-                    .requireCoverage(MkCoverage.MISPLACED, 0.2).requireCoverage(MkCoverage.CONFLICTING_FLAGS, 0.1)
-                    .requireCoverage(MkCoverage.MK_WITHOUT_JUMP, 0.2).requireCoverage(MkCoverage.UNKNOWN_FLAG, 0.1)
+                    .requireCoverage(MkCoverage.MISPLACED, 0.2)
+                    .requireCoverage(MkCoverage.CONFLICTING_FLAGS, 0.06) // 11.1%
+                    .requireCoverage(MkCoverage.MK_WITHOUT_JUMP, 0.2)
+                    .requireCoverage(MkCoverage.UNKNOWN_FLAG, 0.08) // 14.2%
                     .requireCoverage(MkCoverage.CONCURRENT, 0.3)
                     .requireCoverage(MkCoverage.CPU_MINUS_ONE, 0.05).requireCoverage(MkCoverage.CPU_NR_CPU_IDS, 0.05)
                     .requireCoverage(MkCoverage.CPU_LAST, 0.2).requireCoverage(MkCoverage.CPU_NR_CPUS_OR_ABOVE, 0.1)
                     .requireCoverage(MkCoverage.CPU_INT_EXTREME, 0.1)
-                    .requireCoverage(MkCoverage.OUTSIDE_RAM_MAPPABLE, 0.05).requireCoverage(MkCoverage.BEYOND_PHYS_BITS, 0.02)
-                    .requireCoverage(MkCoverage.UNREADABLE_ARRAY, 0.1).requireCoverage(MkCoverage.CRASH_IMAGE_LOADED, 0.05)
-                    .requireCoverage(MkCoverage.HOST_ALLOC, 0.2).requireCoverage(MkCoverage.HOST_ALLOC_WITH_IMAGE, 0.1)
-                    .requireCoverage(MkCoverage.PANIC_NONE, 0.05).requireCoverage(MkCoverage.PANIC_CRASH_KERNEL, 0.03);
+                    .requireCoverage(MkCoverage.OUTSIDE_RAM_MAPPABLE, 0.035) // 7.4%
+                    .requireCoverage(MkCoverage.BEYOND_PHYS_BITS, 0.015) // 1.8%
+                    .requireCoverage(MkCoverage.UNREADABLE_ARRAY, 0.1)
+                    .requireCoverage(MkCoverage.CRASH_IMAGE_LOADED, 0.025) // 6.6%
+                    .requireCoverage(MkCoverage.HOST_ALLOC, 0.2)
+                    .requireCoverage(MkCoverage.HOST_ALLOC_WITH_IMAGE, 0.09) // 15.3%
+                    .requireCoverage(MkCoverage.PANIC_NONE, 0.05)
+                    .requireCoverage(MkCoverage.PANIC_CRASH_KERNEL, 0.015); // 2.7%
         }
         return knownShown(b, accepted).build();
     }
@@ -96,8 +112,12 @@ public final class MkCatalog {
     public static Property interleavings(MkVariant v, Set<String> accepted) {
         Property.Builder b = Property.named("mk.interleavings." + slug(v)).body(MkBodies.interleavings(v, accepted));
         if (mustPass(v, accepted)) {
+            // Twice the tries and 0.035: on RFC v2 the wake-up point is reached in 6.9% of cases
+            // (2000 cases from seed 1, CoverageAudit), which 0.05 at 100 cases failed in about one
+            // random seed in a thousand; the other points are at 12% or more.
+            b.triesScale(2.0);
             for (String step : v.startStepNames()) {
-                b.requireCoverage(MkCoverage.INTERLEAVED_BEFORE + step, 0.05);
+                b.requireCoverage(MkCoverage.INTERLEAVED_BEFORE + step, 0.035);
             }
         }
         return knownShown(b, accepted).build();

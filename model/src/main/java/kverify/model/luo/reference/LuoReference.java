@@ -96,6 +96,16 @@ public final class LuoReference implements LuoSystem {
         return takeAllocationFailure() ? Outcome.err(Errno.ENOMEM) : ioctls.ioctl(fd, cmd, arg);
     }
 
+    /**
+     * Outcome sets (decision 38): an error the contract accepts for the latest call besides the one
+     * it returned, with the same state (a duplicate name beyond capacity: ENOSPC as well as
+     * EEXIST); asked once per call, as the multikernel model offers both serial orders of a
+     * concurrent step.
+     */
+    public Optional<Outcome<?>> alsoAccepted() {
+        return ioctls.takeAlternative().map(Outcome::err);
+    }
+
     @Override
     public Outcome<Unit> loadModule(HandlerKind kind) {
         running();

@@ -27,13 +27,23 @@ import kverify.model.luo.reference.RefKernel.RSession;
 final class RefIoctls {
     private final RefKernel k;
     private final LuoGeometry g;
+    /** An error the contract accepts as well as the outcome of the latest call (decision 38), or none. */
+    private Optional<Errno> alternative = Optional.empty();
 
     RefIoctls(RefKernel k, LuoGeometry g) {
         this.k = k;
         this.g = g;
     }
 
+    /** The other answer the contract accepts for the latest call, with the same state, once. */
+    Optional<Errno> takeAlternative() {
+        Optional<Errno> a = alternative;
+        alternative = Optional.empty();
+        return a;
+    }
+
     Outcome<IoctlResult> ioctl(int fd, long cmd, UserArg arg) {
+        alternative = Optional.empty();
         RefKernel.Target t = k.fds.get(fd);
         if (t == null) {
             return Outcome.err(Errno.EBADF);
@@ -97,6 +107,10 @@ final class RefIoctls {
             return Outcome.err(Errno.EINVAL);
         }
         if (k.outgoing.containsKey(name.get())) {
+            // Decision 38 (U9): a duplicate that is also beyond capacity may be refused for either reason.
+            if (k.outgoing.size() >= g.maxSessions()) {
+                alternative = Optional.of(Errno.ENOSPC);
+            }
             return Outcome.err(Errno.EEXIST);
         }
         if (k.outgoing.size() >= g.maxSessions()) {

@@ -117,7 +117,7 @@ final class RefKernel {
         this.toDeserialize = handover;
     }
 
-    /** A permutation of open fd numbers (decision 37): each key's file moves to its value. */
+    /** A permutation of open fd numbers (decision 39): each key's file moves to its value. */
     void renumber(Map<Integer, Integer> to) {
         TreeMap<Integer, Target> moved = new TreeMap<>();
         fds.forEach((fd, t) -> moved.put(to.getOrDefault(fd, fd), t));
