@@ -102,7 +102,24 @@ final class ChainCorruptions {
         return chain(m, t, 1).map(c -> append(k, m, c, m.g.maxBlocks() + 1));
     }
 
+    /**
+     * The session chain grown to exactly the limit, its last block pointing beyond RAM, at a page
+     * that was not preserved, or unaligned into a block: setup must blame the pointer, not the
+     * count (LUO-IMG-2). Setup walks only the session chain, so this aims at it whatever the target.
+     */
+    static Gen<Corruption> chainAtLimitBadNext(CorruptionKind k, ImageMap m, Target t) {
+        Gen<Long> bad = Gen.oneOf(Gen.elements(m.img.ramBytes(), 1L << 63, -4096L), Gen.elements(m.unpreservedPages()),
+                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum));
+        Chain c = m.sessions;
+        return bad.map(v -> append(k, c, m.g.maxBlocks(), v));
+    }
+
     private static Corruption append(CorruptionKind k, ImageMap m, Chain c, int total) {
-        return new Corruption.AppendBlocks(k, c.blocks().get(c.blocks().size() - 1), Math.max(0, total - c.blocks().size()), c.order());
+        return append(k, c, total, 0);
+    }
+
+    private static Corruption append(CorruptionKind k, Chain c, int total, long lastNext) {
+        return new Corruption.AppendBlocks(k, c.blocks().get(c.blocks().size() - 1), Math.max(0, total - c.blocks().size()), c.order(),
+                lastNext);
     }
 }

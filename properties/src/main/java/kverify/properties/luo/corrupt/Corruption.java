@@ -69,8 +69,14 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
     /**
      * {@code count} fresh zeroed blocks of this order preserved above everything in the image and
      * linked after the block at {@code lastPa} (whose next must be 0): the chain grows by count.
+     * The last block of the grown chain then points at {@code lastNext} (0: the chain ends there).
      */
-    record AppendBlocks(CorruptionKind kind, long lastPa, int count, int order) implements Corruption {
+    record AppendBlocks(CorruptionKind kind, long lastPa, int count, int order, long lastNext) implements Corruption {
+        /** A grown chain that ends at its last block. */
+        AppendBlocks(CorruptionKind kind, long lastPa, int count, int order) {
+            this(kind, lastPa, count, order, 0);
+        }
+
         @Override
         public Corrupted apply(Corrupted in) {
             HandoverImage img = in.image();
@@ -88,12 +94,17 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
             List<Change> changes = new ArrayList<>();
             changes.add(new Change(kind, lastPa, "next (chain grown by " + count + " zeroed blocks of order " + order + ")",
                     hex(img.u64(lastPa)), count == 0 ? hex(img.u64(lastPa)) : hex(first)));
+            if (lastNext != 0) {
+                writes.put(prev, ImageFdt.u64(lastNext));
+                changes.add(new Change(kind, prev, "next of the chain's last block", count == 0 ? hex(img.u64(prev)) : hex(0), hex(lastNext)));
+            }
             return in.then(img.with(folios, writes), changes);
         }
 
         @Override
         public String toString() {
-            return kind.label() + String.format(": %d blocks of order %d appended after 0x%x", count, order, lastPa);
+            return kind.label() + String.format(": %d blocks of order %d appended after 0x%x", count, order, lastPa)
+                    + (lastNext == 0 ? "" : String.format(", the last pointing at 0x%x", lastNext));
         }
     }
 

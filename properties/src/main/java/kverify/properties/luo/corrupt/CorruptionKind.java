@@ -52,7 +52,9 @@ public enum CorruptionKind {
 
     // Last, so the recorded choices of the findings (indices into values() and of(family)) keep their kinds.
     // Two file blocks in one session's chain: that session has at least two files.
-    FILE_TOKEN_DUPLICATE("file-token-duplicate", Family.FILESET, new Needs(1, 1, 2, 1), EntryCorruptions::fileTokenDuplicate);
+    FILE_TOKEN_DUPLICATE("file-token-duplicate", Family.FILESET, new Needs(1, 1, 2, 1), EntryCorruptions::fileTokenDuplicate),
+    // The session chain at exactly the limit with a bad pointer on its last block (setup walks only that chain).
+    CHAIN_AT_LIMIT_BAD_NEXT("chain-at-limit-bad-next", Family.LIMIT, ChainCorruptions::chainAtLimitBadNext);
 
     /** Makes the generator of one corruption of this kind for a valid image and a target chain. */
     @FunctionalInterface
