@@ -11,14 +11,18 @@ import java.util.Optional;
  * the divergence key of its {@code # key:} comment when it has one, and CORRECTED must agree with
  * the model at every step. Other variants are shown by the replay but not judged.
  */
-record Expectation(List<String> diverging, Optional<String> key) {
+record Expectation(List<String> diverging, Optional<String> key, boolean correctedShares) {
     static final String CORRECTED = "corrected";
+    /** A finding CORRECTED shares because it corrects nothing on that path (the LUO races, docs/luo.md decision 39). */
+    static final String CORRECTED_SHARES = "# corrected shares it: ";
 
     static Expectation of(List<String> lines) {
         List<String> variants = new ArrayList<>();
         Optional<String> key = Optional.empty();
+        boolean shares = false;
         for (String raw : lines) {
             String l = raw.trim();
+            shares |= l.startsWith(CORRECTED_SHARES);
             if (l.startsWith("# key: ") && key.isEmpty()) {
                 key = Optional.of(l.substring("# key: ".length()).trim());
             } else if (l.startsWith("variant: ")) {
@@ -28,7 +32,7 @@ record Expectation(List<String> diverging, Optional<String> key) {
             }
         }
         variants.remove(CORRECTED);
-        return new Expectation(List.copyOf(variants), key);
+        return new Expectation(List.copyOf(variants), key, shares);
     }
 
     /** One line per judged variant; each starts with "ok" or "NOT AS EXPECTED". */
@@ -40,6 +44,13 @@ record Expectation(List<String> diverging, Optional<String> key) {
             boolean ok = got.isPresent() && key.map(got.get()::equals).orElse(true);
             out.add((ok ? "ok: " : "NOT AS EXPECTED: ") + v + " " + want
                     + (ok ? "" : got.map(k -> ", but diverges with '" + k + "'").orElse(", but agrees with the model")));
+        }
+        if (correctedShares) {
+            Optional<String> corrected = firstKeys.getOrDefault(CORRECTED, Optional.empty());
+            boolean ok = corrected.isPresent() && key.map(corrected.get()::equals).orElse(true);
+            out.add((ok ? "ok: corrected shares it" : "NOT AS EXPECTED: corrected shares it") + key.map(k -> " ('" + k + "')").orElse("")
+                    + (ok ? "" : corrected.map(k -> ", but diverges with '" + k + "'").orElse(", but agrees with the model")));
+            return out;
         }
         // A file of another version (a v7 image) is judged without "corrected": its version's corrected variant must agree.
         List<String> correctedNames = firstKeys.containsKey(CORRECTED) ? List.of(CORRECTED)

@@ -274,25 +274,43 @@ final class IncomingSessions {
      */
     Outcome<Session> retrieve(byte[] nameField) {
         int length = SessionNames.cStringLength(nameField);
+        LockPoints.lock(LockPoints.Lock.incomingList(false));
         int id = length >= 0 ? list.find(nameField, 0, length) : -1;
+        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
+        LockPoints.unlock(LockPoints.Lock.incomingList(false));
         if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        if (list.retrieved(id)) {
-            return Outcome.err(Errno.EINVAL);
+        // The list lock is dropped before the session's mutex is taken (luo_session_retrieve).
+        LockPoints.lock(mutex);
+        try {
+            if (!list.live(id)) {
+                throw new IllegalStateException("luo_session_retrieve: the session of " + mutex.point()
+                        + " was freed by its release between the list lookup and mutex_lock (use after free)");
+            }
+            if (list.retrieved(id)) {
+                return Outcome.err(Errno.EINVAL);
+            }
+            list.setRetrieved(id, true);
+            return Outcome.ok(new Session(list, id));
+        } finally {
+            LockPoints.unlock(mutex);
         }
-        list.setRetrieved(id, true);
-        return Outcome.ok(new Session(list, id));
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */
     Outcome<Unit> release(Session s) {
+        LockPoints.Lock mutex = LockPoints.Lock.session(s);
+        LockPoints.lock(mutex); // luo_session_finish_one
         Outcome<Unit> finished = s.files().finish();
+        LockPoints.unlock(mutex);
         if (finished.isOk()) {
+            LockPoints.lock(LockPoints.Lock.incomingList(true)); // luo_session_remove
             int id = list.find(s.name());
             if (id >= 0) {
                 list.remove(id);
             }
+            LockPoints.unlock(LockPoints.Lock.incomingList(true));
             s.files().destroyed(s.name());
         }
         return finished;

@@ -36,6 +36,7 @@ public final class LuoImpl implements LuoSystem {
     private Kernel kernel;
     private Phase phase = Phase.OUTGOING;
     private KhoEntry handoverEntry;
+    private List<String> lastSteps = List.of();
     /** False when the next kernel's KHO refused the handover (another KHO_FDT_COMPATIBLE): LUO finds no subtree at all. */
     private boolean khoHandover = true;
 
@@ -185,6 +186,27 @@ public final class LuoImpl implements LuoSystem {
         }
         kernel.serializeLockHeld = variant.serializeLock().heldAfterReturn();
         return then.isPresent() ? Outcome.err(then.get()) : Outcome.ok();
+    }
+
+    /**
+     * Decision 37: each task's call runs the unchanged paths on its own thread, stopping at the
+     * kernel's lock points ({@link LockPoints}); the schedule picks who goes at each. A reboot
+     * whose serialize succeeded kexecs at once: the tasks still in a call never run again.
+     */
+    @Override
+    public Outcome<kverify.model.luo.LuoConcurrent.Ends> concurrent(kverify.model.luo.LuoConcurrent op) {
+        running();
+        Phase start = phase;
+        List<java.util.function.Supplier<Outcome<?>>> calls = op.calls().stream()
+                .<java.util.function.Supplier<Outcome<?>>>map(c -> () -> c.applyTo(this)).toList();
+        LockPoints.Run run = new LockPoints.Run(calls);
+        lastSteps = run.run(op.schedule(), () -> phase != start);
+        return Outcome.ok(run.ends());
+    }
+
+    /** The steps the last concurrent op took, as "task:step" ("task:waits" where the schedule's task had to wait). */
+    public List<String> lastSteps() {
+        return lastSteps;
     }
 
     /** Fault injection of the running kernel (decision 35). */

@@ -113,6 +113,14 @@ final class OutgoingSessions {
         if (blocked) {
             return Outcome.hung();
         }
+        LockPoints.lock(LockPoints.Lock.outgoingList());
+        Outcome<Session> r = insert(name, len);
+        LockPoints.unlock(LockPoints.Lock.outgoingList());
+        return r;
+    }
+
+    /** luo_session_insert's body, under the outgoing rwsem (guard(rwsem_write)). */
+    private Outcome<Session> insert(byte[] name, int len) {
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
         if (!growFirst && list.find(name, 0, len) >= 0) {
             return Outcome.err(Errno.EEXIST);
@@ -131,6 +139,12 @@ final class OutgoingSessions {
 
     /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */
     void remove(Session s) {
+        LockPoints.lock(LockPoints.Lock.outgoingList());
+        removeLocked(s);
+        LockPoints.unlock(LockPoints.Lock.outgoingList());
+    }
+
+    private void removeLocked(Session s) {
         int id = list.find(s.name());
         if (id >= 0) {
             list.remove(id);
@@ -142,7 +156,10 @@ final class OutgoingSessions {
 
     /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
     void release(Session s) {
+        LockPoints.Lock mutex = LockPoints.Lock.session(s);
+        LockPoints.lock(mutex);
         s.files().unpreserveAll();
+        LockPoints.unlock(mutex);
         remove(s);
         s.files().destroyed(s.name());
     }
@@ -164,6 +181,14 @@ final class OutgoingSessions {
      * failure the earlier sessions are undone in reverse and the error returned.
      */
     Outcome<Unit> serialize(RebootFault fault) {
+        LockPoints.lock(LockPoints.Lock.outgoingList());
+        Outcome<Unit> r = serializeLocked(fault);
+        LockPoints.unlock(LockPoints.Lock.outgoingList());
+        return r;
+    }
+
+    /** luo_session_serialize's body, under the outgoing rwsem; each session frozen under its mutex (luo_session_freeze_one). */
+    private Outcome<Unit> serializeLocked(RebootFault fault) {
         // v1: nblocks >= 1 here, setup created block 0 and outgoing blocks are never freed.
         // v7: as many blocks as the sessions need, none without a session.
         boolean perReserve = variant.blockSets().countPerReserve();
@@ -182,7 +207,10 @@ final class OutgoingSessions {
             if (perReserve) {
                 blocks.writeCount(b, i + 1);
             }
+            LockPoints.Lock mutex = LockPoints.Lock.session(new Session(list, order[s]));
+            LockPoints.lock(mutex);
             Outcome<Unit> frozen = list.files(order[s]).freeze(SessionSer.fileSetPa(entry), fault, s);
+            LockPoints.unlock(mutex);
             if (!frozen.isOk()) {
                 rollback(order, s, b, i);
                 return frozen;
@@ -214,7 +242,10 @@ final class OutgoingSessions {
                 i = geometry.sessionsPerBlock() - 1;
             }
             long entry = blocks.entryPa(b, i);
+            LockPoints.Lock mutex = LockPoints.Lock.session(new Session(list, order[s]));
+            LockPoints.lock(mutex); // luo_session_unfreeze_one
             list.files(order[s]).unfreeze(SessionSer.fileSetPa(entry));
+            LockPoints.unlock(mutex);
             SessionSer.zeroName(kho.memory(), entry);
         }
     }

@@ -47,8 +47,11 @@ final class SessionIoctls {
 
     /** luo_session_preserve_fd: a reply that fails still leaves the file preserved ("response to user failed"). */
     private static Outcome<IoctlResult> preserve(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
+        LockPoints.Lock mutex = LockPoints.Lock.session(s);
+        LockPoints.lock(mutex);
         Object file = k.fds.get(FdIoctlArg.fd(c.copy()));
         Outcome<Unit> r = s.ownFiles(k.kho, k.geometry, k.handlers).preserve(FdIoctlArg.token(c.copy()), file, k.variant.errorUndo());
+        LockPoints.unlock(mutex);
         if (!r.isOk()) {
             return Results.propagate(r);
         }
@@ -57,6 +60,14 @@ final class SessionIoctls {
 
     /** luo_session_retrieve_fd: a failed reply fputs the file (LUO keeps its reference) and installs no fd. */
     private static Outcome<IoctlResult> retrieve(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
+        LockPoints.Lock mutex = LockPoints.Lock.session(s);
+        LockPoints.lock(mutex); // held to the end, fd_install included (guard(mutex))
+        Outcome<IoctlResult> r = retrieveLocked(k, s, c, arg);
+        LockPoints.unlock(mutex);
+        return r;
+    }
+
+    private static Outcome<IoctlResult> retrieveLocked(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
         long token = FdIoctlArg.token(c.copy());
         Outcome<UserFile> f = s.files().retrieve(token);
         if (!f.isOk()) {
@@ -71,7 +82,10 @@ final class SessionIoctls {
 
     /** luo_session_finish: the reply is copied after the files are finished. */
     private static Outcome<IoctlResult> finish(Session s, IoctlDispatch.Call c, UserArg arg) {
+        LockPoints.Lock mutex = LockPoints.Lock.session(s);
+        LockPoints.lock(mutex); // luo_session_finish_one
         Outcome<Unit> r = s.files().finish();
+        LockPoints.unlock(mutex);
         if (!r.isOk()) {
             return Results.propagate(r);
         }

@@ -3,6 +3,7 @@ package kverify.impl.mk;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import kverify.impl.sched.Interleaving;
 import kverify.model.mk.Call;
 
 /**
@@ -10,7 +11,7 @@ import kverify.model.mk.Call;
  * {@code ready} test is false while the lock is taken); its body returns null to go on to the
  * next step, or the call's end. Interleaving happens only between steps.
  */
-final class KTask {
+final class KTask implements Interleaving.Task {
     /** One atomic step; {@code body} returns null to continue or the Call that ends the task. */
     record Step(String name, BooleanSupplier ready, Supplier<Call> body) {
         static Step always(String name, Supplier<Call> body) {
@@ -28,16 +29,19 @@ final class KTask {
         this.steps = List.copyOf(steps);
     }
 
-    boolean done() {
+    @Override
+    public boolean done() {
         return result != null;
     }
 
-    boolean canRun() {
+    @Override
+    public boolean canRun() {
         return !done() && steps.get(pc).ready().getAsBoolean();
     }
 
     /** Runs the next step; returns its name. */
-    String step() {
+    @Override
+    public String step() {
         Step s = steps.get(pc);
         Call end = s.body().get();
         pc++;
@@ -54,7 +58,8 @@ final class KTask {
     }
 
     /** Ends a task that can never run again (blocked for ever, or the kernel halted). */
-    void abandon(Call call) {
-        result = call;
+    @Override
+    public void abandon(Interleaving.End why) {
+        result = why == Interleaving.End.HUNG ? Call.HUNG : Call.NOT_RUN;
     }
 }

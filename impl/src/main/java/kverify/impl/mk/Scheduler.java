@@ -1,14 +1,11 @@
 package kverify.impl.mk;
 
-import java.util.ArrayList;
 import java.util.List;
-import kverify.model.mk.Call;
+import kverify.impl.sched.Interleaving;
 
 /**
- * Runs tasks step by step. Entry i of the schedule names the task (1-based) that takes the next
- * step; if that task is finished or waits for a lock, the other one goes. When the schedule is
- * used up, the lowest-numbered task that can run goes. If no unfinished task can run, they all
- * wait for ever (HUNG); once the kernel halts, unfinished tasks never run again (NOT_RUN).
+ * Runs the start path's tasks under a schedule ({@link Interleaving}, shared with LUO): a task
+ * that can never run again ends HUNG, and once the kernel halts, unfinished tasks are NOT_RUN.
  */
 final class Scheduler {
     private Scheduler() {
@@ -19,35 +16,7 @@ final class Scheduler {
      * where the schedule chose a task that had to wait for a lock.
      */
     static List<String> run(KState k, List<KTask> tasks, List<Integer> schedule) {
-        List<String> taken = new ArrayList<>();
-        int next = 0;
-        while (tasks.stream().anyMatch(t -> !t.done())) {
-            if (k.halt.halted()) {
-                tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(Call.NOT_RUN));
-                break;
-            }
-            // Only a concurrent op has a schedule, with two tasks and entries 1 or 2 (MkOp.Concurrent
-            // checks this), so preferred always indexes a task.
-            int preferred = next < schedule.size() ? schedule.get(next) - 1 : 0;
-            KTask pick = pick(tasks, preferred);
-            next++;
-            if (pick != null && tasks.get(preferred) != pick && !tasks.get(preferred).done()) {
-                taken.add((preferred + 1) + ":waits"); // the schedule offered this point; the task waits for a lock
-            }
-            if (pick == null) {
-                tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(Call.HUNG));
-                break;
-            }
-            taken.add((tasks.indexOf(pick) + 1) + ":" + pick.step());
-        }
-        return taken;
-    }
-
-    /** The preferred task if it can run, else the first other task that can, else null. */
-    private static KTask pick(List<KTask> tasks, int preferred) {
-        if (tasks.get(preferred).canRun()) {
-            return tasks.get(preferred);
-        }
-        return tasks.stream().filter(KTask::canRun).findFirst().orElse(null);
+        // Only a concurrent op has a schedule, with two tasks and entries 1 or 2 (MkOp.Concurrent checks this).
+        return Interleaving.run(tasks, schedule, () -> k.halt.halted());
     }
 }

@@ -13,7 +13,7 @@ import kverify.model.Outcome;
  */
 public sealed interface LuoOp permits LuoOp.CreateSession, LuoOp.CreateSessions, LuoOp.CloseSession,
         LuoOp.CloseSessions, LuoOp.PreserveFile, LuoOp.PreserveFiles, LuoOp.Reboot, LuoOp.Setup, LuoOp.OpenDevice,
-        LuoOp.RetrieveSession, LuoOp.RetrieveFile, LuoOp.Finish, LuoCall, LuoFault {
+        LuoOp.RetrieveSession, LuoOp.RetrieveFile, LuoOp.Finish, LuoCall, LuoFault, LuoConcurrent {
 
     Outcome<?> applyTo(LuoSystem system);
 

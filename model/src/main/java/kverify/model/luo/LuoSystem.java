@@ -57,6 +57,14 @@ public interface LuoSystem {
     /** reboot(KEXEC) of a preserve-context image: serialize, then return in this kernel (decision 36). */
     Outcome<Unit> rebootReturning(RebootFault fault, java.util.Optional<kverify.model.Errno> then);
 
+    /**
+     * Several tasks' calls at once (decision 39). Here: one serial order, the tasks in their
+     * order, as the contract allows (the implementation interleaves them at its lock points).
+     */
+    default Outcome<LuoConcurrent.Ends> concurrent(LuoConcurrent op) {
+        return Outcome.ok(LuoSerialOrders.run(this, op, LuoSerialOrders.identity(op.calls().size())));
+    }
+
     // The operation language of trace format v1, on top of the calls above.
 
     /** LIVEUPDATE_IOCTL_CREATE_SESSION through the program's /dev/liveupdate. */

@@ -31,6 +31,11 @@ public final class Process {
         handles.remove(handle);
     }
 
+    /** Each handle bound to a key of {@code to} is bound to its value (decision 39: concurrently installed fds renumbered). */
+    public void renumber(java.util.Map<Integer, Integer> to) {
+        handles.replaceAll((h, fd) -> to.getOrDefault(fd, fd));
+    }
+
     /** After a kexec: nothing user space held survives. */
     public void clear() {
         handles.clear();

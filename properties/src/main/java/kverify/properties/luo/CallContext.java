@@ -19,7 +19,7 @@ import kverify.model.luo.Process;
  * session holds, and which files it has preserved. Updated from the model's outcome of each step.
  */
 final class CallContext {
-    private final Process process;
+    private final java.util.function.Supplier<Process> process;
     private final List<String> named = new ArrayList<>();
     private final Map<String, Integer> filesIn = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
@@ -28,6 +28,11 @@ final class CallContext {
     private int liveUpdates;
 
     CallContext(Process process) {
+        this.process = () -> process;
+    }
+
+    /** For a duel whose model a concurrent step replaces (decision 39): always the current model's process. */
+    CallContext(java.util.function.Supplier<Process> process) {
         this.process = process;
     }
 
@@ -37,20 +42,20 @@ final class CallContext {
 
     /** Handles of this kind that are open now, in the order they were named. */
     List<String> open(char kind) {
-        return named.stream().filter(h -> h.charAt(0) == kind && process.holds(h)).toList();
+        return named.stream().filter(h -> h.charAt(0) == kind && process.get().holds(h)).toList();
     }
 
     /** Handles named before that are not open now (closed, or bound in the previous kernel). */
     List<String> stale() {
-        return named.stream().filter(h -> !process.holds(h)).toList();
+        return named.stream().filter(h -> !process.get().holds(h)).toList();
     }
 
     List<String> allOpen() {
-        return named.stream().filter(process::holds).toList();
+        return named.stream().filter(h -> process.get().holds(h)).toList();
     }
 
     boolean isOpen(String h) {
-        return process.holds(h);
+        return process.get().holds(h);
     }
 
     int filesIn(String session) {
@@ -72,6 +77,18 @@ final class CallContext {
 
     /** After the model ran the op: remember what it bound, preserved or closed. */
     void after(LuoOp op, Outcome<?> outcome) {
+        if (op instanceof kverify.model.luo.LuoConcurrent c) {
+            // Each task's call as its own end says (a task that never ran bound nothing).
+            if (outcome.isOk() && outcome.value() instanceof kverify.model.luo.LuoConcurrent.Ends ends) {
+                for (int t = 0; t < c.calls().size(); t++) {
+                    Outcome<?> o = ends.ends().get(t).outcome();
+                    if (o != null) {
+                        record(c.calls().get(t), o);
+                    }
+                }
+            }
+            return;
+        }
         for (LuoOp single : op.expansion()) {
             record(single, outcome);
         }

@@ -42,6 +42,8 @@ final class LuoCallGen {
      * and third (decision 37), each handing on what that kernel created.
      */
     static final int MAX_LIVE_UPDATES = 3;
+    /** Extra weight of unloading a handler the handover names while it waits for the first open (the open weighs 8). */
+    private static final int UNLOAD_NAMED_WEIGHT = 3;
     private final LuoGeometry g;
 
     LuoCallGen(LuoGeometry g) {
@@ -82,6 +84,7 @@ final class LuoCallGen {
         boolean next = s.phase() == Phase.INCOMING;
         boolean noDevice = c.open('d').isEmpty();
         boolean toRetrieve = s.incoming().stream().anyMatch(x -> !x.retrieved());
+        List<HandlerKind> named = namedAndLoaded(s);
         return Gen.frequency(
                 Gen.weighted(noDevice ? 8 : 1, Gen.constant(new LuoCall.Open(c.fresh('d')))),
                 Gen.weighted(6, create(c)),
@@ -92,8 +95,21 @@ final class LuoCallGen {
                 Gen.weighted(next ? 5 : 1, retrieveFd(s, c)),
                 Gen.weighted(next ? 3 : 1, finish(c)),
                 Gen.weighted(1, raw(c)),
-                Gen.weighted(2, module()),
+                Gen.weighted(named.isEmpty() ? 2 : 2 + UNLOAD_NAMED_WEIGHT, module(named)),
                 Gen.weighted(next ? 1 : 2, next ? create(c) : reboot(s)));
+    }
+
+    /**
+     * Before the next kernel's first open deserializes the handover: the handlers its files name
+     * whose modules are loaded. Unloading one of them then is allowed (nothing pins it yet), and
+     * the first open meets a handover naming a handler that is not registered (LUO-9).
+     */
+    private static List<HandlerKind> namedAndLoaded(LuoState s) {
+        if (s.phase() != Phase.INCOMING || !(s.handover() instanceof kverify.model.luo.Handover.Present p)) {
+            return List.of();
+        }
+        return s.handlers().stream().filter(h -> h.loaded() && p.sessions().stream().anyMatch(x -> x.files().stream()
+                .anyMatch(f -> f.kind() == h.kind()))).map(kverify.model.luo.HandlerState::kind).toList();
     }
 
     private Gen<LuoOp> create(CallContext c) {
@@ -167,9 +183,12 @@ final class LuoCallGen {
         };
     }
 
-    private Gen<LuoOp> module() {
+    /** A module unloaded or loaded; while the handover waits for the first open, mostly one of the handlers it names unloaded. */
+    private Gen<LuoOp> module(List<HandlerKind> named) {
         Gen<HandlerKind> kind = Gen.elements(HandlerKind.values());
-        return Gen.frequency(Gen.weighted(2, kind.map(LuoCall.UnloadModule::new)), Gen.weighted(1, kind.map(LuoCall.LoadModule::new)));
+        Gen<LuoOp> any = Gen.frequency(Gen.weighted(2, kind.map(LuoCall.UnloadModule::new)), Gen.weighted(1, kind.map(LuoCall.LoadModule::new)));
+        return named.isEmpty() ? any
+                : Gen.frequency(Gen.weighted(2, any), Gen.weighted(UNLOAD_NAMED_WEIGHT, Gen.elements(named).map(LuoCall.UnloadModule::new)));
     }
 
     /** No fault, or a freeze fault at a file of an outgoing session (list positions now), or anywhere. */

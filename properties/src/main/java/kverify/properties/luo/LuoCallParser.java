@@ -62,6 +62,9 @@ final class LuoCallParser {
 
     static LuoOp parse(String source, int no, String line) {
         String first = line.split("\\s+", 2)[0];
+        if (LuoConcurrentFormat.handles(line)) {
+            return LuoConcurrentFormat.parse(source, no, line);
+        }
         if (LuoFaultFormat.handles(line)) {
             return LuoFaultFormat.parse(source, no, line);
         }

@@ -43,6 +43,12 @@ public final class LuoCatalog {
                 out.add(LuoFaultSpace.property(v, g));
             }
         }
+        // Concurrent calls (issue 15, decision 39): the v1 variants, whose lock points docs/luo.md tables.
+        for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
+            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+                out.add(LuoConcurrency.property(v, g));
+            }
+        }
         return out;
     }
 }

@@ -8,8 +8,10 @@ import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoInvariants;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.Outcome;
+import kverify.model.luo.LuoConcurrent;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
+import kverify.model.luo.LuoSerialOrders;
 import kverify.model.luo.LuoState;
 import kverify.model.luo.reference.LuoReference;
 
@@ -20,7 +22,10 @@ import kverify.model.luo.reference.LuoReference;
  * shrinker keeps to one defect and the campaign counts each defect once.
  */
 public final class LuoDuel {
-    private final LuoReference model;
+    private LuoReference model;
+    private final LuoGeometry geometry;
+    /** What the model was given so far, to rebuild it in the state before a concurrent step (decision 39). */
+    private final List<java.util.function.Consumer<LuoReference>> modelSteps = new ArrayList<>();
     private final LuoImpl impl;
     private final List<String> history = new ArrayList<>();
     private StepResult firstDivergent;
@@ -30,6 +35,7 @@ public final class LuoDuel {
 
     public LuoDuel(LuoVariant variant, LuoGeometry geometry) {
         this.model = new LuoReference(geometry);
+        this.geometry = geometry;
         this.impl = LuoImpl.boot(variant, geometry);
     }
 
@@ -92,6 +98,9 @@ public final class LuoDuel {
         if (!op.validIn(model.phase())) {
             throw new IllegalArgumentException("'" + LuoTraceFormat.line(op) + "' is not valid in phase " + model.phase());
         }
+        if (op instanceof LuoConcurrent c) {
+            return concurrent(c);
+        }
         Outcome<?> m = Outcome.ok();
         Outcome<?> i = Outcome.ok();
         String crash = null;
@@ -105,11 +114,16 @@ public final class LuoDuel {
             } catch (RuntimeException e) {
                 crash = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
-            if (crash == null && impl.takeAllocationFault()) {
+            boolean told = crash == null && impl.takeAllocationFault();
+            if (told) {
                 model.allocationFailsInNextCall();
                 allocationFailures++;
             }
             m = single.applyTo(model);
+            modelSteps.add(told ? r -> {
+                r.allocationFailsInNextCall();
+                single.applyTo(r);
+            } : single::applyTo);
             // An outcome the contract accepts as well, with the same state (decision 38), is agreement.
             java.util.Optional<Outcome<?>> also = model.alsoAccepted();
             if (also.isPresent() && also.get().equals(i)) {
@@ -126,6 +140,70 @@ public final class LuoDuel {
             }
         }
         return record(op, m, i, crash, within, at, checkpoint);
+    }
+
+    /**
+     * A concurrent step (decision 39): the implementation interleaves the calls under the
+     * schedule; the model is every serial order, each on a model rebuilt to the state before the
+     * step. The step agrees when one order gives the same ends (fd numbers up to a renaming among
+     * those the step installed) and the same state; that order becomes the model. Otherwise the
+     * order with the same ends (else the first) is reported.
+     */
+    private StepResult concurrent(LuoConcurrent c) {
+        Outcome<?> i = null;
+        String crash = null;
+        try {
+            i = c.applyTo(impl);
+        } catch (RuntimeException e) {
+            crash = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        LuoConcurrent.Ends implEnds = i != null && i.isOk() ? (LuoConcurrent.Ends) i.value() : null;
+        LuoSerialOrders.Candidate chosen = null;
+        java.util.Map<Integer, Integer> renaming = java.util.Map.of();
+        LuoSerialOrders.Candidate sameEnds = null;
+        java.util.Map<Integer, Integer> sameEndsRenaming = java.util.Map.of();
+        for (LuoSerialOrders.Candidate cand : LuoSerialOrders.of(this::rebuiltModel, c)) {
+            java.util.Optional<java.util.Map<Integer, Integer>> r = implEnds == null ? java.util.Optional.empty()
+                    : LuoFdRenaming.of(cand.ends(), implEnds);
+            if (r.isEmpty()) {
+                continue;
+            }
+            ((LuoReference) cand.after()).renumberFds(r.get());
+            if (crash == null && cand.after().state().differences(impl.state()).isEmpty()) {
+                chosen = cand;
+                renaming = r.get();
+                break;
+            }
+            if (sameEnds == null) {
+                sameEnds = cand;
+                sameEndsRenaming = r.get();
+            }
+        }
+        if (chosen == null) {
+            chosen = sameEnds != null ? sameEnds : LuoSerialOrders.of(this::rebuiltModel, c).get(0);
+            renaming = sameEnds != null ? sameEndsRenaming : java.util.Map.of();
+        }
+        LuoSerialOrders.Candidate order = chosen;
+        java.util.Map<Integer, Integer> fds = renaming;
+        model = (LuoReference) order.after();
+        modelSteps.add(r -> {
+            LuoSerialOrders.run(r, c, order.order());
+            r.renumberFds(fds);
+        });
+        Outcome<?> m = Outcome.ok(LuoFdRenaming.apply(order.ends(), fds));
+        return record(c, m, i, crash, null, c, true);
+    }
+
+    /** A fresh model given everything this one was given. */
+    private LuoReference rebuiltModel() {
+        LuoReference r = new LuoReference(geometry);
+        modelSteps.forEach(s -> s.accept(r));
+        return r;
+    }
+
+    /** The interleaving the implementation took in the last concurrent step, as "task:step". */
+    public List<String> lastSteps() {
+        return impl.lastSteps();
     }
 
     private StepResult record(LuoOp op, Outcome<?> m, Outcome<?> i, String crash, String within, LuoOp at, boolean checkpoint) {
@@ -201,6 +279,10 @@ public final class LuoDuel {
     }
 
     static String opKind(LuoOp op) {
+        if (op instanceof LuoConcurrent c) {
+            // The kinds of the racing calls, sorted, so one race has one key whatever the task order.
+            return "concurrent " + c.calls().stream().map(LuoDuel::opKind).sorted().toList();
+        }
         if (op instanceof kverify.model.luo.LuoCall.Repeat r) {
             // A repeat stands for the calls it repeats: one defect, one key.
             return opKind(r.ops().get(0));

@@ -24,7 +24,7 @@ import kverify.model.luo.LuoGeometry;
  * The trace body is the engine's shrunk rendering, parsed back to validate it; nothing is
  * written by hand. Usage:
  * <pre>
- * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults]
+ * LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults|concurrent]
  * </pre>
  * The family is the equivalence property (trace format v1, the default), the whole-interface one
  * (v2), or the fault space (v2, issue 15).
@@ -35,7 +35,7 @@ public final class LuoHunt {
 
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults]");
+            System.err.println("usage: LuoHunt OUT_DIR TRIES SEED[,SEED...] [VARIANT|all] [GEOMETRY|all] [equivalence|interface|faults|concurrent]");
             System.exit(2);
         }
         Path out = Paths.get(args[0]);
@@ -48,7 +48,11 @@ public final class LuoHunt {
             for (LuoVariant v : LuoVariant.values()) {
                 for (LuoGeometry g : v.version().geometries()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
-                        Property p = family.equals("faults") ? LuoFaultSpace.property(v, g)
+                        if (family.equals("concurrent") && v.version() != kverify.impl.luo.LuoVersion.V1) {
+                            continue;
+                        }
+                        Property p = family.equals("concurrent") ? LuoConcurrency.property(v, g)
+                                : family.equals("faults") ? LuoFaultSpace.property(v, g)
                                 : iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g);
                         hunt(p, iface ? 2 : 1, v, g, tries,
                                 Long.parseLong(seed.trim()), out, System.out);
@@ -92,7 +96,8 @@ public final class LuoHunt {
         comments.add("found by: property " + property + ", " + f.origin() + ", seed " + seed + ", tries " + tries);
         comments.add("shrunk in " + f.shrinkEvaluations() + " evaluations; " + f.occurrences() + " generated cases hit this key");
         comments.add("reproduce the search: LuoHunt DIR " + requestedTries + " " + seed + " " + v.name() + " " + g.label()
-                + (property.startsWith(LuoFaultSpace.NAME_PREFIX) ? " faults" : version == 2 ? " interface" : ""));
+                + (property.startsWith(LuoConcurrency.NAME_PREFIX) ? " concurrent"
+                        : property.startsWith(LuoFaultSpace.NAME_PREFIX) ? " faults" : version == 2 ? " interface" : ""));
         String body = String.join("\n", f.shrunkRendering());
         String header = (version == 2 ? LuoTraceFormat.MAGIC_V2 : LuoTraceFormat.MAGIC) + "\nvariant: " + v.name() + "\ngeometry: "
                 + g.label() + "\n";

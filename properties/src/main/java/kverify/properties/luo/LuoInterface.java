@@ -52,7 +52,8 @@ public final class LuoInterface {
 
     /** The header of a trace a LUO property's shrunk case is written under: v2 for this property's cases, v1 otherwise. */
     public static String traceMagic(String propertyName) {
-        return propertyName.startsWith(NAME_PREFIX) ? LuoTraceFormat.MAGIC_V2 : LuoTraceFormat.MAGIC;
+        return propertyName.startsWith(NAME_PREFIX) || propertyName.startsWith(LuoConcurrency.NAME_PREFIX) ? LuoTraceFormat.MAGIC_V2
+                : LuoTraceFormat.MAGIC;
     }
 
     public static Property property(LuoVariant v, LuoGeometry g) {

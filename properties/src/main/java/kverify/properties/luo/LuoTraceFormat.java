@@ -54,6 +54,9 @@ public final class LuoTraceFormat {
         if (op instanceof kverify.model.luo.LuoFault f) {
             return LuoFaultFormat.line(f);
         }
+        if (op instanceof kverify.model.luo.LuoConcurrent c) {
+            return LuoConcurrentFormat.line(c);
+        }
         if (op instanceof LuoOp.CreateSession o) {
             return "create-session " + o.name();
         } else if (op instanceof LuoOp.CreateSessions o) {

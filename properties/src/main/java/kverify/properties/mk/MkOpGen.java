@@ -53,12 +53,15 @@ public final class MkOpGen {
 
     public static Gen<MkOp> next(Machine m, MkState st) {
         MkOpGen g = new MkOpGen(m, st);
-        return Gen.frequency(Gen.weighted(5, g::multikernelLoad), Gen.weighted(6, g::rebootMultikernel),
-                Gen.weighted(3, g::otherLoad), Gen.weighted(2, g::unload), Gen.weighted(2, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
-                Gen.weighted(2, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(3, g::concurrent),
-                Gen.weighted(1, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
-                Gen.weighted(1, s -> new MkOp.Suspend()), Gen.weighted(1, g::unreadableLoad),
-                Gen.weighted(2, s -> new MkOp.HostAlloc(s.draw(Gen.ints(1, 8, 1, 4)))), Gen.weighted(1, s -> new MkOp.Panic()));
+        // Weights in halves: the faulting load below an image takes half of the ignored reboot commands' share, so no
+        // operation that a coverage requirement counts is drawn less often.
+        return Gen.frequency(Gen.weighted(10, g::multikernelLoad), Gen.weighted(12, g::rebootMultikernel),
+                Gen.weighted(6, g::otherLoad), Gen.weighted(4, g::unload), Gen.weighted(4, s -> new MkOp.CpuOnline(s.draw(g.cpu()))),
+                Gen.weighted(4, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(6, g::concurrent),
+                Gen.weighted(2, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
+                Gen.weighted(2, s -> new MkOp.Suspend()), Gen.weighted(2, g::unreadableLoad),
+                Gen.weighted(4, s -> new MkOp.HostAlloc(s.draw(Gen.ints(1, 8, 1, 4)))), Gen.weighted(2, s -> new MkOp.Panic()),
+                Gen.weighted(1, g::faultingLoadBelowImage));
     }
 
     /** Well-formed multikernel loads only (the contract accepts them while reserved memory is free). */
@@ -85,7 +88,37 @@ public final class MkOpGen {
         if (s.choice(5) == 5) {
             flags |= s.draw(Gen.longs(1, 15)); // any mix of ON_CRASH, PRESERVE_CONTEXT, UPDATE_ELFCOREHDR, CRASH_HOTPLUG_SUPPORT
         }
-        return new MkOp.KexecLoad(entry(s, segs), segs, flags | archAndUnknownBits(s));
+        // A crash load must enter in the crash region (else EADDRNOTAVAIL), so three in four of the ON_CRASH ones do: an accepted
+        // ON_CRASH|MULTIKERNEL image gets no control page and the crash protection spills over all RAM above it (MK-18).
+        boolean crashEntry = (flags & MkConst.KEXEC_ON_CRASH) != 0 && !m.crashKernel().isEmpty() && s.choice(3) != 0;
+        return new MkOp.KexecLoad(crashEntry ? m.crashkStart() : entry(s, segs), segs, flags | archAndUnknownBits(s));
+    }
+
+    /**
+     * A load that starts in the unused page just below a loaded image and runs over it, its buffer
+     * faulting at byte 0: the contract refuses the overlap (EBUSY) before reading the buffer; a
+     * variant that does not check overlap (MK-4) fails on the fault instead (MK-17). The fault at
+     * byte 0 leaves only zeros in that page, so nothing else shows first. Without such a page, an
+     * ordinary multikernel load.
+     */
+    MkOp faultingLoadBelowImage(Source s) {
+        long p = MkConst.PAGE_SIZE;
+        List<Long> below = new ArrayList<>();
+        for (ImageInfo i : st.images()) {
+            for (PhysRange r : i.segments()) {
+                long page = r.start() - p;
+                if (r.size() > 0 && (r.start() & ~MkConst.PAGE_MASK) == 0 && unused(page)
+                        && m.mkReserved().stream().anyMatch(res -> res.containsUnsigned(page, 2 * p))) {
+                    below.add(page);
+                }
+            }
+        }
+        if (below.isEmpty()) {
+            return multikernelLoad(s);
+        }
+        long mem = s.draw(Gen.elements(below));
+        Segment seg = new Segment(mem, 2 * p, 2 * p, new kverify.model.mk.UserBuffer((int) s.choice(3), 0));
+        return new MkOp.KexecLoad(mem, List.of(seg), MkConst.KEXEC_MULTIKERNEL);
     }
 
     /** A load the contract accepts: one or two unused pages of reserved memory; an unload when none are left. */

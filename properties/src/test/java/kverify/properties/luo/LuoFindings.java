@@ -15,12 +15,18 @@ import kverify.impl.luo.LuoVariant;
 /** The checked-in LUO findings: generated, shrunk counterexamples stored as traces. */
 final class LuoFindings {
     static final Path DIR = Paths.get("src/test/resources/findings/luo");
+    /** Races of concurrent calls (decision 39); CORRECTED shares them (it corrects no lock point), so they are kept apart. */
+    static final Path CONCURRENT_DIR = Paths.get("src/test/resources/findings/luo-concurrent");
 
     private LuoFindings() {
     }
 
     static List<Path> files() {
-        try (Stream<Path> s = Files.list(DIR)) {
+        return files(DIR);
+    }
+
+    static List<Path> files(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".trace")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -49,8 +55,12 @@ final class LuoFindings {
 
     /** The divergence keys the findings reproduce on this variant: the defects already known. */
     static TreeSet<String> knownKeys(LuoVariant v) {
+        return knownKeys(v, DIR);
+    }
+
+    static TreeSet<String> knownKeys(LuoVariant v, Path dir) {
         TreeSet<String> keys = new TreeSet<>();
-        for (Path f : files()) {
+        for (Path f : files(dir)) {
             firstDivergence(parse(f), v).ifPresent(r -> keys.add(r.key()));
         }
         return keys;

@@ -48,6 +48,15 @@ public final class LuoReference implements LuoSystem {
         this.ioctls = new RefIoctls(kernel, geometry);
     }
 
+    /**
+     * Decision 37: the numbers of the fds a concurrent step installed are any assignment of the
+     * numbers its serial order installed; this moves them to the implementation's assignment.
+     */
+    public void renumberFds(java.util.Map<Integer, Integer> to) {
+        kernel.renumber(to);
+        process.renumber(to);
+    }
+
     @Override
     public Phase phase() {
         return phase;

@@ -117,6 +117,17 @@ final class RefKernel {
         this.toDeserialize = handover;
     }
 
+    /** A permutation of open fd numbers (decision 39): each key's file moves to its value. */
+    void renumber(Map<Integer, Integer> to) {
+        TreeMap<Integer, Target> moved = new TreeMap<>();
+        fds.forEach((fd, t) -> moved.put(to.getOrDefault(fd, fd), t));
+        if (moved.size() != fds.size()) {
+            throw new IllegalArgumentException("not a permutation of open fds: " + to);
+        }
+        fds.clear();
+        fds.putAll(moved);
+    }
+
     /** The lowest free fd: one closed below the highest ever given, else the next one up. */
     int install(Target t) {
         int fd = freed.isEmpty() ? FIRST_FD + fds.size() : freed.pollFirst();

@@ -109,12 +109,29 @@ final class ChainCorruptions {
 
     /** v1: zeroed blocks; v7: one valid entry per block, since v7 refuses a count of 0 before it reaches the limit. */
     private static Corruption append(CorruptionKind k, ImageMap m, Chain c, int total) {
+        return append(k, m, c, total, 0);
+    }
+
+    /**
+     * The session chain grown to exactly the limit, its last block pointing beyond RAM, at a page
+     * that was not preserved, or unaligned into a block: setup must blame the pointer, not the
+     * count (LUO-IMG-2). Setup walks only the session chain, so this aims at it whatever the target.
+     */
+    static Gen<Corruption> chainAtLimitBadNext(CorruptionKind k, ImageMap m, Target t) {
+        Gen<Long> bad = Gen.oneOf(Gen.elements(m.img.ramBytes(), 1L << 63, -4096L), Gen.elements(m.unpreservedPages()),
+                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum));
+        Chain c = m.sessions;
+        return bad.map(v -> append(k, m, c, m.g.maxBlocks(), v));
+    }
+
+    /** The chain grown to {@code total} blocks, its last block pointing at {@code lastNext} (0: the chain ends there). */
+    private static Corruption append(CorruptionKind k, ImageMap m, Chain c, int total, long lastNext) {
         long last = c.blocks().get(c.blocks().size() - 1);
         int count = Math.max(0, total - c.blocks().size());
         if (m.img.version() == kverify.model.luo.image.ImageVersion.V1) {
-            return new Corruption.AppendBlocks(k, last, count, c.order());
+            return new Corruption.AppendBlocks(k, last, count, c.order(), false, true, -1, lastNext);
         }
         long setPa = c.isSessionChain() ? -1 : m.entries.stream().filter(e -> e.files().equals(c)).findFirst().orElseThrow().setPa();
-        return new Corruption.AppendBlocks(k, last, count, c.order(), true, c.isSessionChain(), setPa);
+        return new Corruption.AppendBlocks(k, last, count, c.order(), true, c.isSessionChain(), setPa, lastNext);
     }
 }

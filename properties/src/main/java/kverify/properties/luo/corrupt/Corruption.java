@@ -87,14 +87,16 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
      * zeroed (count 0 is an empty block to v1). For v7, which refuses a count of 0 (U8), each holds
      * one valid entry ({@code filled}): a session "limit-N" without files, or a file of TEST_A with
      * token LIMIT_TOKEN + N; for a file chain the owning file set's count at {@code fileSetPa} grows
-     * by count too, so a chain at the limit is a valid handover and only the limit is tested.
+     * by count too, so a chain at the limit is a valid handover and only the limit is tested. The
+     * last block of the grown chain then points at {@code lastNext} (0: the chain ends there).
      */
     record AppendBlocks(CorruptionKind kind, long lastPa, int count, int order, boolean filled, boolean sessionChain,
-            long fileSetPa) implements Corruption {
+            long fileSetPa, long lastNext) implements Corruption {
         static final long LIMIT_TOKEN = 0x7f000000L;
 
+        /** v1's zeroed blocks, the grown chain ending at its last block. */
         AppendBlocks(CorruptionKind kind, long lastPa, int count, int order) {
-            this(kind, lastPa, count, order, false, true, -1);
+            this(kind, lastPa, count, order, false, true, -1, 0);
         }
 
         @Override
@@ -123,6 +125,10 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
                 writes.put(fileSetPa + 8, ImageFdt.u64(stored + count));
                 changes.add(new Change(kind, fileSetPa + 8, "luo_file_set_ser.count (the appended files)", hex(stored), hex(stored + count)));
             }
+            if (lastNext != 0) {
+                writes.put(prev, ImageFdt.u64(lastNext));
+                changes.add(new Change(kind, prev, "next of the chain's last block", count == 0 ? hex(img.u64(prev)) : hex(0), hex(lastNext)));
+            }
             return in.then(img.with(folios, writes), changes);
         }
 
@@ -140,7 +146,7 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
         @Override
         public String toString() {
             return kind.label() + String.format(": %d %s blocks of order %d appended after 0x%x", count, filled ? "one-entry" : "zeroed",
-                    order, lastPa);
+                    order, lastPa) + (lastNext == 0 ? "" : String.format(", the last pointing at 0x%x", lastNext));
         }
     }
 

@@ -63,7 +63,9 @@ public enum CorruptionKind {
     SESSIONS_PA_ZERO("sessions-pa-zero", Family.ROOT, RootCorruptions::sessionsPaZero),
     SESSIONS_PA_DANGLING("sessions-pa-dangling", Family.ROOT, RootCorruptions::sessionsPaDangling),
     LIVEUPDATE_NUM("liveupdate-num", Family.ROOT, RootCorruptions::liveupdateNum),
-    COUNT_ZERO_LAST("count-zero-last", Family.COUNT, 1, ChainCorruptions::countZeroLast);
+    COUNT_ZERO_LAST("count-zero-last", Family.COUNT, 1, ChainCorruptions::countZeroLast),
+    // The session chain at exactly the limit with a bad pointer on its last block (setup walks only that chain).
+    CHAIN_AT_LIMIT_BAD_NEXT("chain-at-limit-bad-next", Family.LIMIT, ChainCorruptions::chainAtLimitBadNext);
 
     /** The kinds that exist only in v7's handover (its root, and a count of 0 v1 could not see). */
     private static final java.util.Set<String> V7_ONLY = java.util.Set.of("subtree-missing", "subtree-short", "luo-compatible-older",
@@ -124,11 +126,16 @@ public enum CorruptionKind {
 
     /**
      * Whether the kind applies to a handover of this version: the FDT kinds to v1 alone (v7 has no
-     * session FDT node), the root kinds and count-zero-last to v7 alone, everything else to both
+     * session FDT node), the root kinds and count-zero-last to v7 alone, chain-at-limit-bad-next to v1 alone, everything else to both
      * (the block headers and entries are the same bytes).
      */
     public boolean appliesTo(ImageVersion v) {
         if (family == Family.FDT) {
+            return v == ImageVersion.V1;
+        }
+        if (this == CHAIN_AT_LIMIT_BAD_NEXT) {
+            // Aimed at v1's session chain, which always has a block; a v7 handover may have none
+            // (sessions_pa 0), and this kind's power was measured on v1 only.
             return v == ImageVersion.V1;
         }
         return V7_ONLY.contains(label) ? v == ImageVersion.V7 : true;

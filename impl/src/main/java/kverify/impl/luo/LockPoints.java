@@ -1,0 +1,214 @@
+package kverify.impl.luo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import kverify.impl.sched.Interleaving;
+import kverify.model.Outcome;
+import kverify.model.luo.LuoConcurrent;
+
+/**
+ * The lock points of the session code (docs/luo.md, "Concurrent calls"): the outgoing and
+ * incoming session lists' rwsems and each session's mutex, taken where luo_session.c takes them.
+ * Outside a concurrent step a lock point does nothing (one caller, nothing to wait for). Inside
+ * one, each task runs the unchanged call paths on a thread of its own, and only one thread runs
+ * at a time: at a lock point the task stops and the {@link Interleaving} schedule decides who
+ * goes next; a task whose lock is held cannot be picked. A step is the code from taking one lock
+ * to reaching the next lock point (or the call's end), so the tasks' effects on simulated memory
+ * are byte for byte those of the serial paths, interleaved.
+ */
+final class LockPoints {
+    private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+
+    private LockPoints() {
+    }
+
+    /** A lock: its step name, what it locks, and whether it is taken shared (down_read). */
+    record Lock(String point, Object key, boolean shared) {
+        static Lock outgoingList() {
+            return new Lock("outgoing-rwsem-write", "outgoing", false);
+        }
+
+        static Lock incomingList(boolean write) {
+            return new Lock(write ? "incoming-rwsem-write" : "incoming-rwsem-read", "incoming", !write);
+        }
+
+        static Lock session(Session s) {
+            return new Lock("session-mutex '" + s.name() + "'", new SessionKey(s.table, s.id), false);
+        }
+    }
+
+    private record SessionKey(SessionTable table, int id) {
+    }
+
+    static void lock(Lock l) {
+        Task t = CURRENT.get();
+        if (t != null) {
+            t.pauseAt(l);
+            t.run.take(l, t.id);
+        }
+    }
+
+    static void unlock(Lock l) {
+        Task t = CURRENT.get();
+        if (t != null) {
+            t.run.give(l, t.id);
+        }
+    }
+
+    /** Thrown at a lock point into a task that will never run again, to end its thread. */
+    private static final class Abandoned extends Error {
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One concurrent step: its tasks, its lock table, the steps taken. */
+    static final class Run {
+        private final Map<Object, Integer> writer = new HashMap<>();
+        private final Map<Object, List<Integer>> readers = new HashMap<>();
+        private final List<Task> tasks = new ArrayList<>();
+
+        Run(List<Supplier<Outcome<?>>> calls) {
+            for (Supplier<Outcome<?>> c : calls) {
+                tasks.add(new Task(this, tasks.size() + 1, c));
+            }
+        }
+
+        /** Runs the tasks under the schedule until they end or {@code stopped}; rethrows a task's crash. */
+        List<String> run(List<Integer> schedule, java.util.function.BooleanSupplier stopped) {
+            List<String> steps = Interleaving.run(tasks, schedule, stopped);
+            for (Task t : tasks) {
+                if (t.crash instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (t.crash instanceof Error e) {
+                    throw e;
+                }
+            }
+            return steps;
+        }
+
+        LuoConcurrent.Ends ends() {
+            return new LuoConcurrent.Ends(tasks.stream().map(t -> t.end).toList());
+        }
+
+        boolean free(Lock l, int task) {
+            Integer w = writer.get(l.key());
+            if (w != null) {
+                return false;
+            }
+            return l.shared() || readers.getOrDefault(l.key(), List.of()).isEmpty();
+        }
+
+        void take(Lock l, int task) {
+            if (!free(l, task)) {
+                throw new IllegalStateException("task " + task + " takes " + l.point() + ", which is held");
+            }
+            if (l.shared()) {
+                readers.computeIfAbsent(l.key(), k -> new ArrayList<>()).add(task);
+            } else {
+                writer.put(l.key(), task);
+            }
+        }
+
+        void give(Lock l, int task) {
+            boolean held = l.shared() ? readers.getOrDefault(l.key(), new ArrayList<>()).remove(Integer.valueOf(task))
+                    : writer.remove(l.key(), task);
+            if (!held) {
+                throw new IllegalStateException("task " + task + " releases " + l.point() + " it does not hold");
+            }
+        }
+    }
+
+    /**
+     * One task: a thread that runs its call and stops at every lock point until the schedule
+     * picks it. The first step ("start") runs from the call's entry to its first lock point.
+     */
+    private static final class Task implements Interleaving.Task {
+        final Run run;
+        final int id;
+        private final Supplier<Outcome<?>> call;
+        private final Semaphore go = new Semaphore(0);
+        private final Semaphore stopped = new Semaphore(0);
+        private Thread thread;
+        private Lock waitingFor;
+        private String next = "start";
+        private boolean returned;
+        private boolean abandoned;
+        private LuoConcurrent.End end;
+        private Throwable crash;
+
+        Task(Run run, int id, Supplier<Outcome<?>> call) {
+            this.run = run;
+            this.id = id;
+            this.call = call;
+        }
+
+        @Override
+        public boolean done() {
+            return end != null;
+        }
+
+        @Override
+        public boolean canRun() {
+            return !done() && (waitingFor == null || run.free(waitingFor, id));
+        }
+
+        @Override
+        public String step() {
+            String name = next;
+            if (thread == null) {
+                thread = new Thread(this::body, "luo-task-" + id);
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                go.release();
+            }
+            stopped.acquireUninterruptibly();
+            return name;
+        }
+
+        private void body() {
+            CURRENT.set(this);
+            try {
+                Outcome<?> o = call.get();
+                end = LuoConcurrent.End.returned(o);
+            } catch (Abandoned a) {
+                // ended by abandon(): its end is already set
+            } catch (Throwable t) {
+                crash = t;
+                end = LuoConcurrent.End.HUNG;
+            } finally {
+                returned = true;
+                CURRENT.remove();
+                stopped.release();
+            }
+        }
+
+        /** At a lock point: hand control back and wait to be picked. */
+        void pauseAt(Lock l) {
+            waitingFor = l;
+            next = l.point();
+            stopped.release();
+            go.acquireUninterruptibly();
+            if (abandoned) {
+                throw new Abandoned();
+            }
+            waitingFor = null;
+        }
+
+        @Override
+        public void abandon(Interleaving.End why) {
+            end = why == Interleaving.End.HUNG ? LuoConcurrent.End.HUNG : LuoConcurrent.End.NOT_RUN;
+            abandoned = true;
+            if (thread != null && !returned) {
+                go.release(); // the thread throws Abandoned at its lock point and ends
+                stopped.acquireUninterruptibly();
+            }
+        }
+    }
+}
