@@ -9,7 +9,7 @@ import kverify.model.luo.LuoV7Geometry;
 import kverify.model.luo.RebootFault;
 import org.junit.jupiter.api.Test;
 
-/** What luo_session_serialize_rwsem does to the calls after a reboot that returned (SerializeLock, LUO-30). */
+/** What luo_session_serialize_rwsem does to the calls after a reboot that returned (SerializeLock, LUO-16). */
 class SerializeLockTest {
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The concurrent-calls property (decision 39) at the small geometries, on every v1 variant: each
  * may diverge only in ways a checked-in finding (findings/luo or findings/luo-concurrent)
  * reproduces, with every coverage requirement met. CORRECTED is among them: it corrects no lock
- * point, so it shares the races LUO-20 and LUO-21.
+ * point, so it shares the races LUO-14 and LUO-15.
  */
 class LuoConcurrencyProperties {
 

@@ -29,7 +29,7 @@ class LuoConcurrencyTest {
 
     @Test
     void aReleaseStoppedAtTheListLockWhileSerializeRunsHandsOverTheSessionWithoutFiles() {
-        // The LUO-20 race as a hand-written schedule: what the lock points do (the finding itself was generated).
+        // The LUO-14 race as a hand-written schedule: what the lock points do (the finding itself was generated).
         LuoTrace t = LuoTraceFormat.parse("test", "kverify-trace luo v2\nvariant: AS_POSTED\ngeometry: small\nopen-device -> d0\n"
                 + "create-session d0 \"a\" -> s1\nnew-file kind=a data=0x5 -> f1\npreserve-fd s1 f1 token=0x1\n"
                 + "concurrent [close s1] [reboot] schedule=1,1,2,2,2\n");
