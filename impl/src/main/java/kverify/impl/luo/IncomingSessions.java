@@ -277,12 +277,18 @@ final class IncomingSessions {
         LockPoints.lock(LockPoints.Lock.incomingList(false));
         int id = length >= 0 ? list.find(nameField, 0, length) : -1;
         LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
-        LockPoints.unlock(LockPoints.Lock.incomingList(false));
+        boolean listAroundMutex = variant.sessionLocking().listAroundMutex();
+        if (id < 0 || !listAroundMutex) {
+            LockPoints.unlock(LockPoints.Lock.incomingList(false));
+        }
         if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        // The list lock is dropped before the session's mutex is taken (luo_session_retrieve).
+        // As posted, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
         LockPoints.lock(mutex);
+        if (listAroundMutex) {
+            LockPoints.unlock(LockPoints.Lock.incomingList(false));
+        }
         try {
             if (!list.live(id)) {
                 throw new IllegalStateException("luo_session_retrieve: the session of " + mutex.point()

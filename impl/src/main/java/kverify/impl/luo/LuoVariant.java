@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The named variants of the LUO code, each a version and a kind (docs/versions-luo.md section
- * 7.1). Every variant is the same code with ten small strategies; a difference between variants
+ * 7.1). Every variant is the same code with twelve small strategies; a difference between variants
  * is one of these, never an {@code if} on the variant elsewhere. The v1 names stay unprefixed,
  * so every trace written before v7 joined still parses.
  */
@@ -12,19 +12,21 @@ public enum LuoVariant {
     /** v1 patches 1/5 and 2/5 exactly as posted, including where they break the promise. */
     AS_POSTED(LuoVersion.V1, VariantKind.AS_POSTED, BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE,
             DeserializeFailure.KEEP_PARTIAL_STATE, HandoverChecks.TRUSTING, InterfaceChecks.AS_POSTED, ErrorUndo.AS_POSTED,
-            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE),
+            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE, SessionLocking.MUTEX_THEN_LIST),
     /** v1 as the contract requires: stale block counts cleared, whole-handover rejection, the contract's checks and undo. */
     CORRECTED(LuoVersion.V1, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
-            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE),
+            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE, SessionLocking.LIST_AROUND_MUTEX),
     /** v1 as posted with Zhu Yanjun's block-allocation condition. */
     REVIEW_SUGGESTION(LuoVersion.V1, VariantKind.REVIEW_SUGGESTION, BlockGrowth.WHEN_COUNT_IS_A_MULTIPLE,
             TrailingCounts.LEFT_AS_THEY_ARE, DeserializeFailure.KEEP_PARTIAL_STATE, HandoverChecks.TRUSTING,
-            InterfaceChecks.AS_POSTED, ErrorUndo.AS_POSTED, BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE),
+            InterfaceChecks.AS_POSTED, ErrorUndo.AS_POSTED, BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE,
+            SessionLocking.MUTEX_THEN_LIST),
     /** v7 as applied to the liveupdate tree's next branch on 2026-06-03 (torvalds/linux 637315cb). */
     V7_AS_APPLIED(LuoVersion.V7, VariantKind.AS_APPLIED, BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE,
             DeserializeFailure.KEEP_SESSIONS_RESTORE_BLOCKS, HandoverChecks.V7_AS_APPLIED, InterfaceChecks.V7_AS_APPLIED,
-            ErrorUndo.V7_AS_APPLIED, BlockSetPolicy.V7_AS_APPLIED, ChainRestore.KHO_BLOCK_SET, SerializeLock.HELD_AFTER_SUCCESS),
+            ErrorUndo.V7_AS_APPLIED, BlockSetPolicy.V7_AS_APPLIED, ChainRestore.KHO_BLOCK_SET, SerializeLock.HELD_AFTER_SUCCESS,
+            SessionLocking.MUTEX_THEN_LIST),
     /**
      * v7 as the contract requires: the duplicate test before the grow, pointers checked on restore,
      * whole-handover rejection, and (as CORRECTED) an entry of a session without files handed over
@@ -34,7 +36,7 @@ public enum LuoVariant {
     V7_CORRECTED(LuoVersion.V7, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
             BlockSetPolicy.V7_DUPLICATE_FIRST, ChainRestore.KHO_BLOCK_SET_CHECKED,
-            SerializeLock.RELEASED_WHEN_REBOOT_RETURNS);
+            SerializeLock.RELEASED_WHEN_REBOOT_RETURNS, SessionLocking.LIST_AROUND_MUTEX);
 
     private final LuoVersion version;
     private final VariantKind kind;
@@ -47,10 +49,11 @@ public enum LuoVariant {
     private final BlockSetPolicy blockSets;
     private final ChainRestore chainRestore;
     private final SerializeLock serializeLock;
+    private final SessionLocking sessionLocking;
 
     LuoVariant(LuoVersion version, VariantKind kind, BlockGrowth growth, TrailingCounts trailingCounts,
             DeserializeFailure deserializeFailure, HandoverChecks handoverChecks, InterfaceChecks interfaceChecks, ErrorUndo errorUndo,
-            BlockSetPolicy blockSets, ChainRestore chainRestore, SerializeLock serializeLock) {
+            BlockSetPolicy blockSets, ChainRestore chainRestore, SerializeLock serializeLock, SessionLocking sessionLocking) {
         this.version = version;
         this.kind = kind;
         this.growth = growth;
@@ -62,6 +65,7 @@ public enum LuoVariant {
         this.blockSets = blockSets;
         this.chainRestore = chainRestore;
         this.serializeLock = serializeLock;
+        this.sessionLocking = sessionLocking;
     }
 
     public LuoVersion version() {
@@ -132,5 +136,9 @@ public enum LuoVariant {
 
     public SerializeLock serializeLock() {
         return serializeLock;
+    }
+
+    public SessionLocking sessionLocking() {
+        return sessionLocking;
     }
 }

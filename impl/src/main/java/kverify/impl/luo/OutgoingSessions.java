@@ -157,10 +157,19 @@ final class OutgoingSessions {
     /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
     void release(Session s) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
-        LockPoints.lock(mutex);
-        s.files().unpreserveAll();
-        LockPoints.unlock(mutex);
-        remove(s);
+        if (variant.sessionLocking().listAroundMutex()) {
+            LockPoints.lock(LockPoints.Lock.outgoingList());
+            LockPoints.lock(mutex);
+            s.files().unpreserveAll();
+            LockPoints.unlock(mutex);
+            removeLocked(s);
+            LockPoints.unlock(LockPoints.Lock.outgoingList());
+        } else {
+            LockPoints.lock(mutex);
+            s.files().unpreserveAll();
+            LockPoints.unlock(mutex);
+            remove(s);
+        }
         s.files().destroyed(s.name());
     }
 
