@@ -48,6 +48,20 @@ final class Kernel {
         return Outcome.ok(fds.install(f));
     }
 
+    /** A session call: under the serialize rwsem's read side where the variant has that lock. */
+    <T> T sessionCall(java.util.function.Supplier<T> call) {
+        if (!variant.serializeLock().exists()) {
+            return call.get();
+        }
+        LockPoints.Lock read = LockPoints.Lock.serializeRwsem(false);
+        LockPoints.lock(read);
+        try {
+            return call.get();
+        } finally {
+            LockPoints.unlock(read);
+        }
+    }
+
     /** close(2): EBADF for an fd not open; the last reference's release runs (its result is not returned). */
     Outcome<Unit> close(int fd) {
         if (fds.get(fd) instanceof Session && serializeLockHeld) {
@@ -60,7 +74,10 @@ final class Kernel {
         if (f instanceof LuoDevice d) {
             d.release();
         } else if (f instanceof Session s) {
-            SessionIoctls.release(this, s);
+            sessionCall(() -> {
+                SessionIoctls.release(this, s);
+                return null;
+            });
         }
         return Outcome.ok();
     }

@@ -36,6 +36,10 @@ final class LockPoints {
             return new Lock(write ? "incoming-rwsem-write" : "incoming-rwsem-read", "incoming", !write);
         }
 
+        static Lock serializeRwsem(boolean write) {
+            return new Lock(write ? "serialize-rwsem-write" : "serialize-rwsem-read", "serialize", !write);
+        }
+
         static Lock session(Session s) {
             return new Lock("session-mutex '" + s.name() + "'", new SessionKey(s.table, s.id), false);
         }

@@ -50,7 +50,7 @@ final class LuoDevice {
         }
         IoctlDispatch.Call c = call.value();
         byte[] name = SessionIoctlArg.name(c.copy());
-        return c.index() == 0 ? create(k, name, arg, c.userSize()) : retrieve(k, name, arg, c.userSize());
+        return k.sessionCall(() -> c.index() == 0 ? create(k, name, arg, c.userSize()) : retrieve(k, name, arg, c.userSize()));
     }
 
     /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */

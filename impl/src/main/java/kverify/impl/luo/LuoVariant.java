@@ -16,7 +16,7 @@ public enum LuoVariant {
     /** v1 as the contract requires: stale block counts cleared, whole-handover rejection, the contract's checks and undo. */
     CORRECTED(LuoVersion.V1, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
-            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.NONE, SessionLocking.LIST_AROUND_MUTEX),
+            BlockSetPolicy.V1, ChainRestore.WALK, SerializeLock.RELEASED_WHEN_REBOOT_RETURNS, SessionLocking.LIST_AROUND_MUTEX),
     /** v1 as posted with Zhu Yanjun's block-allocation condition. */
     REVIEW_SUGGESTION(LuoVersion.V1, VariantKind.REVIEW_SUGGESTION, BlockGrowth.WHEN_COUNT_IS_A_MULTIPLE,
             TrailingCounts.LEFT_AS_THEY_ARE, DeserializeFailure.KEEP_PARTIAL_STATE, HandoverChecks.TRUSTING,

@@ -16,13 +16,25 @@ public enum SerializeLock {
      * indefinitely to freeze the subsystem").
      */
     HELD_AFTER_SUCCESS(true),
-    /** The contract: a reboot that returns leaves LUO working, so serialize's caller releases the lock when the reboot comes back. */
+    /**
+     * The contract: serialize holds it, so no session call changes a session it froze (v1's
+     * CORRECTED takes it over from v7, docs/luo.md "Concurrent calls"); a reboot that returns
+     * leaves LUO working, so serialize's caller releases the lock when the reboot comes back.
+     */
     RELEASED_WHEN_REBOOT_RETURNS(false);
 
     private final boolean heldAfterReturn;
 
     SerializeLock(boolean heldAfterReturn) {
         this.heldAfterReturn = heldAfterReturn;
+    }
+
+    /**
+     * Whether the variant has the lock at all: then every session call takes it for read and
+     * serialize for write, lock points of a concurrent step (docs/luo.md, "Concurrent calls").
+     */
+    boolean exists() {
+        return this != NONE;
     }
 
     /** Whether the lock is still write-held once a reboot that serialized has returned to user space. */

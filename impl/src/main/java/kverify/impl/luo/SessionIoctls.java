@@ -39,10 +39,8 @@ final class SessionIoctls {
             return Outcome.hung(); // luo_session_ioctl takes the serialize rwsem for read after copying the argument
         }
         IoctlDispatch.Call c = call.value();
-        if (c.index() == PRESERVE) {
-            return preserve(k, s, c, arg);
-        }
-        return c.index() == RETRIEVE ? retrieve(k, s, c, arg) : finish(s, c, arg);
+        return k.sessionCall(() -> c.index() == PRESERVE ? preserve(k, s, c, arg)
+                : c.index() == RETRIEVE ? retrieve(k, s, c, arg) : finish(s, c, arg));
     }
 
     /** luo_session_preserve_fd: a reply that fails still leaves the file preserved ("response to user failed"). */

@@ -23,8 +23,9 @@ class LuoConcurrencyTest {
     void twoRetrievesOfTheNextKernelInterleaveAtTheListLockAndTheSessionMutex() {
         LuoDuel duel = run("open-device -> d0", "create-session d0 \"a\" -> s1", "reboot", "setup", "open-device -> d1",
                 "concurrent [retrieve-session d1 \"a\" -> r1] [retrieve-session d1 \"a\" -> r2] schedule=1,2,2,1,1,2");
-        assertThat(duel.lastSteps()).containsExactly("1:start", "2:start", "2:incoming-rwsem-read", "1:incoming-rwsem-read",
-                "1:session-mutex 'a'", "2:session-mutex 'a'");
+        // CORRECTED: the serialize rwsem's read side first (U7), then the list and the session's mutex.
+        assertThat(duel.lastSteps()).containsExactly("1:start", "2:start", "2:serialize-rwsem-read", "1:serialize-rwsem-read",
+                "1:incoming-rwsem-read", "2:incoming-rwsem-read", "1:session-mutex 'a'", "2:session-mutex 'a'");
     }
 
     @Test
@@ -48,7 +49,8 @@ class LuoConcurrencyTest {
         // Task 2 inserts first and task 1 takes the lower fd: the serial order "2 then 1" with the fds renamed.
         LuoDuel duel = run("open-device -> d0",
                 "concurrent [create-session d0 \"a\" -> s1] [create-session d0 \"b\" -> s2] schedule=2,2,1,1,2");
-        assertThat(duel.lastSteps()).containsExactly("2:start", "2:outgoing-rwsem-write", "1:start", "1:outgoing-rwsem-write");
+        assertThat(duel.lastSteps()).containsExactly("2:start", "2:serialize-rwsem-read", "1:start", "1:serialize-rwsem-read",
+                "2:outgoing-rwsem-write", "1:outgoing-rwsem-write");
         assertThat(duel.modelState().outgoing().get(0).name()).isEqualTo("b");
     }
 

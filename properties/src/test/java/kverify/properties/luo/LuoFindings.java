@@ -15,7 +15,7 @@ import kverify.impl.luo.LuoVariant;
 /** The checked-in LUO findings: generated, shrunk counterexamples stored as traces. */
 final class LuoFindings {
     static final Path DIR = Paths.get("src/test/resources/findings/luo");
-    /** Races of concurrent calls (decision 39); CORRECTED shares them (it corrects no lock point), so they are kept apart. */
+    /** Races of concurrent calls (decision 39), kept apart from the serial findings. */
     static final Path CONCURRENT_DIR = Paths.get("src/test/resources/findings/luo-concurrent");
 
     private LuoFindings() {
