@@ -62,6 +62,23 @@ final class Kernel {
         }
     }
 
+    /**
+     * luo_session_serialize under the serialize rwsem's write side, where the variant has that
+     * lock: a failure releases it; a success keeps it, since the kexec follows at once (U5).
+     */
+    Outcome<Unit> serializeExclusive(kverify.model.luo.RebootFault fault) {
+        if (!variant.serializeLock().exists()) {
+            return outgoing.serialize(fault);
+        }
+        LockPoints.Lock write = LockPoints.Lock.serializeRwsem(true);
+        LockPoints.lock(write);
+        Outcome<Unit> serialized = outgoing.serialize(fault);
+        if (!serialized.isOk()) {
+            LockPoints.unlock(write);
+        }
+        return serialized;
+    }
+
     /** close(2): EBADF for an fd not open; the last reference's release runs (its result is not returned). */
     Outcome<Unit> close(int fd) {
         if (fds.get(fd) instanceof Session && serializeLockHeld) {

@@ -157,19 +157,10 @@ public final class LuoImpl implements LuoSystem {
         if (kernel.serializeLockHeld) {
             return Outcome.hung(); // luo_session_serialize's down_write waits for the write lock it left held
         }
-        LockPoints.Lock write = LockPoints.Lock.serializeRwsem(true);
-        boolean rwsem = variant.serializeLock().exists();
-        if (rwsem) {
-            LockPoints.lock(write);
-        }
-        Outcome<Unit> serialized = kernel.outgoing.serialize(fault);
+        Outcome<Unit> serialized = kernel.serializeExclusive(fault);
         if (!serialized.isOk()) {
-            if (rwsem) {
-                LockPoints.unlock(write);
-            }
             return serialized;
         }
-        // A successful serialize kexecs at once (U5): the write lock is never released in this kernel.
         handoverEntry = kernel.outgoing.entry();
         kernel = new Kernel(kernel.kho.kexec(), geometry, variant);
         process.clear();
