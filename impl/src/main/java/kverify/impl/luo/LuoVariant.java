@@ -32,7 +32,7 @@ public enum LuoVariant {
      * whole-handover rejection, and (as CORRECTED) an entry of a session without files handed over
      * as {files 0, count 0}, whatever a serialize that returned left there (LUO-11); the serialize
      * rwsem released when a reboot returns. Its lock order is v7's own (docs/luo.md "Lock points of
-     * v7", decision U8): with the serialize rwsem, v7's order needs no correction.
+     * v7"): with the serialize rwsem released, v7's order needs no correction.
      */
     V7_CORRECTED(LuoVersion.V7, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
