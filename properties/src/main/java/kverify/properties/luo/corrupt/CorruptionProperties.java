@@ -50,7 +50,7 @@ public final class CorruptionProperties {
         Property.Builder b = Property.named(name).body(s -> body(s, name, v, f == Family.LIMIT, kindsGen(kinds), sink));
         kinds.forEach(k -> b.requireCoverage(k.label(), COVERAGE));
         if (kinds.contains(CorruptionKind.CHAIN_AT_LIMIT_BAD_NEXT) && version(v) == ImageVersion.V7) {
-            // About 19% of the limit cases (the kind in about 39%, the file set in half of them): about 4x the requirement.
+            // The kind in about 39% of the limit cases, the file set in half of them: 22.2% and 20.2% of 500 cases (seeds 1, 2), 4x the requirement.
             b.requireCoverage(ChainCorruptions.BAD_NEXT_INTO_FILE_SET, COVERAGE);
         }
         return b.build();
