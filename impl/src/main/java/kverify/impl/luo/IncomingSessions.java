@@ -175,11 +175,12 @@ final class IncomingSessions {
             return Outcome.err(Errno.ENOMEM);
         }
         int length = SessionSer.readNameInto(kho.memory(), entryPa, name);
-        if (list.find(name, 0, length) >= 0) {
+        int probed = list.probe(name, 0, length);
+        if (probed >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
         SessionTable table = list;
-        int id = table.add(name, 0, length, FileSet.NONE);
+        int id = table.add(name, 0, length, FileSet.NONE, probed);
         reachedInBlock = i + 1;
         FileSetSer.Value set = FileSetSer.read(kho.memory(), SessionSer.fileSetPa(entryPa));
         if (set.files() == 0) {
@@ -276,7 +277,8 @@ final class IncomingSessions {
         int length = SessionNames.cStringLength(nameField);
         LockPoints.lock(LockPoints.Lock.incomingList(false));
         int id = length >= 0 ? list.find(nameField, 0, length) : -1;
-        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
+        Session session = id < 0 ? null : new Session(list, id);
+        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(session);
         boolean listAroundMutex = variant.sessionLocking().listAroundMutex();
         if (id < 0 || !listAroundMutex) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
@@ -298,7 +300,7 @@ final class IncomingSessions {
                 return Outcome.err(Errno.EINVAL);
             }
             list.setRetrieved(id, true);
-            return Outcome.ok(new Session(list, id));
+            return Outcome.ok(session);
         } finally {
             LockPoints.unlock(mutex);
         }

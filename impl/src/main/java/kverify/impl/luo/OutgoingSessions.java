@@ -122,7 +122,8 @@ final class OutgoingSessions {
     /** luo_session_insert's body, under the outgoing rwsem (guard(rwsem_write)). */
     private Outcome<Session> insert(byte[] name, int len) {
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
-        if (!growFirst && list.find(name, 0, len) >= 0) {
+        int probed = growFirst ? 0 : list.probe(name, 0, len);
+        if (probed >= 0 && !growFirst) { // a live session holds the name
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -131,10 +132,14 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
-        if (growFirst && list.find(name, 0, len) >= 0) {
-            return Outcome.err(Errno.EEXIST);
+        if (growFirst) {
+            probed = list.probe(name, 0, len);
+            if (probed >= 0) {
+                return Outcome.err(Errno.EEXIST);
+            }
         }
-        return Outcome.ok(new Session(list, list.add(name, 0, len, FileSet.NONE)));
+        // The block list is not the session list: the probe's free slot is still the name's.
+        return Outcome.ok(new Session(list, list.add(name, 0, len, FileSet.NONE, probed)));
     }
 
     /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */
