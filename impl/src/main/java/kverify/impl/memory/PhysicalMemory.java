@@ -2,9 +2,7 @@ package kverify.impl.memory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,7 +21,7 @@ public final class PhysicalMemory {
 
     private final List<RamRange> ram;
     // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
-    private final Map<Long, byte[]> pages = new HashMap<>();
+    private final PageMap pages = new PageMap();
     private long cachedPfn = -1;
     private byte[] cachedPage;
     /** True when cachedPage is a page this memory may write in place. */
@@ -220,8 +218,8 @@ public final class PhysicalMemory {
     /** Copies of every page ever written, keyed by page address, ascending; for images and diffs. */
     public SortedMap<Long, byte[]> pages() {
         SortedMap<Long, byte[]> out = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            out.put(e.getKey() << PAGE_SHIFT, e.getValue().clone());
+        for (long pfn : pages.pfns()) {
+            out.put(pfn << PAGE_SHIFT, pages.get(pfn).clone());
         }
         return out;
     }
@@ -265,11 +263,7 @@ public final class PhysicalMemory {
 
     private long[] sortedPfns() {
         if (sortedPfns == null) {
-            long[] pfns = new long[pages.size()];
-            int i = 0;
-            for (long pfn : pages.keySet()) {
-                pfns[i++] = pfn;
-            }
+            long[] pfns = pages.pfns();
             Arrays.sort(pfns);
             sortedPfns = pfns;
         }
@@ -281,9 +275,7 @@ public final class PhysicalMemory {
         if (!ram.equals(other.ram)) {
             return false;
         }
-        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
-        pfns.addAll(other.pages.keySet());
-        for (long pfn : pfns) {
+        for (long pfn : pfnsOfEither(other)) {
             if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
                 return false;
             }
@@ -293,9 +285,7 @@ public final class PhysicalMemory {
 
     /** Page-aligned address of the first page where the two memories differ, or -1. */
     public long firstDifference(PhysicalMemory other) {
-        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
-        pfns.addAll(other.pages.keySet());
-        for (long pfn : pfns) {
+        for (long pfn : pfnsOfEither(other)) {
             if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
                 return pfn << PAGE_SHIFT;
             }
@@ -315,6 +305,18 @@ public final class PhysicalMemory {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The frames written in this memory or the other, ascending. */
+    private TreeSet<Long> pfnsOfEither(PhysicalMemory other) {
+        TreeSet<Long> pfns = new TreeSet<>();
+        for (long pfn : pages.pfns()) {
+            pfns.add(pfn);
+        }
+        for (long pfn : other.pages.pfns()) {
+            pfns.add(pfn);
+        }
+        return pfns;
     }
 
     private byte[] pageOrZero(long pfn) {
