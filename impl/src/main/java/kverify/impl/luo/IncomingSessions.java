@@ -272,11 +272,12 @@ final class IncomingSessions {
     /**
      * luo_session_retrieve: strncmp of each session's name with the 64-byte field from user space
      * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
+     * The name field is b[at .. at + 64) (the kernel's copy of the ioctl struct, read in place).
      */
-    Outcome<Session> retrieve(byte[] nameField) {
-        int length = SessionNames.cStringLength(nameField);
+    Outcome<Session> retrieve(byte[] b, int at) {
+        int length = SessionSer.nulIndex(b, at);
         LockPoints.lock(LockPoints.Lock.incomingList(false));
-        int id = length >= 0 ? list.find(nameField, 0, length) : -1;
+        int id = length >= 0 ? list.find(b, at, length) : -1;
         Session session = id < 0 ? null : new Session(list, id);
         LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(session);
         boolean listAroundMutex = variant.sessionLocking().listAroundMutex();
