@@ -132,7 +132,8 @@ final class SessionTable {
         }
         int used = ids == 0 ? 0 : nameEnd[ids - 1];
         if (used + len > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), used + len));
+            // Doubling: on the way to its size the arena is copied about once (1.5x growth copied it twice).
+            names = Arrays.copyOf(names, (int) Math.max(Math.min(names.length * 2L, Integer.MAX_VALUE - 8), used + len));
         }
         int id = ids++;
         System.arraycopy(b, off, names, used, len);
