@@ -18,6 +18,14 @@ public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     public static final long PAGE_MASK = ~((long) PAGE_SIZE - 1);
+    /**
+     * The little-endian accessors of a value inside one page (x86_64 byte order, whatever the
+     * host's); a value that crosses a page boundary is assembled byte by byte.
+     */
+    private static final java.lang.invoke.VarHandle LE_U64 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LE_U32 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final List<RamRange> ram;
     // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
@@ -69,6 +77,11 @@ public final class PhysicalMemory {
 
     public long readU64(long address) {
         checkRead(address, 8);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 8) {
+            byte[] page = pageOrNull(address >>> PAGE_SHIFT);
+            return page == null ? 0 : (long) LE_U64.get(page, inPage);
+        }
         long v = 0;
         for (int i = 7; i >= 0; i--) {
             v = (v << 8) | (byteAt(address + i) & 0xFFL);
@@ -78,6 +91,11 @@ public final class PhysicalMemory {
 
     public void writeU64(long address, long value) {
         checkWrite(address, 8);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 8) {
+            LE_U64.set(pageForWrite(address >>> PAGE_SHIFT), inPage, value);
+            return;
+        }
         for (int i = 0; i < 8; i++) {
             putByte(address + i, (byte) (value >>> (8 * i)));
         }
@@ -86,6 +104,11 @@ public final class PhysicalMemory {
     /** Unsigned 32-bit read, returned in a long. */
     public long readU32(long address) {
         checkRead(address, 4);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 4) {
+            byte[] page = pageOrNull(address >>> PAGE_SHIFT);
+            return page == null ? 0 : Integer.toUnsignedLong((int) LE_U32.get(page, inPage));
+        }
         long v = 0;
         for (int i = 3; i >= 0; i--) {
             v = (v << 8) | (byteAt(address + i) & 0xFFL);
@@ -95,6 +118,11 @@ public final class PhysicalMemory {
 
     public void writeU32(long address, long value) {
         checkWrite(address, 4);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 4) {
+            LE_U32.set(pageForWrite(address >>> PAGE_SHIFT), inPage, (int) value);
+            return;
+        }
         for (int i = 0; i < 4; i++) {
             putByte(address + i, (byte) (value >>> (8 * i)));
         }
