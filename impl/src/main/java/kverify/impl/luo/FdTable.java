@@ -28,6 +28,9 @@ final class FdTable {
     private int[] sessionId = new int[16];
     private final List<SessionTable> tables = new ArrayList<>();
     private final Map<Integer, Object> others = new HashMap<>();
+    /** The last file of {@link #others} that get returned and its number (-1: none): every session ioctl goes through the device's fd. */
+    private int lastOtherFd = -1;
+    private Object lastOther;
     /** Numbers below {@link #next} that a close freed: the lowest of them is the next fd. */
     private int[] freed = new int[8];
     private int nfreed;
@@ -55,7 +58,14 @@ final class FdTable {
         if (fd < FIRST || fd >= table.length || table[fd] == FREE) {
             return null;
         }
-        return table[fd] == OTHER ? others.get(fd) : new Session(tables.get(table[fd] - 1), sessionId[fd]);
+        if (table[fd] != OTHER) {
+            return new Session(tables.get(table[fd] - 1), sessionId[fd]);
+        }
+        if (fd != lastOtherFd) {
+            lastOther = others.get(fd);
+            lastOtherFd = fd;
+        }
+        return lastOther;
     }
 
     Object remove(int fd) {
@@ -63,6 +73,8 @@ final class FdTable {
         if (f != null) {
             if (table[fd] == OTHER) {
                 others.remove(fd);
+                lastOtherFd = -1;
+                lastOther = null;
             }
             table[fd] = FREE;
             addFreed(fd);
