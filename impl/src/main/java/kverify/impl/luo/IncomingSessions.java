@@ -280,16 +280,16 @@ final class IncomingSessions {
         int id = length >= 0 ? list.find(b, at, length) : -1;
         Session session = id < 0 ? null : new Session(list, id);
         LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(session);
-        boolean listAroundMutex = variant.sessionLocking().listAroundMutex();
-        if (id < 0 || !listAroundMutex) {
+        SessionLocking.RetrieveList held = variant.sessionLocking().retrieveList();
+        if (id < 0 || held == SessionLocking.RetrieveList.DROPPED_BEFORE_MUTEX) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        // As posted, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
+        // As posted in v1, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
         LockPoints.lock(mutex);
-        if (listAroundMutex) {
+        if (held == SessionLocking.RetrieveList.DROPPED_AFTER_MUTEX_TAKEN) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         try {
@@ -304,6 +304,9 @@ final class IncomingSessions {
             return Outcome.ok(session);
         } finally {
             LockPoints.unlock(mutex);
+            if (held == SessionLocking.RetrieveList.HELD_TO_RETURN) {
+                LockPoints.unlock(LockPoints.Lock.incomingList(false));
+            }
         }
     }
 
