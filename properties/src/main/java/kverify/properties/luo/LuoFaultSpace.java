@@ -55,6 +55,7 @@ public final class LuoFaultSpace {
         LuoFaultGen gen = new LuoFaultGen(g);
         AllocKind armed = null;
         boolean returned = false;
+        gen.aimFromStart(src);
         for (int step = 0; step < 120; step++) {
             LuoState before = duel.modelState();
             Optional<LuoOp> op = src.draw(gen.step(before, context, 40));
@@ -73,6 +74,10 @@ public final class LuoFaultSpace {
             if (op.get() instanceof LuoFault.ReturningReboot rr && serialized(rr, r.model())) {
                 src.classify(RETURNED);
                 returned = true;
+                gen.returned(before);
+            }
+            if (op.get() instanceof LuoOp.Reboot && r.model().isOk()) {
+                gen.rebooted();
             }
             if (op.get() instanceof LuoOp.Reboot && r.model().isOk() && returned) {
                 src.classify(AFTER_RETURNED);
