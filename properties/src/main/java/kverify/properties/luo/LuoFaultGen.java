@@ -35,7 +35,7 @@ final class LuoFaultGen {
     static final int AIM_WEIGHT = 6;
     /** Weight of every aimed step in a case that aims from its start. */
     static final int AIMED_CASE_WEIGHT = 20;
-    static final int AIMED_ONE_IN = 4;
+    static final int AIMED_ONE_IN = 8;
     private final LuoCallGen calls;
     /** Entries a serialize of this kernel whose reboot returned wrote a session with files into. */
     private final Set<Integer> leftFileSets = new TreeSet<>();
