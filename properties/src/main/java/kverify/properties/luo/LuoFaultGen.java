@@ -71,6 +71,16 @@ final class LuoFaultGen {
         }
     }
 
+    /** Some session of {@code s} without files sits in an entry a returned serialize left a file set in (LUO-11's state). */
+    boolean sessionWithoutFilesInLeftFileSet(LuoState s) {
+        for (int i = 0; i < s.outgoing().size(); i++) {
+            if (s.outgoing().get(i).files().isEmpty() && leftFileSets.contains(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A reboot succeeded: the next kernel serializes into blocks of its own. */
     void rebooted() {
         leftFileSets.clear();
@@ -133,10 +143,8 @@ final class LuoFaultGen {
      * move down into its entry, or a session created into the first entry past the list.
      */
     private Gen<LuoOp> aimAtLeftFileSet(LuoState s, CallContext c) {
-        for (int i = 0; i < s.outgoing().size(); i++) {
-            if (s.outgoing().get(i).files().isEmpty() && leftFileSets.contains(i)) {
-                return Gen.constant(new LuoOp.Reboot(RebootFault.NONE));
-            }
+        if (sessionWithoutFilesInLeftFileSet(s)) {
+            return Gen.constant(new LuoOp.Reboot(RebootFault.NONE));
         }
         List<String> withFiles = c.open('s').stream().filter(h -> c.filesIn(h) > 0).toList();
         Gen<LuoOp> create = create(s, c);
