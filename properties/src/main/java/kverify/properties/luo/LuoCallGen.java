@@ -100,6 +100,37 @@ final class LuoCallGen {
     }
 
     /**
+     * The first kernel's part of a case that hands a file over first: the device, a session, a
+     * file of a handler preserved into it (plain names, arguments and files, so that no posted
+     * variant diverges on the way), then a reboot without a fault, now and then another session
+     * or file before it. On the posted variants most ordinary cases diverge before they reboot
+     * with a file in a session (a session ioctl through the device fd, an odd name, a failed
+     * first preserve), so without these few cases the next kernel rarely receives a handover that
+     * names a handler, the state in which unloading that handler's module before the first open
+     * shows LUO-9.
+     */
+    Gen<Optional<LuoOp>> handOverFirst(LuoState s, CallContext c) {
+        if (c.open('d').isEmpty()) {
+            return Gen.constant(Optional.of(new LuoCall.Open(c.fresh('d'))));
+        }
+        String dev = c.open('d').get(0);
+        List<String> sessions = c.open('s');
+        Gen<LuoOp> create = src -> LuoCall.SessionCall.create(dev, bytes(src.draw(Gen.elements(NAMES))), ArgShape.PLAIN, c.fresh('s'));
+        if (sessions.isEmpty()) {
+            return create.map(Optional::of);
+        }
+        Optional<String> file = c.open('f').stream().filter(f -> !c.preserved(f)).findFirst();
+        Gen<LuoOp> fileOrPreserve = file.isEmpty()
+                ? src -> new LuoCall.NewFile(c.fresh('f'), FileSpec.of(src.draw(Gen.elements(HandlerKind.values())), src.draw(Gen.longs(0, 255))))
+                : src -> new LuoCall.PreserveFd(src.draw(Gen.elements(sessions)), LuoCall.FdRef.of(file.get()), src.draw(token()), ArgShape.PLAIN);
+        if (s.outgoing().stream().allMatch(x -> x.files().isEmpty())) {
+            return fileOrPreserve.map(Optional::of);
+        }
+        return Gen.frequency(Gen.weighted(2, Gen.constant((LuoOp) new LuoOp.Reboot(RebootFault.NONE))), Gen.weighted(1, fileOrPreserve),
+                Gen.weighted(1, create)).map(Optional::of);
+    }
+
+    /**
      * Before the next kernel's first open deserializes the handover: the handlers its files name
      * whose modules are loaded. Unloading one of them then is allowed (nothing pins it yet), and
      * the first open meets a handover naming a handler that is not registered (LUO-9).

@@ -55,9 +55,10 @@ final class LuoConcurrentGen {
         if (s.phase() == Phase.OUTGOING) {
             options.add(create(src, dev, c));
             Optional<String> file = unpreserved(c);
-            if (file.isEmpty()) {
-                options.add(new LuoCall.NewFile(c.fresh('f'), FileSpec.of(src.draw(Gen.elements(HandlerKind.values())), src.choice(15))));
-            } else if (!c.open('s').isEmpty()) {
+            // A file even while another waits to be preserved, so one is often left for a
+            // concurrent PRESERVE_FD to race the reboot with.
+            options.add(new LuoCall.NewFile(c.fresh('f'), FileSpec.of(src.draw(Gen.elements(HandlerKind.values())), src.choice(15))));
+            if (file.isPresent() && !c.open('s').isEmpty()) {
                 LuoOp p = preserve(src, src.draw(Gen.elements(c.open('s'))), file.get());
                 options.add(p);
                 options.add(p);
@@ -81,8 +82,32 @@ final class LuoConcurrentGen {
             reboot |= op instanceof LuoOp.Reboot;
             tasks.add(op);
         }
-        return new LuoConcurrent(tasks, schedule(src, n));
+        int rebooting = tasks.indexOf(tasks.stream().filter(t -> t instanceof LuoOp.Reboot).findFirst().orElse(null));
+        List<Integer> schedule = rebooting < 0 ? schedule(src, n)
+                : src.draw(Gen.frequency(Gen.weighted(1, t -> schedule(t, n)), Gen.weighted(1, t -> window(t, rebooting + 1, s.outgoing().size()))));
+        return new LuoConcurrent(tasks, schedule);
     }
+
+    /**
+     * For a step with a reboot: one of the two tasks runs some steps, then the other runs to its
+     * end (entries of a task that is done or waits fall to the next one), then the first goes on.
+     * So a call stops in every window of serialize's walk: before it takes the list rwsem, between
+     * one session's freeze and the next (where a PRESERVE_FD waiting for that session's mutex gets
+     * it, LUO-17), and a close stops between its session mutex and the list rwsem while the reboot
+     * takes the list (LUO-14). The reboot takes 2 + sessions steps without a fault.
+     */
+    private static List<Integer> window(Source src, int reboot, int sessions) {
+        int other = 3 - reboot;
+        boolean rebootFirst = src.draw(Gen.booleans());
+        int first = rebootFirst ? reboot : other;
+        int second = rebootFirst ? other : reboot;
+        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(src.draw(Gen.ints(0, 2 + sessions)), first));
+        schedule.addAll(java.util.Collections.nCopies(WINDOW_RUN, second));
+        return schedule;
+    }
+
+    /** Entries that let a task run to the end of a session call or a reboot of a small geometry. */
+    private static final int WINDOW_RUN = 12;
 
     /** One task's call; a handle another task of this step closes (or uses, for a close) is not taken. */
     private LuoOp task(Source src, LuoState s, CallContext c, boolean mayReboot, List<String> closing, List<String> used) {
@@ -90,15 +115,17 @@ final class LuoConcurrentGen {
         char kind = s.phase() == Phase.OUTGOING ? 's' : 'r';
         List<String> sessions = c.open(kind).stream().filter(h -> !closing.contains(h)).toList();
         List<Gen.Weighted<LuoOp>> options = new ArrayList<>();
-        if (mayReboot) {
+        if (mayReboot && !c.open('s').isEmpty()) {
             // Rarely before there is something to race on: a reboot ends the first kernel's part.
-            options.add(Gen.weighted(c.open('s').size() >= 2 ? 4 : 1, calls.reboot(s)));
+            // Mostly once two sessions exist and a file waits to be preserved: a PRESERVE_FD then
+            // can race the reboot (LUO-17), as a close can (LUO-14).
+            options.add(Gen.weighted(c.open('s').size() < 2 ? 1 : unpreserved(c).isPresent() ? 24 : 3, calls.reboot(s)));
         }
         if (s.phase() == Phase.OUTGOING) {
-            options.add(Gen.weighted(3, t -> create(t, dev, c)));
+            options.add(Gen.weighted(6, t -> create(t, dev, c)));
             Optional<String> file = unpreserved(c);
             if (!sessions.isEmpty() && file.isPresent()) {
-                options.add(Gen.weighted(5, t -> preserve(t, t.draw(Gen.elements(sessions)), file.get())));
+                options.add(Gen.weighted(10, t -> preserve(t, t.draw(Gen.elements(sessions)), file.get())));
             }
         } else {
             options.add(Gen.weighted(3, t -> LuoCall.SessionCall.retrieve(dev, name(t), ArgShape.PLAIN, c.fresh('r'))));
@@ -110,7 +137,7 @@ final class LuoConcurrentGen {
         }
         List<String> closable = sessions.stream().filter(h -> !used.contains(h)).toList();
         if (!closable.isEmpty()) {
-            options.add(Gen.weighted(4, t -> new LuoCall.Close(t.draw(Gen.elements(closable)))));
+            options.add(Gen.weighted(s.phase() == Phase.OUTGOING ? 8 : 4, t -> new LuoCall.Close(t.draw(Gen.elements(closable)))));
         }
         @SuppressWarnings("unchecked")
         Gen.Weighted<LuoOp>[] weighted = options.toArray(new Gen.Weighted[0]);
