@@ -116,7 +116,7 @@ final class ImageMap {
      */
     List<Long> unpreservedPages() {
         List<Long> out = new ArrayList<>();
-        img.pages().keySet().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
+        img.pageAddresses().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
         out.add(img.freeAddressAbove(0));
         return out;
     }
