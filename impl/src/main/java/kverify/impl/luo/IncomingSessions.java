@@ -277,16 +277,16 @@ final class IncomingSessions {
         LockPoints.lock(LockPoints.Lock.incomingList(false));
         int id = length >= 0 ? list.find(nameField, 0, length) : -1;
         LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
-        boolean listAroundMutex = variant.sessionLocking().listAroundMutex();
-        if (id < 0 || !listAroundMutex) {
+        SessionLocking.RetrieveList held = variant.sessionLocking().retrieveList();
+        if (id < 0 || held == SessionLocking.RetrieveList.DROPPED_BEFORE_MUTEX) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         if (id < 0) {
             return Outcome.err(Errno.ENOENT);
         }
-        // As posted, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
+        // As posted in v1, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
         LockPoints.lock(mutex);
-        if (listAroundMutex) {
+        if (held == SessionLocking.RetrieveList.DROPPED_AFTER_MUTEX_TAKEN) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         try {
@@ -301,6 +301,9 @@ final class IncomingSessions {
             return Outcome.ok(new Session(list, id));
         } finally {
             LockPoints.unlock(mutex);
+            if (held == SessionLocking.RetrieveList.HELD_TO_RETURN) {
+                LockPoints.unlock(LockPoints.Lock.incomingList(false));
+            }
         }
     }
 

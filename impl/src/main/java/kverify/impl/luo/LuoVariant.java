@@ -26,17 +26,18 @@ public enum LuoVariant {
     V7_AS_APPLIED(LuoVersion.V7, VariantKind.AS_APPLIED, BlockGrowth.WHEN_FULL, TrailingCounts.LEFT_AS_THEY_ARE,
             DeserializeFailure.KEEP_SESSIONS_RESTORE_BLOCKS, HandoverChecks.V7_AS_APPLIED, InterfaceChecks.V7_AS_APPLIED,
             ErrorUndo.V7_AS_APPLIED, BlockSetPolicy.V7_AS_APPLIED, ChainRestore.KHO_BLOCK_SET, SerializeLock.HELD_AFTER_SUCCESS,
-            SessionLocking.MUTEX_THEN_LIST),
+            SessionLocking.V7_AS_APPLIED),
     /**
      * v7 as the contract requires: the duplicate test before the grow, pointers checked on restore,
      * whole-handover rejection, and (as CORRECTED) an entry of a session without files handed over
      * as {files 0, count 0}, whatever a serialize that returned left there (LUO-11); the serialize
-     * rwsem released when a reboot returns.
+     * rwsem released when a reboot returns. Its lock order is v7's own (docs/luo.md "Lock points of
+     * v7"): with the serialize rwsem released, v7's order needs no correction.
      */
     V7_CORRECTED(LuoVersion.V7, VariantKind.CORRECTED, BlockGrowth.WHEN_FULL, TrailingCounts.CLEARED,
             DeserializeFailure.REJECT_WHOLE_HANDOVER, HandoverChecks.STRICT, InterfaceChecks.CONTRACT, ErrorUndo.UNDOES,
             BlockSetPolicy.V7_DUPLICATE_FIRST, ChainRestore.KHO_BLOCK_SET_CHECKED,
-            SerializeLock.RELEASED_WHEN_REBOOT_RETURNS, SessionLocking.LIST_AROUND_MUTEX);
+            SerializeLock.RELEASED_WHEN_REBOOT_RETURNS, SessionLocking.V7_AS_APPLIED);
 
     private final LuoVersion version;
     private final VariantKind kind;

@@ -157,7 +157,7 @@ final class OutgoingSessions {
     /** Release of an outgoing session fd: unpreserve its files (luo_file_unpreserve_files), remove it. */
     void release(Session s) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
-        if (variant.sessionLocking().listAroundMutex()) {
+        if (variant.sessionLocking().closeTakesListFirst()) {
             LockPoints.lock(LockPoints.Lock.outgoingList());
             LockPoints.lock(mutex);
             s.files().unpreserveAll();

@@ -43,9 +43,9 @@ public final class LuoCatalog {
                 out.add(LuoFaultSpace.property(v, g));
             }
         }
-        // Concurrent calls (issue 15, decision 39): the v1 variants, whose lock points docs/luo.md tables.
-        for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V1)) {
-            for (LuoGeometry g : INTERFACE_GEOMETRIES) {
+        // Concurrent calls (issues 15 and 16, decision 39): v1's and v7's lock points as docs/luo.md tables them.
+        for (LuoVariant v : LuoVariant.values()) {
+            for (LuoGeometry g : interfaceGeometries(v)) {
                 out.add(LuoConcurrency.property(v, g));
             }
         }

@@ -162,9 +162,9 @@ public final class LuoDuel {
         java.util.Map<Integer, Integer> renaming = java.util.Map.of();
         LuoSerialOrders.Candidate sameEnds = null;
         java.util.Map<Integer, Integer> sameEndsRenaming = java.util.Map.of();
-        for (LuoSerialOrders.Candidate cand : LuoSerialOrders.of(this::rebuiltModel, c)) {
+        for (LuoSerialOrders.Candidate cand : serialOrders(c)) {
             java.util.Optional<java.util.Map<Integer, Integer>> r = implEnds == null ? java.util.Optional.empty()
-                    : LuoFdRenaming.of(cand.ends(), implEnds);
+                    : LuoFdRenaming.of(cand.asAccepted(implEnds), implEnds);
             if (r.isEmpty()) {
                 continue;
             }
@@ -180,7 +180,7 @@ public final class LuoDuel {
             }
         }
         if (chosen == null) {
-            chosen = sameEnds != null ? sameEnds : LuoSerialOrders.of(this::rebuiltModel, c).get(0);
+            chosen = sameEnds != null ? sameEnds : serialOrders(c).get(0);
             renaming = sameEnds != null ? sameEndsRenaming : java.util.Map.of();
         }
         LuoSerialOrders.Candidate order = chosen;
@@ -190,8 +190,13 @@ public final class LuoDuel {
             LuoSerialOrders.run(r, c, order.order());
             r.renumberFds(fds);
         });
-        Outcome<?> m = Outcome.ok(LuoFdRenaming.apply(order.ends(), fds));
+        Outcome<?> m = Outcome.ok(LuoFdRenaming.apply(implEnds == null ? order.ends() : order.asAccepted(implEnds), fds));
         return record(c, m, i, crash, null, c, true);
+    }
+
+    /** The serial orders of a concurrent step, each call's other accepted answer with it (decision 38). */
+    private List<LuoSerialOrders.Candidate> serialOrders(LuoConcurrent c) {
+        return LuoSerialOrders.of(this::rebuiltModel, c, s -> ((LuoReference) s).alsoAccepted());
     }
 
     /** A fresh model given everything this one was given. */

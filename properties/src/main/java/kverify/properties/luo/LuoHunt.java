@@ -48,9 +48,6 @@ public final class LuoHunt {
             for (LuoVariant v : LuoVariant.values()) {
                 for (LuoGeometry g : v.version().geometries()) {
                     if ((variant.equals("all") || variant.equals(v.name())) && (geometry.equals("all") || geometry.equals(g.label()))) {
-                        if (family.equals("concurrent") && v.version() != kverify.impl.luo.LuoVersion.V1) {
-                            continue;
-                        }
                         Property p = family.equals("concurrent") ? LuoConcurrency.property(v, g)
                                 : family.equals("faults") ? LuoFaultSpace.property(v, g)
                                 : iface ? LuoInterface.property(v, g) : LuoEquivalence.property(v, g);

@@ -10,17 +10,18 @@ import kverify.model.luo.LuoGeometry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The concurrent-calls property (decision 39) at the small geometries, on every v1 variant: each
- * may diverge only in ways a checked-in finding (findings/luo or findings/luo-concurrent)
- * reproduces, with every coverage requirement met. CORRECTED is among them: with its lock order and
- * serialize rwsem it must show none of the races.
+ * The concurrent-calls property (decision 39) at the small geometries of each version, on every
+ * variant: each may diverge only in ways a checked-in finding (findings/luo or
+ * findings/luo-concurrent) reproduces, with every coverage requirement met. CORRECTED and
+ * V7_CORRECTED are among them: with their lock orders and serialize rwsem they must show none of
+ * the races.
  */
 class LuoConcurrencyProperties {
 
     private static void check(LuoVariant v) {
         TreeSet<String> known = LuoFindings.knownKeys(v);
         known.addAll(LuoFindings.knownKeys(v, LuoFindings.CONCURRENT_DIR));
-        KnownDivergences.check(v, LuoCatalog.INTERFACE_GEOMETRIES, g -> LuoConcurrency.property(v, g), "concurrent", known);
+        KnownDivergences.check(v, LuoCatalog.interfaceGeometries(v), g -> LuoConcurrency.property(v, g), "concurrent", known);
     }
 
     @Test
@@ -34,9 +35,22 @@ class LuoConcurrencyProperties {
     }
 
     @Test
+    void v7AsAppliedDivergesOnlyInKnownWays() {
+        check(LuoVariant.V7_AS_APPLIED);
+    }
+
+    @Test
     void correctedAgreesWithTheModelAtEveryInterleaving() {
         for (LuoGeometry g : LuoCatalog.INTERFACE_GEOMETRIES) {
             LuoConcurrency.property(LuoVariant.CORRECTED, g).check();
+        }
+    }
+
+    /** v7's own lock order with the serialize rwsem released when a reboot returns (docs/luo.md U8). */
+    @Test
+    void v7CorrectedAgreesWithTheModelAtEveryInterleaving() {
+        for (LuoGeometry g : LuoCatalog.interfaceGeometries(LuoVariant.V7_CORRECTED)) {
+            LuoConcurrency.property(LuoVariant.V7_CORRECTED, g).check();
         }
     }
 

@@ -44,6 +44,48 @@ class LuoConcurrencyTest {
         assertThat(r.key()).isEqualTo("concurrent [close, reboot]: state differs in handover files");
     }
 
+    /**
+     * v1's race findings (LUO-14, LUO-15, LUO-17), replayed at v7-small on both v7 variants, agree
+     * with the model at every step: v7's serialize rwsem and its retrieve's list lock (docs/luo.md,
+     * "Lock points of v7") close the windows the v1 schedules go through.
+     */
+    @Test
+    void v1sRaceFindingsAgreeOnV7() {
+        java.util.List<String> races = java.util.List.of("LUO-14", "LUO-15", "LUO-17");
+        java.util.List<java.nio.file.Path> replayed = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : LuoFindings.files(LuoFindings.CONCURRENT_DIR)) {
+            LuoTrace t = LuoFindings.parse(f);
+            if (races.stream().noneMatch(id -> LuoFindings.comment(t, "defect").orElse("").startsWith(id + ":"))) {
+                continue;
+            }
+            for (LuoVariant v : LuoVariant.of(kverify.impl.luo.LuoVersion.V7)) {
+                LuoDuel duel = new LuoDuel(v, kverify.model.luo.LuoV7Geometry.SMALL);
+                for (LuoTrace.Step s : t.steps()) {
+                    LuoDuel.StepResult r = duel.step(s.op());
+                    assertThat(r.agrees()).as(f + " on " + v + ": " + duel.report(r)).isTrue();
+                }
+            }
+            replayed.add(f);
+        }
+        assertThat(replayed).as("the LUO-14, LUO-15 and LUO-17 findings").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void v7sRetrieveHoldsTheIncomingListUntilItReturnsSoACloseWaitsToUnlinkTheSession() {
+        // LUO-15's schedule: on v1 as posted the close frees the session between the retrieve's two locks.
+        LuoTrace t = LuoTraceFormat.parse("test", "kverify-trace luo v2\nvariant: V7_AS_APPLIED\ngeometry: v7-small\n"
+                + "open-device -> d0\ncreate-session d0 \"a\" -> s1\nreboot\nsetup\nopen-device -> d2\n"
+                + "retrieve-session d2 \"a\" -> r3\nconcurrent [retrieve-session d2 \"a\" -> r4] [close r3] schedule=1,1,1,2,2,2,2,1\n");
+        LuoDuel duel = new LuoDuel(LuoVariant.V7_AS_APPLIED, kverify.model.luo.LuoV7Geometry.SMALL);
+        LuoDuel.StepResult r = null;
+        for (LuoTrace.Step s : t.steps()) {
+            r = duel.step(s.op());
+            assertThat(r.agrees()).as(duel.report(r)).isTrue();
+        }
+        assertThat(duel.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:incoming-rwsem-read", "2:start",
+                "2:serialize-rwsem-read", "2:session-mutex 'a'", "2:waits", "1:session-mutex 'a'", "2:incoming-rwsem-write");
+    }
+
     @Test
     void twoCreatesMatchASerialOrderUpToTheirFdNumbers() {
         // Task 2 inserts first and task 1 takes the lower fd: the serial order "2 then 1" with the fds renamed.

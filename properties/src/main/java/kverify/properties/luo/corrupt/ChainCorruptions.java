@@ -6,6 +6,9 @@ import kverify.properties.luo.corrupt.ImageMap.Chain;
 
 /** Corruptions of block headers: counts, next pointers, and chains grown to the block limit. */
 final class ChainCorruptions {
+    /** Coverage label of v7's chain-at-limit-bad-next aimed at a file set (the form that can reach the limit's ENOSPC). */
+    static final String BAD_NEXT_INTO_FILE_SET = "chain-at-limit-bad-next into a file set";
+
     private ChainCorruptions() {
     }
 
@@ -118,10 +121,44 @@ final class ChainCorruptions {
      * count (LUO-IMG-2). Setup walks only the session chain, so this aims at it whatever the target.
      */
     static Gen<Corruption> chainAtLimitBadNext(CorruptionKind k, ImageMap m, Target t) {
-        Gen<Long> bad = Gen.oneOf(Gen.elements(m.img.ramBytes(), 1L << 63, -4096L), Gen.elements(m.unpreservedPages()),
-                Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum));
+        Gen<Long> beyondRam = Gen.elements(m.img.ramBytes(), 1L << 63, -4096L);
+        Gen<Long> unaligned = Gen.zip(Gen.elements(m.blocks()), Gen.longs(1, 7), Long::sum);
         Chain c = m.sessions;
+        Gen<Long> bad = m.img.version() == kverify.model.luo.image.ImageVersion.V7
+                ? Gen.frequency(Gen.weighted(1, beyondRam), Gen.weighted(1, Gen.elements(unpreservedOnceGrown(m, c))),
+                        Gen.weighted(1, unaligned), Gen.weighted(3, fileSetsReadAsHeaders(m)))
+                : Gen.oneOf(beyondRam, Gen.elements(m.unpreservedPages()), unaligned);
         return bad.map(v -> append(k, m, c, m.g.maxBlocks(), v));
+    }
+
+    /**
+     * Pages no folio covers after the chain is grown to the limit: the image's leftovers and the page
+     * above the appended blocks (the image's own first free page is where the appended blocks go,
+     * so v1's list can point the last block back into its own chain).
+     */
+    private static List<Long> unpreservedOnceGrown(ImageMap m, Chain c) {
+        List<Long> out = new java.util.ArrayList<>(m.leftoverPages());
+        long appended = Math.max(0, m.g.maxBlocks() - c.blocks().size());
+        out.add(m.img.freeAddressAbove(c.order()) + appended * kverify.model.luo.image.HandoverImage.folioBytes(c.order()));
+        return out;
+    }
+
+    /**
+     * v7 (kho_block_set_restore, torvalds/linux 637315cb kernel/liveupdate/kho_block.c) follows the
+     * bad pointer in its cycle pre-pass and checks the count it finds there before the limit, so a
+     * pointer reaches the limit's ENOSPC only where the bytes read as a header: a session's file
+     * set {files, count} is one, {next = its file chain, count = its file count}.
+     */
+    private static Gen<Long> fileSetsReadAsHeaders(ImageMap m) {
+        List<Long> sets = m.entriesWithFiles().stream().map(ImageMap.Entry::setPa).toList();
+        Gen<Long> set = Gen.elements(sets.isEmpty() ? List.of(m.unpreservedPages().get(0)) : sets);
+        return s -> {
+            long pa = s.draw(set);
+            if (!sets.isEmpty()) {
+                s.classify(BAD_NEXT_INTO_FILE_SET);
+            }
+            return pa;
+        };
     }
 
     /** The chain grown to {@code total} blocks, its last block pointing at {@code lastNext} (0: the chain ends there). */

@@ -67,6 +67,12 @@ public enum CorruptionKind {
     // The session chain at exactly the limit with a bad pointer on its last block (setup walks only that chain).
     CHAIN_AT_LIMIT_BAD_NEXT("chain-at-limit-bad-next", Family.LIMIT, ChainCorruptions::chainAtLimitBadNext);
 
+    /**
+     * v7's form of chain-at-limit-bad-next also aims the bad pointer at a session's file set, which
+     * needs a session with files (docs/corruption.md, "Corruption kinds by version").
+     */
+    private static final Needs V7_BAD_NEXT_NEEDS = new Needs(1, 1, 1, 1);
+
     /** The kinds that exist only in v7's handover (its root, and a count of 0 v1 could not see). */
     private static final java.util.Set<String> V7_ONLY = java.util.Set.of("subtree-missing", "subtree-short", "luo-compatible-older",
             "luo-compatible-newer", "sessions-pa-zero", "sessions-pa-dangling", "liveupdate-num", "count-zero-last");
@@ -120,22 +126,22 @@ public enum CorruptionKind {
         return isChainKind() ? needs.max(Needs.chain(target, chainBlocks)) : needs;
     }
 
+    /** What a valid image of version v needs; only v7's chain-at-limit-bad-next needs more than on v1. */
+    Needs needs(Target target, ImageVersion v) {
+        return this == CHAIN_AT_LIMIT_BAD_NEXT && v == ImageVersion.V7 ? needs(target).max(V7_BAD_NEXT_NEEDS) : needs(target);
+    }
+
     Gen<Corruption> generator(ImageMap map, Target target) {
         return maker.gen(this, map, target);
     }
 
     /**
      * Whether the kind applies to a handover of this version: the FDT kinds to v1 alone (v7 has no
-     * session FDT node), the root kinds and count-zero-last to v7 alone, chain-at-limit-bad-next to v1 alone, everything else to both
+     * session FDT node), the root kinds and count-zero-last to v7 alone, everything else to both
      * (the block headers and entries are the same bytes).
      */
     public boolean appliesTo(ImageVersion v) {
         if (family == Family.FDT) {
-            return v == ImageVersion.V1;
-        }
-        if (this == CHAIN_AT_LIMIT_BAD_NEXT) {
-            // Aimed at v1's session chain, which always has a block; a v7 handover may have none
-            // (sessions_pa 0), and this kind's power was measured on v1 only.
             return v == ImageVersion.V1;
         }
         return V7_ONLY.contains(label) ? v == ImageVersion.V7 : true;

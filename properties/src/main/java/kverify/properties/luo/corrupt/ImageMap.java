@@ -115,9 +115,15 @@ final class ImageMap {
      * kernel left there, e.g. freed blocks) and one fresh page above everything.
      */
     List<Long> unpreservedPages() {
+        List<Long> out = leftoverPages();
+        out.add(img.freeAddressAbove(0));
+        return out;
+    }
+
+    /** The image's pages that no folio covers (what the previous kernel left in freed memory). */
+    List<Long> leftoverPages() {
         List<Long> out = new ArrayList<>();
         img.pageAddresses().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
-        out.add(img.freeAddressAbove(0));
         return out;
     }
 

@@ -30,7 +30,7 @@ class CorruptionKindsTest {
             LuoGeometry g = k.family() == Family.LIMIT ? CorruptionProperties.smallGeometry(writer)
                     : s.draw("geometry", CorruptionProperties.geometries(writer));
             Target t = k.isChainKind() ? s.draw("target", Gen.elements(Target.SESSIONS, Target.FILES)) : Target.SESSIONS;
-            BaseImages.Base base = s.draw(BaseImages.gen(g, k.needs(t), writer));
+            BaseImages.Base base = s.draw(BaseImages.gen(g, k.needs(t, CorruptionProperties.version(writer)), writer));
             HandoverImage valid = base.image();
             Corruption c = s.draw("corruption", k.generator(new ImageMap(valid), t));
             Corrupted once = c.apply(Corrupted.of(valid));

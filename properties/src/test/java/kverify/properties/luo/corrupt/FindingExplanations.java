@@ -87,6 +87,11 @@ final class FindingExplanations {
             Map.entry("setup reads memory that was not preserved through session blocks",
                     "v7: sessions_pa names a page no KHO folio preserves; the cycle pre-pass and the count check read it as a"
                     + " block header before anything compares it with what KHO handed over"),
+            Map.entry("chain pointer: setup Err(ENOSPC), model Err(EINVAL)",
+                    "v7: the session chain has exactly KHO_MAX_BLOCKS blocks and the last one's next points inside the first"
+                    + " session block, at a file set whose {files, count} reads as {next = the file block, count = 2}; the"
+                    + " cycle pre-pass and the count check of kho_block_set_restore pass it, and kho_block_add refuses it for"
+                    + " the limit: ENOSPC (too many blocks) where the pointer is the fault"),
             Map.entry("chain pointer: setup Ok, model Err(EINVAL)",
                     "v7: sessions_pa points inside the session block, at the first entry's file set, whose {files, count} reads"
                     + " as {next = the file block, count = 1}: accepted, and the file block is then taken for a second session"
