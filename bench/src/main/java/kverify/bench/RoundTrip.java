@@ -161,24 +161,68 @@ final class RoundTrip {
         return arg;
     }
 
+    /**
+     * The program's arguments for s0, s1, ... in turn, in one buffer whose decimal digits count up
+     * in place (the UserArg of each call copies it), as a program would reuse its struct: no
+     * division per digit and no new array per call. Checked against {@link #sessionArg} at every
+     * power of ten and at the end.
+     */
+    private static final class Args {
+        private static final int DIGITS_AT = Uapi.SESSION_ARG_SIZE - Uapi.NAME_LENGTH + 1;
+        private final byte[] arg = sessionArg(0);
+        private int digits = 1;
+        private long i;
+        private long checkAt = 1;
+
+        /** The argument for s(i). */
+        UserArg current() {
+            return new UserArg(arg, true);
+        }
+
+        void next() {
+            int d = DIGITS_AT + digits - 1;
+            while (d >= DIGITS_AT && arg[d] == '9') {
+                arg[d--] = '0';
+            }
+            if (d >= DIGITS_AT) {
+                arg[d]++;
+            } else {
+                arg[DIGITS_AT] = '1';
+                arg[DIGITS_AT + digits++] = '0';
+            }
+            if (++i == checkAt) {
+                checkAt *= 10;
+                check();
+            }
+        }
+
+        void check() {
+            expect(Arrays.equals(arg, sessionArg(i)), "the counted argument for s" + i + " is sessionArg's");
+        }
+    }
+
     private static void createAll(LuoImpl impl, int device, long n) {
-        for (long i = 0; i < n; i++) {
-            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.CREATE_SESSION, i);
+        Args args = new Args();
+        for (long i = 0; i < n; i++, args.next()) {
+            Outcome<IoctlResult> o = impl.ioctl(device, Uapi.CREATE_SESSION, args.current());
             if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("create s" + i + ": " + o);
             }
         }
-        expect(sessionIoctl(impl, device, Uapi.CREATE_SESSION, n).equals(Outcome.err(Errno.ENOSPC)),
+        args.check();
+        expect(impl.ioctl(device, Uapi.CREATE_SESSION, args.current()).equals(Outcome.err(Errno.ENOSPC)),
                 "session " + (n + 1) + " refused with ENOSPC");
     }
 
     private static void checkAll(LuoImpl impl, int device, long n) {
-        for (long i = 0; i < n; i++) {
-            Outcome<IoctlResult> o = sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, i);
+        Args args = new Args();
+        for (long i = 0; i < n; i++, args.next()) {
+            Outcome<IoctlResult> o = impl.ioctl(device, Uapi.RETRIEVE_SESSION, args.current());
             if (!o.isOk() || o.value().fd().getAsInt() != device + 1 + i) {
                 throw new IllegalStateException("retrieve s" + i + ": " + o);
             }
         }
+        args.check();
         expect(sessionIoctl(impl, device, Uapi.RETRIEVE_SESSION, n).equals(Outcome.err(Errno.ENOENT)), "the refused session is unknown");
         expect(LuoProbe.incomingSessions(impl) == n, "incoming sessions=" + LuoProbe.incomingSessions(impl));
     }

@@ -11,9 +11,10 @@ import java.util.Map;
  * lowest free number, here from 3 (0 to 2 are the standard streams), fd_install binds it, close
  * frees it. An entry is what the fd refers to: {@link LuoDevice}, a {@link Session}, or a
  * {@link UserFile}. Stored compactly, as the 8,190,000 session fds of the limit need, and without
- * a reference per fd (which the collector would scan): per number two ints, which
- * {@link SessionTable} (of the few the kernel has had) and the session's id; the few other
- * files in a map; the freed numbers below the highest are a binary min-heap.
+ * a reference per fd (which the collector would scan): per number a byte, which
+ * {@link SessionTable} (of the few the kernel has had), and an int, the session's id (9 bytes an
+ * fd; the arrays double, so 8,190,000 fds are copied about once on the way, not three times); the
+ * few other files in a map; the freed numbers below the highest are a binary min-heap.
  */
 final class FdTable {
     static final int FIRST = 3;
@@ -23,10 +24,13 @@ final class FdTable {
     private static final int OTHER = -1;
 
     /** Per number: FREE, OTHER, or 1 + the index of the session's table in {@link #tables}. */
-    private int[] table = new int[16];
+    private byte[] table = new byte[16];
     private int[] sessionId = new int[16];
     private final List<SessionTable> tables = new ArrayList<>();
     private final Map<Integer, Object> others = new HashMap<>();
+    /** The last file of {@link #others} that get returned and its number (-1: none): every session ioctl goes through the device's fd. */
+    private int lastOtherFd = -1;
+    private Object lastOther;
     /** Numbers below {@link #next} that a close freed: the lowest of them is the next fd. */
     private int[] freed = new int[8];
     private int nfreed;
@@ -35,12 +39,12 @@ final class FdTable {
     int install(Object file) {
         int fd = nfreed == 0 ? next++ : pollLowest();
         if (fd >= table.length) {
-            int n = Math.max(fd + 1, table.length + (table.length >> 1));
+            int n = Math.max(fd + 1, table.length * 2);
             table = Arrays.copyOf(table, n);
             sessionId = Arrays.copyOf(sessionId, n);
         }
         if (file instanceof Session s) {
-            table[fd] = 1 + tableIndex(s.table);
+            table[fd] = (byte) (1 + tableIndex(s.table));
             sessionId[fd] = s.id;
         } else {
             table[fd] = OTHER;
@@ -54,7 +58,14 @@ final class FdTable {
         if (fd < FIRST || fd >= table.length || table[fd] == FREE) {
             return null;
         }
-        return table[fd] == OTHER ? others.get(fd) : new Session(tables.get(table[fd] - 1), sessionId[fd]);
+        if (table[fd] != OTHER) {
+            return new Session(tables.get(table[fd] - 1), sessionId[fd]);
+        }
+        if (fd != lastOtherFd) {
+            lastOther = others.get(fd);
+            lastOtherFd = fd;
+        }
+        return lastOther;
     }
 
     Object remove(int fd) {
@@ -62,6 +73,8 @@ final class FdTable {
         if (f != null) {
             if (table[fd] == OTHER) {
                 others.remove(fd);
+                lastOtherFd = -1;
+                lastOther = null;
             }
             table[fd] = FREE;
             addFreed(fd);
@@ -75,6 +88,9 @@ final class FdTable {
             if (tables.get(i) == t) {
                 return i;
             }
+        }
+        if (tables.size() == Byte.MAX_VALUE) {
+            throw new IllegalStateException("fd table: sessions of more than " + Byte.MAX_VALUE + " session lists");
         }
         tables.add(t);
         return tables.size() - 1;

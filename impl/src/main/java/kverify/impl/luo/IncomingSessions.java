@@ -175,11 +175,12 @@ final class IncomingSessions {
             return Outcome.err(Errno.ENOMEM);
         }
         int length = SessionSer.readNameInto(kho.memory(), entryPa, name);
-        if (list.find(name, 0, length) >= 0) {
+        int probed = list.probe(name, 0, length);
+        if (probed >= 0) {
             return Outcome.err(Errno.EEXIST);
         }
         SessionTable table = list;
-        int id = table.add(name, 0, length, FileSet.NONE);
+        int id = table.add(name, 0, length, FileSet.NONE, probed);
         reachedInBlock = i + 1;
         FileSetSer.Value set = FileSetSer.read(kho.memory(), SessionSer.fileSetPa(entryPa));
         if (set.files() == 0) {
@@ -271,12 +272,14 @@ final class IncomingSessions {
     /**
      * luo_session_retrieve: strncmp of each session's name with the 64-byte field from user space
      * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
+     * The name field is b[at .. at + 64) (the kernel's copy of the ioctl struct, read in place).
      */
-    Outcome<Session> retrieve(byte[] nameField) {
-        int length = SessionNames.cStringLength(nameField);
+    Outcome<Session> retrieve(byte[] b, int at) {
+        int length = SessionSer.nulIndex(b, at);
         LockPoints.lock(LockPoints.Lock.incomingList(false));
-        int id = length >= 0 ? list.find(nameField, 0, length) : -1;
-        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(new Session(list, id));
+        int id = length >= 0 ? list.find(b, at, length) : -1;
+        Session session = id < 0 ? null : new Session(list, id);
+        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(session);
         SessionLocking.RetrieveList held = variant.sessionLocking().retrieveList();
         if (id < 0 || held == SessionLocking.RetrieveList.DROPPED_BEFORE_MUTEX) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
@@ -298,7 +301,7 @@ final class IncomingSessions {
                 return Outcome.err(Errno.EINVAL);
             }
             list.setRetrieved(id, true);
-            return Outcome.ok(new Session(list, id));
+            return Outcome.ok(session);
         } finally {
             LockPoints.unlock(mutex);
             if (held == SessionLocking.RetrieveList.HELD_TO_RETURN) {

@@ -26,7 +26,7 @@ public enum InterfaceChecks {
         }
 
         @Override
-        Optional<Errno> name(byte[] field) {
+        Optional<Errno> name(byte[] b, int at) {
             return Optional.empty();
         }
     },
@@ -48,8 +48,8 @@ public enum InterfaceChecks {
         }
 
         @Override
-        Optional<Errno> name(byte[] field) {
-            return CONTRACT.name(field);
+        Optional<Errno> name(byte[] b, int at) {
+            return CONTRACT.name(b, at);
         }
     },
     /**
@@ -71,9 +71,9 @@ public enum InterfaceChecks {
         }
 
         @Override
-        Optional<Errno> name(byte[] field) {
+        Optional<Errno> name(byte[] b, int at) {
             int len = 0;
-            while (len < SessionIoctlArg.NAME_LENGTH && field[len] != 0) {
+            while (len < SessionIoctlArg.NAME_LENGTH && b[at + len] != 0) {
                 len++;
             }
             return len == 0 || len > SessionIoctlArg.NAME_LENGTH - 1 ? Optional.of(Errno.EINVAL) : Optional.empty();
@@ -86,6 +86,6 @@ public enum InterfaceChecks {
     /** For a session ioctl, after the command matched: is this session of the op's direction? */
     abstract Optional<Errno> direction(boolean preserve, Session s);
 
-    /** luo_session_create's check of the name field before it allocates. */
-    abstract Optional<Errno> name(byte[] field);
+    /** luo_session_create's check of the name field b[at .. at + 64) before it allocates. */
+    abstract Optional<Errno> name(byte[] b, int at);
 }

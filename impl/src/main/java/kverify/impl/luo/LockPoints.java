@@ -26,26 +26,57 @@ final class LockPoints {
     private LockPoints() {
     }
 
-    /** A lock: its step name, what it locks, and whether it is taken shared (down_read). */
-    record Lock(String point, Object key, boolean shared) {
+    /**
+     * A lock: its step name, what it locks, and whether it is taken shared (down_read). A
+     * session's mutex is keyed by the session handle (the same table and id) and names its step
+     * only when asked: outside a concurrent step nobody asks, and serialize and retrieve take one
+     * mutex per session (an id keeps its name, so the name read later is the name it had).
+     */
+    static final class Lock {
+        private static final Lock OUTGOING = new Lock("outgoing-rwsem-write", "outgoing", false);
+        private static final Lock INCOMING_READ = new Lock("incoming-rwsem-read", "incoming", true);
+        private static final Lock INCOMING_WRITE = new Lock("incoming-rwsem-write", "incoming", false);
+        private static final Lock SERIALIZE_READ = new Lock("serialize-rwsem-read", "serialize", true);
+        private static final Lock SERIALIZE_WRITE = new Lock("serialize-rwsem-write", "serialize", false);
+
+        /** The step name; null for a session's mutex, named from {@link #key}. */
+        private final String point;
+        private final Object key;
+        private final boolean shared;
+
+        private Lock(String point, Object key, boolean shared) {
+            this.point = point;
+            this.key = key;
+            this.shared = shared;
+        }
+
         static Lock outgoingList() {
-            return new Lock("outgoing-rwsem-write", "outgoing", false);
+            return OUTGOING;
         }
 
         static Lock incomingList(boolean write) {
-            return new Lock(write ? "incoming-rwsem-write" : "incoming-rwsem-read", "incoming", !write);
+            return write ? INCOMING_WRITE : INCOMING_READ;
         }
 
         static Lock serializeRwsem(boolean write) {
-            return new Lock(write ? "serialize-rwsem-write" : "serialize-rwsem-read", "serialize", !write);
+            return write ? SERIALIZE_WRITE : SERIALIZE_READ;
         }
 
         static Lock session(Session s) {
-            return new Lock("session-mutex '" + s.name() + "'", new SessionKey(s.table, s.id), false);
+            return new Lock(null, s, false);
         }
-    }
 
-    private record SessionKey(SessionTable table, int id) {
+        String point() {
+            return point != null ? point : "session-mutex '" + ((Session) key).name() + "'";
+        }
+
+        Object key() {
+            return key;
+        }
+
+        boolean shared() {
+            return shared;
+        }
     }
 
     static void lock(Lock l) {

@@ -49,13 +49,13 @@ final class LuoDevice {
             return Results.propagate(call);
         }
         IoctlDispatch.Call c = call.value();
-        byte[] name = SessionIoctlArg.name(c.copy());
-        return k.sessionCall(() -> c.index() == 0 ? create(k, name, arg, c.userSize()) : retrieve(k, name, arg, c.userSize()));
+        byte[] struct = c.copy(); // the name field is read in place, at NAME_OFFSET
+        return k.sessionCall(() -> c.index() == 0 ? create(k, struct, arg, c.userSize()) : retrieve(k, struct, arg, c.userSize()));
     }
 
     /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */
-    private static Outcome<IoctlResult> create(Kernel k, byte[] name, UserArg arg, long usize) {
-        Outcome<Session> s = k.outgoing.create(name, k.serializeLockHeld);
+    private static Outcome<IoctlResult> create(Kernel k, byte[] struct, UserArg arg, long usize) {
+        Outcome<Session> s = k.outgoing.create(struct, SessionIoctlArg.NAME_OFFSET, k.serializeLockHeld);
         if (!s.isOk()) {
             return Results.propagate(s);
         }
@@ -67,11 +67,11 @@ final class LuoDevice {
     }
 
     /** luo_ioctl_retrieve_session: on a failed reply, the variant decides what the fput does (ErrorUndo). */
-    private static Outcome<IoctlResult> retrieve(Kernel k, byte[] name, UserArg arg, long usize) {
+    private static Outcome<IoctlResult> retrieve(Kernel k, byte[] struct, UserArg arg, long usize) {
         if (k.serializeLockHeld) {
             return Outcome.hung(); // luo_session_retrieve takes the serialize rwsem for read first
         }
-        Outcome<Session> s = k.incoming.retrieve(name);
+        Outcome<Session> s = k.incoming.retrieve(struct, SessionIoctlArg.NAME_OFFSET);
         if (!s.isOk()) {
             return Results.propagate(s);
         }

@@ -86,13 +86,14 @@ final class OutgoingSessions {
      * luo_session_insert: a duplicate (strncmp over 64 bytes: the same C string) is EEXIST, then
      * the chain grows if the variant says so (its error returned). With the serialize rwsem
      * write-held ({@code blocked}) the call blocks in down_read, after the name check and the alloc.
+     * The name field is b[at .. at + 64) (the kernel's copy of the ioctl struct, read in place).
      */
-    Outcome<Session> create(byte[] nameField, boolean blocked) {
-        Optional<Errno> bad = variant.interfaceChecks().name(nameField);
+    Outcome<Session> create(byte[] b, int at, boolean blocked) {
+        Optional<Errno> bad = variant.interfaceChecks().name(b, at);
         if (bad.isPresent()) {
             return Outcome.err(bad.get());
         }
-        return create(nameField, SessionSer.strscpyNameLength(nameField), blocked);
+        return create(b, at, SessionSer.strscpyNameLength(b, at), blocked);
     }
 
     /**
@@ -102,11 +103,11 @@ final class OutgoingSessions {
      */
     Outcome<Session> create(String name) {
         byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        return create(b, b.length, false);
+        return create(b, 0, b.length, false);
     }
 
-    /** The same for the name name[0 .. len) (its bytes are copied into the list). */
-    private Outcome<Session> create(byte[] name, int len, boolean blocked) {
+    /** The same for the name name[at .. at + len) (its bytes are copied into the list). */
+    private Outcome<Session> create(byte[] name, int at, int len, boolean blocked) {
         if (kho.faults().kzallocFails()) {
             return Outcome.err(Errno.ENOMEM);
         }
@@ -114,15 +115,16 @@ final class OutgoingSessions {
             return Outcome.hung();
         }
         LockPoints.lock(LockPoints.Lock.outgoingList());
-        Outcome<Session> r = insert(name, len);
+        Outcome<Session> r = insert(name, at, len);
         LockPoints.unlock(LockPoints.Lock.outgoingList());
         return r;
     }
 
     /** luo_session_insert's body, under the outgoing rwsem (guard(rwsem_write)). */
-    private Outcome<Session> insert(byte[] name, int len) {
+    private Outcome<Session> insert(byte[] name, int at, int len) {
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
-        if (!growFirst && list.find(name, 0, len) >= 0) {
+        int probed = growFirst ? 0 : list.probe(name, at, len);
+        if (probed >= 0 && !growFirst) { // a live session holds the name
             return Outcome.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
@@ -131,10 +133,14 @@ final class OutgoingSessions {
                 return Results.propagate(grown);
             }
         }
-        if (growFirst && list.find(name, 0, len) >= 0) {
-            return Outcome.err(Errno.EEXIST);
+        if (growFirst) {
+            probed = list.probe(name, at, len);
+            if (probed >= 0) {
+                return Outcome.err(Errno.EEXIST);
+            }
         }
-        return Outcome.ok(new Session(list, list.add(name, 0, len, FileSet.NONE)));
+        // The block list is not the session list: the probe's free slot is still the name's.
+        return Outcome.ok(new Session(list, list.add(name, at, len, FileSet.NONE, probed)));
     }
 
     /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */

@@ -14,11 +14,15 @@ import java.util.HashMap;
  * deletion by backward shift) maps a name to the live id holding it. At the 8,190,000-session
  * limit this is about 21 bytes a session (docs/benchmarks.md, part 1).
  *
- * <p>Where a name's index slot lies: the hash of the name without its last byte, plus the last
- * byte. Names that differ only in their last byte (a program counting its sessions, as the
- * selftests and the benchmarks do) so sit in neighbouring slots, and a run of them reads one
- * cache line of the index instead of one each: at the limit the index is 64 MiB and a read that
- * misses every cache costs a few hundred nanoseconds on the benchmark machine.
+ * <p>Where a name's index slot lies: the hash of the name without its last byte, rounded down to
+ * a 64-byte cache line of slots, plus the last byte. Names that differ only in their last byte (a
+ * program counting its sessions, as the selftests and the benchmarks do) so sit in neighbouring
+ * slots, and a run of ten decimal digits ('0' is 48, a multiple of 16) lies in one cache line of
+ * the index instead of straddling two: at the limit the index is 64 MiB and a read that misses
+ * every cache costs a few hundred nanoseconds on the benchmark machine. Two more habits of such
+ * a program are served without the index: a lookup of the id after the one found last (sessions
+ * retrieved in list order) compares that id's name first, and an add right after the failed
+ * lookup of the same name ({@link #probe}) writes the free slot that lookup ended on.
  *
  * <p>A removed id keeps its name, file set and flags: a {@link Session} handle still held by an
  * fd or a caller reads them as the kernel's freed-but-referenced struct would still be read.
@@ -46,6 +50,8 @@ final class SessionTable {
      */
     private int[] index = new int[16];
     private int idBits;
+    /** The id after the one the last successful lookup returned: compared first by the next lookup. */
+    private int nextHint;
     private String lastName;
     private byte[] lastBytes;
 
@@ -72,19 +78,36 @@ final class SessionTable {
 
     /** The live id holding the name b[off .. off + len), or -1. */
     int find(byte[] b, int off, int len) {
+        int r = probe(b, off, len);
+        return r >= 0 ? r : -1;
+    }
+
+    /**
+     * {@link #find}, and when no live id holds the name, -1 - the empty index slot the lookup
+     * ended on: {@link #add(byte[], int, int, FileSet, int)} of the same name puts it there as
+     * long as the table has not changed in between.
+     */
+    int probe(byte[] b, int off, int len) {
+        int hint = nextHint;
+        if (hint < ids && (flags[hint] & LIVE) != 0 && nameIs(hint, b, off, len)) {
+            nextHint = hint + 1;
+            return hint; // a live name is held by one id only
+        }
         int mask = index.length - 1;
         int prefix = prefixHash(b, off, len);
         int tag = tag(prefix, b, off, len);
-        for (int slot = home(prefix, b, off, len) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
+        int slot = home(prefix, b, off, len) & mask;
+        for (; index[slot] != 0; slot = (slot + 1) & mask) {
             int e = index[slot];
             if ((e & ~idMask()) == tag) {
                 int id = (e & idMask()) - 1;
                 if (nameIs(id, b, off, len)) {
+                    nextHint = id + 1;
                     return id;
                 }
             }
         }
-        return -1;
+        return -1 - slot;
     }
 
     /** Appends a session at the end of the list; the caller has checked that the name is not live. */
@@ -95,13 +118,22 @@ final class SessionTable {
 
     /** The same for the name b[off .. off + len). */
     int add(byte[] b, int off, int len, FileSet fileSet) {
+        return add(b, off, len, fileSet, 0);
+    }
+
+    /**
+     * The same, where {@code probed} is what {@link #probe} of this name returned with no change
+     * to the table since (a negative value: the free slot), or 0 to look the slot up here.
+     */
+    int add(byte[] b, int off, int len, FileSet fileSet, int probed) {
         if (ids == flags.length) {
             int grown = ids + (ids >> 1) + 8;
             grow(ids < limit && grown > limit ? limit : grown);
         }
         int used = ids == 0 ? 0 : nameEnd[ids - 1];
         if (used + len > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), used + len));
+            // Doubling: on the way to its size the arena is copied about once (1.5x growth copied it twice).
+            names = Arrays.copyOf(names, (int) Math.max(Math.min(names.length * 2L, Integer.MAX_VALUE - 8), used + len));
         }
         int id = ids++;
         System.arraycopy(b, off, names, used, len);
@@ -113,7 +145,14 @@ final class SessionTable {
             idBits++;
             rehash(index.length);
         } else if (live * 2 > index.length) {
-            rehash(index.length * 2);
+            // Four times as large: a table grown one add at a time re-inserts 1/3 of its names, not all of them.
+            rehash(index.length * 4);
+        } else if (probed < 0) {
+            int slot = -1 - probed;
+            if (index[slot] != 0) {
+                throw new IllegalStateException("add: slot " + slot + " of a stale probe is taken");
+            }
+            index[slot] = tag(prefixHash(b, off, len), b, off, len) | (id + 1);
         } else {
             insert(id);
         }
@@ -277,9 +316,12 @@ final class SessionTable {
         return len == 0 ? 0 : b[off + len - 1] & 0xff;
     }
 
-    /** The home slot (before masking): the mixed prefix hash, then the last byte added, so neighbours in the last byte are neighbours here. */
+    /**
+     * The home slot (before masking): the mixed prefix hash rounded down to a cache line of 16
+     * slots, then the last byte added, so neighbours in the last byte are neighbours here.
+     */
     private static int home(int prefixHash, byte[] b, int off, int len) {
-        return mix(prefixHash) + lastByte(b, off, len);
+        return (mix(prefixHash) & ~15) + lastByte(b, off, len);
     }
 
     /** The slot bits above the id: the top bits of the whole name's mixed FNV-1a hash. */

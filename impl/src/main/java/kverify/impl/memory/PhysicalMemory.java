@@ -2,9 +2,7 @@ package kverify.impl.memory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,10 +18,18 @@ public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     public static final long PAGE_MASK = ~((long) PAGE_SIZE - 1);
+    /**
+     * The little-endian accessors of a value inside one page (x86_64 byte order, whatever the
+     * host's); a value that crosses a page boundary is assembled byte by byte.
+     */
+    private static final java.lang.invoke.VarHandle LE_U64 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LE_U32 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final List<RamRange> ram;
     // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
-    private final Map<Long, byte[]> pages = new HashMap<>();
+    private final PageMap pages = new PageMap();
     private long cachedPfn = -1;
     private byte[] cachedPage;
     /** True when cachedPage is a page this memory may write in place. */
@@ -71,6 +77,11 @@ public final class PhysicalMemory {
 
     public long readU64(long address) {
         checkRead(address, 8);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 8) {
+            byte[] page = pageOrNull(address >>> PAGE_SHIFT);
+            return page == null ? 0 : (long) LE_U64.get(page, inPage);
+        }
         long v = 0;
         for (int i = 7; i >= 0; i--) {
             v = (v << 8) | (byteAt(address + i) & 0xFFL);
@@ -80,6 +91,11 @@ public final class PhysicalMemory {
 
     public void writeU64(long address, long value) {
         checkWrite(address, 8);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 8) {
+            LE_U64.set(pageForWrite(address >>> PAGE_SHIFT), inPage, value);
+            return;
+        }
         for (int i = 0; i < 8; i++) {
             putByte(address + i, (byte) (value >>> (8 * i)));
         }
@@ -88,6 +104,11 @@ public final class PhysicalMemory {
     /** Unsigned 32-bit read, returned in a long. */
     public long readU32(long address) {
         checkRead(address, 4);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 4) {
+            byte[] page = pageOrNull(address >>> PAGE_SHIFT);
+            return page == null ? 0 : Integer.toUnsignedLong((int) LE_U32.get(page, inPage));
+        }
         long v = 0;
         for (int i = 3; i >= 0; i--) {
             v = (v << 8) | (byteAt(address + i) & 0xFFL);
@@ -97,6 +118,11 @@ public final class PhysicalMemory {
 
     public void writeU32(long address, long value) {
         checkWrite(address, 4);
+        int inPage = (int) (address & ~PAGE_MASK);
+        if (inPage <= PAGE_SIZE - 4) {
+            LE_U32.set(pageForWrite(address >>> PAGE_SHIFT), inPage, (int) value);
+            return;
+        }
         for (int i = 0; i < 4; i++) {
             putByte(address + i, (byte) (value >>> (8 * i)));
         }
@@ -220,8 +246,8 @@ public final class PhysicalMemory {
     /** Copies of every page ever written, keyed by page address, ascending; for images and diffs. */
     public SortedMap<Long, byte[]> pages() {
         SortedMap<Long, byte[]> out = new TreeMap<>();
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            out.put(e.getKey() << PAGE_SHIFT, e.getValue().clone());
+        for (long pfn : pages.pfns()) {
+            out.put(pfn << PAGE_SHIFT, pages.get(pfn).clone());
         }
         return out;
     }
@@ -265,11 +291,7 @@ public final class PhysicalMemory {
 
     private long[] sortedPfns() {
         if (sortedPfns == null) {
-            long[] pfns = new long[pages.size()];
-            int i = 0;
-            for (long pfn : pages.keySet()) {
-                pfns[i++] = pfn;
-            }
+            long[] pfns = pages.pfns();
             Arrays.sort(pfns);
             sortedPfns = pfns;
         }
@@ -281,9 +303,7 @@ public final class PhysicalMemory {
         if (!ram.equals(other.ram)) {
             return false;
         }
-        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
-        pfns.addAll(other.pages.keySet());
-        for (long pfn : pfns) {
+        for (long pfn : pfnsOfEither(other)) {
             if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
                 return false;
             }
@@ -293,9 +313,7 @@ public final class PhysicalMemory {
 
     /** Page-aligned address of the first page where the two memories differ, or -1. */
     public long firstDifference(PhysicalMemory other) {
-        TreeSet<Long> pfns = new TreeSet<>(pages.keySet());
-        pfns.addAll(other.pages.keySet());
-        for (long pfn : pfns) {
+        for (long pfn : pfnsOfEither(other)) {
             if (!Arrays.equals(pageOrZero(pfn), other.pageOrZero(pfn))) {
                 return pfn << PAGE_SHIFT;
             }
@@ -315,6 +333,18 @@ public final class PhysicalMemory {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The frames written in this memory or the other, ascending. */
+    private TreeSet<Long> pfnsOfEither(PhysicalMemory other) {
+        TreeSet<Long> pfns = new TreeSet<>();
+        for (long pfn : pages.pfns()) {
+            pfns.add(pfn);
+        }
+        for (long pfn : other.pages.pfns()) {
+            pfns.add(pfn);
+        }
+        return pfns;
     }
 
     private byte[] pageOrZero(long pfn) {

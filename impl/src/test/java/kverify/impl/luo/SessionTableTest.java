@@ -21,6 +21,13 @@ class SessionTableTest {
         churn(new SessionTable(0, 1 << 20), k -> "n" + k);
     }
 
+    /** The create path: a probe, then the add into the slot the failed probe ended on. */
+    @Test
+    void anAddIntoItsProbedSlotBehavesTheSame() {
+        churn(new SessionTable(0, 1 << 20), k -> "n" + k, true);
+        churn(new SessionTable(0, 8), k -> "a-long-common-prefix-" + (char) ('0' + k % 75) + (char) ('0' + k / 75), true);
+    }
+
     /** Ids past the limit the slots were laid out for (the id field of a slot widens), names sharing all but the last byte, the empty name. */
     @Test
     void behavesAsAMapPastItsLimitAndForNeighbouringNames() {
@@ -29,11 +36,17 @@ class SessionTableTest {
     }
 
     private static void churn(SessionTable t, IntFunction<String> names) {
+        churn(t, names, false);
+    }
+
+    private static void churn(SessionTable t, IntFunction<String> names, boolean viaProbe) {
         Random r = new Random(12);
         Map<String, Integer> ref = new LinkedHashMap<>();
         for (int step = 0; step < 20_000; step++) {
             String name = names.apply(r.nextInt(300));
-            int id = t.find(name);
+            byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            int probed = t.probe(b, 0, b.length);
+            int id = viaProbe ? Math.max(probed, -1) : t.find(name);
             assertThat(id >= 0).as("step %d: %s present", step, name).isEqualTo(ref.containsKey(name));
             if (id >= 0) {
                 assertThat(id).isEqualTo(ref.get(name));
@@ -42,7 +55,8 @@ class SessionTableTest {
                 assertThat(t.live(id)).isFalse();
                 assertThat(t.name(id)).as("a removed id keeps its name").isEqualTo(name);
             } else {
-                ref.put(name, t.add(name, FileSet.NONE));
+                assertThat(probed).as("step %d: the probe of an absent name ends on a free slot", step).isNegative();
+                ref.put(name, viaProbe ? t.add(b, 0, b.length, FileSet.NONE, probed) : t.add(name, FileSet.NONE));
             }
             assertThat(t.size()).isEqualTo(ref.size());
         }

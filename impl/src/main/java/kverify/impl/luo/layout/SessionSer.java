@@ -56,6 +56,25 @@ public final class SessionSer {
         return Fields.cStringLength(field, NAME_LENGTH - 1);
     }
 
+    /** The same for the 64-byte name field b[at .. at + 64). */
+    public static int strscpyNameLength(byte[] b, int at) {
+        int n = 0;
+        while (n < NAME_LENGTH - 1 && b[at + n] != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The index of the first NUL in the 64-byte name field b[at .. at + 64), or -1 if it has none (strncmp over 64 bytes then matches no name). */
+    public static int nulIndex(byte[] b, int at) {
+        for (int i = 0; i < NAME_LENGTH; i++) {
+            if (b[at + i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * {@link #readName} without a String: the 64-byte field at entryPa into dst[0 .. 64); returns
      * how many bytes of it the name is.

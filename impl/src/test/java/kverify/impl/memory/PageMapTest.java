@@ -1,0 +1,48 @@
+package kverify.impl.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page map against a HashMap doing the same puts, through its growth: dense runs of frames,
+ * frames a power of two apart (the same low bits, so the same place in their run of 16), frame 0
+ * and frames near 2^52 (the top of a 64-bit physical address space).
+ */
+class PageMapTest {
+    @Test
+    void behavesAsAMapOfFrameNumbers() {
+        Random r = new Random(7);
+        PageMap m = new PageMap();
+        Map<Long, byte[]> ref = new HashMap<>();
+        long[] bases = {0, 256, 1L << 18, 3L << 30, (1L << 52) - 4096};
+        for (int step = 0; step < 50_000; step++) {
+            long base = bases[r.nextInt(bases.length)];
+            long pfn = switch (r.nextInt(3)) {
+                case 0 -> base + r.nextInt(2_000);
+                case 1 -> base + ((long) r.nextInt(64) << r.nextInt(20));
+                default -> base + 16L * r.nextInt(500);
+            };
+            assertThat(m.get(pfn)).as("step %d: frame %d", step, pfn).isSameAs(ref.get(pfn));
+            if (r.nextInt(3) > 0) {
+                byte[] page = new byte[1];
+                m.put(pfn, page);
+                ref.put(pfn, page);
+            }
+            assertThat(m.size()).isEqualTo(ref.size());
+        }
+        long[] pfns = m.pfns();
+        Arrays.sort(pfns);
+        assertThat(pfns).containsExactly(ref.keySet().stream().sorted().mapToLong(Long::longValue).toArray());
+        PageMap copy = new PageMap();
+        copy.putAll(m);
+        for (Map.Entry<Long, byte[]> e : ref.entrySet()) {
+            assertThat(copy.get(e.getKey())).isSameAs(e.getValue());
+        }
+        assertThat(copy.size()).isEqualTo(ref.size());
+    }
+}
