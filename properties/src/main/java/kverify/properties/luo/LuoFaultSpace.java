@@ -29,6 +29,7 @@ public final class LuoFaultSpace {
     public static final String PRESERVE_ALLOC_FAILED = "an allocation of a preserve failed";
     public static final String RETURNED = "a reboot returned after a successful serialize";
     public static final String AFTER_RETURNED = "a live update after a reboot that returned";
+    public static final String LEFT_FILE_SET = "a reboot with a session without files in an entry a returned serialize left files in";
 
     /** Under the whole-interface prefix, so its shrunk cases are written as v2 traces. */
     public static final String NAME_PREFIX = LuoInterface.NAME_PREFIX + "faults.";
@@ -45,7 +46,7 @@ public final class LuoFaultSpace {
         return Property.named(name(v, g)).body(src -> runCase(src, v, g))
                 .requireCoverage(ALLOC_FAILED, 0.05).requireCoverage(BLOCK_ALLOC_FAILED, 0.05)
                 .requireCoverage(DESERIALIZE_ALLOC_FAILED, 0.02).requireCoverage(PRESERVE_ALLOC_FAILED, 0.05)
-                .requireCoverage(RETURNED, 0.05).requireCoverage(AFTER_RETURNED, 0.05)
+                .requireCoverage(RETURNED, 0.05).requireCoverage(AFTER_RETURNED, 0.05).requireCoverage(LEFT_FILE_SET, 0.03)
                 .requireCoverage(LuoInterface.SECOND_UPDATE, 0.05).build();
     }
 
@@ -55,6 +56,7 @@ public final class LuoFaultSpace {
         LuoFaultGen gen = new LuoFaultGen(g);
         AllocKind armed = null;
         boolean returned = false;
+        gen.aimFromStart(src);
         for (int step = 0; step < 120; step++) {
             LuoState before = duel.modelState();
             Optional<LuoOp> op = src.draw(gen.step(before, context, 40));
@@ -73,6 +75,13 @@ public final class LuoFaultSpace {
             if (op.get() instanceof LuoFault.ReturningReboot rr && serialized(rr, r.model())) {
                 src.classify(RETURNED);
                 returned = true;
+                gen.returned(before);
+            }
+            if (op.get() instanceof LuoOp.Reboot && r.model().isOk()) {
+                if (gen.sessionWithoutFilesInLeftFileSet(before)) {
+                    src.classify(LEFT_FILE_SET);
+                }
+                gen.rebooted();
             }
             if (op.get() instanceof LuoOp.Reboot && r.model().isOk() && returned) {
                 src.classify(AFTER_RETURNED);
