@@ -209,11 +209,13 @@ public final class LuoTraceReplay {
         for (int i = 0; i < variants.size(); i++) {
             LuoDuel.StepResult r = first.get(i);
             String v = variants.get(i).name();
+            if (r == null) {
+                out.println(v + ": agrees with the model at every step" + (left.get(i) != null ? " it ran" : ""));
+            }
             if (left.get(i) != null) {
                 out.println(v + ": " + left.get(i));
             }
             if (r == null) {
-                out.println(v + ": agrees with the model at every step" + (left.get(i) != null ? " it ran" : ""));
                 continue;
             }
             out.println(v + ": first diverges at step " + r.step() + " (" + LuoTraceFormat.line(r.op()) + "): " + r.key());

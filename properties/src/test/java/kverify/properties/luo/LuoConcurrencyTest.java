@@ -141,6 +141,21 @@ class LuoConcurrencyTest {
         assertThat(out).contains(".trace:7: 'open-device -> d2' is not valid in phase BOOTING");
     }
 
+    /**
+     * The LUO-14 race with the freeze aimed at the closed file: AS_POSTED's reboot succeeds (no
+     * serial order does), CORRECTED's close runs first and its reboot succeeds too; in the order the
+     * AS_POSTED duel keeps, the reboot failed, so the next kernel's setup is not valid for it. The
+     * trace is well-phased (one order allows it) and AS_POSTED leaves it there, named, not thrown.
+     */
+    @Test
+    void aVariantWhoseOrderLeavesTheTraceIsNamedAndTheOthersRunOn() throws java.io.IOException {
+        String out = replay(0, "kverify-trace luo v2", "variant: AS_POSTED", "geometry: small", "open-device -> d0",
+                "create-session d0 \"a\" -> s1", "new-file kind=a data=0x0 -> f4", "preserve-fd s1 f4 token=0x0",
+                "concurrent [reboot freeze-fails session=0 file=0 errno=EIO] [close s1] schedule=2,2", "setup");
+        assertThat(out).contains("AS_POSTED: leaves the trace at line 9: 'setup' is not valid in its model's phase OUTGOING")
+                .contains("CORRECTED: agrees with the model at every step\n");
+    }
+
     private static String replay(int status, String... lines) throws java.io.IOException {
         java.nio.file.Path f = java.nio.file.Files.createTempFile("concurrent-phase", ".trace");
         try {
