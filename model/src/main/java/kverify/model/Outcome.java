@@ -16,7 +16,7 @@ public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err, Outcome.Hung
 
     /** Success of an operation that returns nothing (the kernel's {@code return 0}). */
     static Outcome<Unit> ok() {
-        return new Ok<>(Unit.UNIT);
+        return Ok.UNIT; // one shared value: records compare by equals, and checks on every session return it
     }
 
     static <T> Outcome<T> err(Errno errno) {
@@ -48,6 +48,8 @@ public sealed interface Outcome<T> permits Outcome.Ok, Outcome.Err, Outcome.Hung
     T value();
 
     record Ok<T>(T value) implements Outcome<T> {
+        private static final Ok<Unit> UNIT = new Ok<>(Unit.UNIT);
+
         public Ok {
             Objects.requireNonNull(value, "value");
         }

@@ -279,7 +279,6 @@ final class IncomingSessions {
         LockPoints.lock(LockPoints.Lock.incomingList(false));
         int id = length >= 0 ? list.find(b, at, length) : -1;
         Session session = id < 0 ? null : new Session(list, id);
-        LockPoints.Lock mutex = id < 0 ? null : LockPoints.Lock.session(session);
         SessionLocking.RetrieveList held = variant.sessionLocking().retrieveList();
         if (id < 0 || held == SessionLocking.RetrieveList.DROPPED_BEFORE_MUTEX) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
@@ -288,13 +287,13 @@ final class IncomingSessions {
             return Outcome.err(Errno.ENOENT);
         }
         // As posted in v1, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
-        LockPoints.lock(mutex);
+        LockPoints.lockSession(session);
         if (held == SessionLocking.RetrieveList.DROPPED_AFTER_MUTEX_TAKEN) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         try {
             if (!list.live(id)) {
-                throw new IllegalStateException("luo_session_retrieve: the session of " + mutex.point()
+                throw new IllegalStateException("luo_session_retrieve: the session of " + LockPoints.Lock.session(session).point()
                         + " was freed by its release between the list lookup and mutex_lock (use after free)");
             }
             if (list.retrieved(id)) {
@@ -303,7 +302,7 @@ final class IncomingSessions {
             list.setRetrieved(id, true);
             return Outcome.ok(session);
         } finally {
-            LockPoints.unlock(mutex);
+            LockPoints.unlockSession(session);
             if (held == SessionLocking.RetrieveList.HELD_TO_RETURN) {
                 LockPoints.unlock(LockPoints.Lock.incomingList(false));
             }

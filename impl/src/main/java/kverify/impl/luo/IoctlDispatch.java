@@ -1,6 +1,7 @@
 package kverify.impl.luo;
 
 import java.util.Optional;
+import java.util.function.IntFunction;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.luo.UserArg;
@@ -25,8 +26,12 @@ final class IoctlDispatch {
     private IoctlDispatch() {
     }
 
+    /**
+     * The call, its struct copied into {@code buffer.apply(op.size())} (a new array, or the caller's
+     * reused buffer of that size), or the error of the first check that fails.
+     */
     static Outcome<Call> decode(long cmd, UserArg arg, int base, Op[] table, InterfaceChecks checks, Optional<Session> session,
-            int preserveIndex) {
+            int preserveIndex, IntFunction<byte[]> buffer) {
         int index = (int) (cmd & 0xFF) - base;
         boolean inTable = index >= 0 && index < table.length;
         if (checks.unknownCommandIsEnotty() && !(inTable && table[index].number() == cmd)) {
@@ -52,7 +57,7 @@ final class IoctlDispatch {
         if (size.value() < op.minSize()) {
             return Outcome.err(Errno.EINVAL);
         }
-        Outcome<byte[]> copy = UserCopy.copyStructFromUser(op.size(), arg, size.value());
+        Outcome<byte[]> copy = UserCopy.copyStructFromUser(buffer.apply(op.size()), arg, size.value());
         if (!copy.isOk()) {
             return Results.propagate(copy);
         }

@@ -50,13 +50,23 @@ final class Kernel {
 
     /** A session call: under the serialize rwsem's read side where the variant has that lock. */
     <T> T sessionCall(java.util.function.Supplier<T> call) {
+        return sessionCall((k, c, unused) -> c.get(), call, null);
+    }
+
+    /** A session call as a function of its arguments: a static method reference captures nothing, so a call allocates no closure. */
+    interface SessionOp<A, B, T> {
+        T run(Kernel k, A a, B b);
+    }
+
+    /** {@link #sessionCall(java.util.function.Supplier)} of op(this, a, b). */
+    <A, B, T> T sessionCall(SessionOp<A, B, T> op, A a, B b) {
         if (!variant.serializeLock().exists()) {
-            return call.get();
+            return op.run(this, a, b);
         }
         LockPoints.Lock read = LockPoints.Lock.serializeRwsem(false);
         LockPoints.lock(read);
         try {
-            return call.get();
+            return op.run(this, a, b);
         } finally {
             LockPoints.unlock(read);
         }

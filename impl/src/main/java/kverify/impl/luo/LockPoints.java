@@ -87,6 +87,23 @@ final class LockPoints {
         }
     }
 
+    /**
+     * mutex_lock of a session's mutex; its {@link Lock} is made only inside a concurrent step
+     * (retrieve takes one per call, and outside a step a lock point does nothing).
+     */
+    static void lockSession(Session s) {
+        if (CURRENT.get() != null) {
+            lock(Lock.session(s));
+        }
+    }
+
+    /** mutex_unlock of a session's mutex (the lock is keyed by the session handle, so a new one is the same lock). */
+    static void unlockSession(Session s) {
+        if (CURRENT.get() != null) {
+            unlock(Lock.session(s));
+        }
+    }
+
     static void unlock(Lock l) {
         Task t = CURRENT.get();
         if (t != null) {

@@ -31,7 +31,7 @@ final class SessionIoctls {
 
     static Outcome<IoctlResult> ioctl(Kernel k, Session s, long cmd, UserArg arg) {
         Outcome<IoctlDispatch.Call> call = IoctlDispatch.decode(cmd, arg, 0x40, OPS, k.variant.interfaceChecks(), Optional.of(s),
-                PRESERVE);
+                PRESERVE, byte[]::new);
         if (!call.isOk()) {
             return Results.propagate(call);
         }

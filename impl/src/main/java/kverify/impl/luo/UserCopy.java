@@ -1,5 +1,6 @@
 package kverify.impl.luo;
 
+import java.util.Arrays;
 import java.util.Optional;
 import kverify.model.Errno;
 import kverify.model.Outcome;
@@ -24,6 +25,12 @@ final class UserCopy {
 
     /** copy_struct_from_user(dst, ksize, arg, usize): the kernel copy, or EFAULT/E2BIG. */
     static Outcome<byte[]> copyStructFromUser(int ksize, UserArg arg, long usize) {
+        return copyStructFromUser(new byte[ksize], arg, usize);
+    }
+
+    /** The same into dst, whose length is the kernel struct's size (the ioctl's buffer, e.g. on the kernel stack): dst itself, or EFAULT/E2BIG. */
+    static Outcome<byte[]> copyStructFromUser(byte[] dst, UserArg arg, long usize) {
+        int ksize = dst.length;
         long size = Math.min(ksize, usize);
         if (usize > ksize) {
             if (!arg.readable(ksize, usize - ksize)) {
@@ -38,9 +45,9 @@ final class UserCopy {
         if (!arg.readable(0, size)) {
             return Outcome.err(Errno.EFAULT);
         }
-        byte[] copy = new byte[ksize];
-        arg.copyTo(0, copy, 0, (int) size);
-        return Outcome.ok(copy);
+        arg.copyTo(0, dst, 0, (int) size);
+        Arrays.fill(dst, (int) size, ksize, (byte) 0);
+        return Outcome.ok(dst);
     }
 
     /** luo_ucmd_respond: copy_to_user of min(user size, kernel size) bytes; EFAULT if they cannot be written. */

@@ -7,7 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import kverify.impl.luo.LuoVariant;
+import kverify.model.luo.LuoConcurrent;
+import kverify.model.luo.LuoGeometry;
+import kverify.model.luo.LuoOp;
+import kverify.model.luo.LuoSerialOrders;
+import kverify.model.luo.LuoState;
 import kverify.model.luo.reference.LuoReference;
 
 /**
@@ -41,15 +50,29 @@ public final class LuoTraceReplay {
         StringBuilder[] rows = new StringBuilder[n];
         List<List<String>> missedBy = new ArrayList<>();
         List<LuoDuel.StepResult> first = new ArrayList<>();
+        List<String> left = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             LuoDuel duel = new LuoDuel(variants.get(v), t.geometry());
             LuoDuel.StepResult firstOfVariant = null;
+            String leftAt = null;
             for (int s = 0; s < n; s++) {
                 LuoTrace.Step step = t.steps().get(s);
-                LuoDuel.StepResult r = duel.step(step.op(), s == n - 1);
                 if (v == 0) {
                     rows[s] = new StringBuilder();
                     missedBy.add(new ArrayList<>());
+                }
+                if (leftAt == null && !step.op().validIn(duel.model().phase())) {
+                    // An earlier concurrent step ran in another serial order here than in the run the trace came from.
+                    leftAt = "leaves the trace at line " + step.line() + ": '" + LuoTraceFormat.line(step.op())
+                            + "' is not valid in its model's phase " + duel.model().phase()
+                            + " (an earlier concurrent step took another serial order)";
+                }
+                if (leftAt != null) {
+                    rows[s].append(String.format(CELL, "-"));
+                    continue;
+                }
+                LuoDuel.StepResult r = duel.step(step.op(), s == n - 1);
+                if (modelOutcomes[s] == null) {
                     modelOutcomes[s] = r.model().toString();
                     modelMissed[s] = step.expect().isPresent() && !step.expect().get().matches(r.model());
                 }
@@ -62,13 +85,15 @@ public final class LuoTraceReplay {
                 }
             }
             first.add(firstOfVariant);
+            left.add(leftAt);
         }
         for (int s = 0; s < n; s++) {
             LuoTrace.Step step = t.steps().get(s);
-            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), modelOutcomes[s]) + rows[s]
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()),
+                    modelOutcomes[s] == null ? "-" : modelOutcomes[s]) + rows[s]
                     + expectation(step, modelMissed[s], missedBy.get(s)));
         }
-        summary(out, variants, first);
+        summary(out, variants, first, left);
         return 0;
     }
 
@@ -89,17 +114,61 @@ public final class LuoTraceReplay {
         return null;
     }
 
-    /** A trace must be well-phased on the model (a dry run); else "FILE:LINE: ..." naming the step. */
+    /**
+     * A trace must be well-phased on the model (a dry run); else "FILE:LINE: ..." naming the step.
+     * A concurrent step ends as any of its serial orders may (a reboot in it succeeding in one order
+     * and failing in another), so the dry run follows every state the orders leave, and a line is
+     * well-phased when one of them accepts it; which order a variant took is the replay's to say.
+     */
     private static String phaseError(Path trace, LuoTrace t) {
-        LuoReference model = new LuoReference(t.geometry());
+        List<DryRun> possible = List.of(new DryRun(new LuoReference(t.geometry()), List.of()));
         for (LuoTrace.Step step : t.steps()) {
-            if (!step.op().validIn(model.phase())) {
+            List<DryRun> accepting = possible.stream().filter(d -> step.op().validIn(d.model().phase())).toList();
+            if (accepting.isEmpty()) {
                 return trace + ":" + step.line() + ": '" + LuoTraceFormat.line(step.op()) + "' is not valid in phase "
-                        + model.phase() + " (each live update: a successful reboot, setup, then the next kernel's ops)";
+                        + String.join(" or ", possible.stream().map(d -> d.model().phase().name()).distinct().toList())
+                        + " (each live update: a successful reboot, setup, then the next kernel's ops)";
             }
-            step.op().applyTo(model);
+            List<DryRun> next = new ArrayList<>();
+            Set<LuoState> seen = new HashSet<>();
+            for (DryRun d : accepting) {
+                for (DryRun after : d.after(step.op(), t.geometry())) {
+                    if (seen.add(after.model().state())) {
+                        next.add(after);
+                    }
+                }
+            }
+            possible = next;
         }
         return null;
+    }
+
+    /** A model the dry run may have reached, with the steps that rebuild it (a serial order needs a fresh copy). */
+    private record DryRun(LuoReference model, List<Consumer<LuoReference>> steps) {
+        List<DryRun> after(LuoOp op, LuoGeometry g) {
+            if (!(op instanceof LuoConcurrent c)) {
+                op.applyTo(model);
+                return List.of(new DryRun(model, append(op::applyTo)));
+            }
+            List<DryRun> out = new ArrayList<>();
+            for (LuoSerialOrders.Candidate cand : LuoSerialOrders.of(() -> rebuilt(g), c,
+                    s -> Optional.empty())) {
+                out.add(new DryRun((LuoReference) cand.after(), append(r -> LuoSerialOrders.run(r, c, cand.order()))));
+            }
+            return out;
+        }
+
+        private LuoReference rebuilt(LuoGeometry g) {
+            LuoReference r = new LuoReference(g);
+            steps.forEach(s -> s.accept(r));
+            return r;
+        }
+
+        private List<Consumer<LuoReference>> append(Consumer<LuoReference> step) {
+            List<Consumer<LuoReference>> out = new ArrayList<>(steps);
+            out.add(step);
+            return out;
+        }
     }
 
     /** A step's expectation and the systems that miss it ("model" first), if it states one. */
@@ -135,13 +204,18 @@ public final class LuoTraceReplay {
         return r.agrees() ? s : s + " !";
     }
 
-    private static void summary(PrintStream out, List<LuoVariant> variants, List<LuoDuel.StepResult> first) {
-        out.println("(* outcome differs from the model; ! state or invariants differ)");
+    private static void summary(PrintStream out, List<LuoVariant> variants, List<LuoDuel.StepResult> first, List<String> left) {
+        out.println("(* outcome differs from the model; ! state or invariants differ; - not run)");
         for (int i = 0; i < variants.size(); i++) {
             LuoDuel.StepResult r = first.get(i);
             String v = variants.get(i).name();
             if (r == null) {
-                out.println(v + ": agrees with the model at every step");
+                out.println(v + ": agrees with the model at every step" + (left.get(i) != null ? " it ran" : ""));
+            }
+            if (left.get(i) != null) {
+                out.println(v + ": " + left.get(i));
+            }
+            if (r == null) {
                 continue;
             }
             out.println(v + ": first diverges at step " + r.step() + " (" + LuoTraceFormat.line(r.op()) + "): " + r.key());

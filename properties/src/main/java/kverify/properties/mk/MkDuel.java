@@ -97,7 +97,13 @@ public final class MkDuel {
             return Optional.empty();
         }
         String why = broken.map(v -> "invariant " + v.name() + " broken by " + op.kind() + ": " + v.detail()).orElse(key);
-        return Optional.of(new Divergence(key, MkDuelReport.render(step, op, why, modelBefore, lastModel, modelState, lastImpl, implState)));
+        // The report is rendered only for the failure the engine prints, from this step's (immutable) values.
+        int n = step;
+        StepResult modelResult = lastModel;
+        MkState modelAfter = modelState;
+        StepResult implResult = lastImpl;
+        MkState implAfter = implState;
+        return Optional.of(new Divergence(key, () -> MkDuelReport.render(n, op, why, modelBefore, modelResult, modelAfter, implResult, implAfter)));
     }
 
     private Optional<Divergence> consequence(MkOp op) {
@@ -108,9 +114,12 @@ public final class MkDuel {
         Optional<MkInvariants.Violation> fresh = MkInvariants.violations(m, op, implBefore, lastImpl, implState).stream()
                 .filter(v -> !alreadyBroken.contains(v.name())).findFirst();
         fresh.ifPresent(v -> alreadyBroken.add(v.name()));
+        int n = step;
+        StepResult implResult = lastImpl;
+        MkState implAfter = implState;
         return fresh.map(v -> new Divergence(
-                "consequence: invariant " + v.name(), MkDuelReport.render(step, op, "consequence: invariant " + v.name() + " broken by "
-                        + op.kind() + " after an earlier divergence: " + v.detail(), implBefore, null, implState, lastImpl, implState)));
+                "consequence: invariant " + v.name(), () -> MkDuelReport.render(n, op, "consequence: invariant " + v.name() + " broken by "
+                        + op.kind() + " after an earlier divergence: " + v.detail(), implBefore, null, implAfter, implResult, implAfter)));
     }
 
     /** A concurrent step is correct when its calls, events and state equal one serial order's. */

@@ -116,6 +116,60 @@ class LuoConcurrencyTest {
         malformed("concurrent [close s1] [frobnicate] schedule=1", "t:4:");
     }
 
+    /**
+     * Generated, not written: luo.concurrent.as-posted.unit, seed 2000001, try 189 of 300, as the
+     * tool printed it. Task 2's PRESERVE_FD ran first, so the aimed freeze failed the reboot and the
+     * first kernel went on; in the order of the line (reboot first) the file is not there yet, the
+     * reboot succeeds and the next line would be in BOOTING. The replay must follow the run's order.
+     */
+    @Test
+    void aTraceWhoseConcurrentRebootFailedOnlyInTheRunsOrderReplays() throws java.io.IOException {
+        String out = replay(0, "kverify-trace luo v2", "variant: AS_POSTED", "geometry: unit", "open-device -> d0",
+                "concurrent [create-session d0 \"a\" -> s1] [create-session d0 \"b\" -> s2] schedule=2",
+                "create-session d0 \"c\" -> s3", "new-file kind=a data=0x0 -> f6",
+                "concurrent [reboot freeze-fails session=2 file=0 errno=EIO] [preserve-fd s3 f6 token=0x0] schedule=2,2,2,2,2,2,2,2,2,2,2,2",
+                "concurrent [close s1] [close s2] schedule=2", "concurrent [reboot] [close s3] schedule=2");
+        assertThat(out).contains("AS_POSTED: first diverges at step 7 (concurrent [reboot] [close s3] schedule=2): "
+                + "concurrent [close, reboot]: state differs in handover\n");
+    }
+
+    /** A line after a concurrent step that no serial order of it leaves valid is still a located error. */
+    @Test
+    void aLineNoSerialOrderOfTheConcurrentStepAllowsNamesItsLine() throws java.io.IOException {
+        String out = replay(2, "kverify-trace luo v2", "variant: CORRECTED", "geometry: small", "open-device -> d0",
+                "create-session d0 \"a\" -> s1", "concurrent [reboot] [close s1] schedule=none", "open-device -> d2");
+        assertThat(out).contains(".trace:7: 'open-device -> d2' is not valid in phase BOOTING");
+    }
+
+    /**
+     * The LUO-14 race with the freeze aimed at the closed file: AS_POSTED's reboot succeeds (no
+     * serial order does), CORRECTED's close runs first and its reboot succeeds too; in the order the
+     * AS_POSTED duel keeps, the reboot failed, so the next kernel's setup is not valid for it. The
+     * trace is well-phased (one order allows it) and AS_POSTED leaves it there, named, not thrown.
+     */
+    @Test
+    void aVariantWhoseOrderLeavesTheTraceIsNamedAndTheOthersRunOn() throws java.io.IOException {
+        String out = replay(0, "kverify-trace luo v2", "variant: AS_POSTED", "geometry: small", "open-device -> d0",
+                "create-session d0 \"a\" -> s1", "new-file kind=a data=0x0 -> f4", "preserve-fd s1 f4 token=0x0",
+                "concurrent [reboot freeze-fails session=0 file=0 errno=EIO] [close s1] schedule=2,2", "setup");
+        assertThat(out).contains("AS_POSTED: leaves the trace at line 9: 'setup' is not valid in its model's phase OUTGOING")
+                .contains("CORRECTED: agrees with the model at every step\n");
+    }
+
+    private static String replay(int status, String... lines) throws java.io.IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("concurrent-phase", ".trace");
+        try {
+            java.nio.file.Files.writeString(f, String.join("\n", lines) + "\n");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int got = LuoTraceReplay.run(f, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(got).as(out).isEqualTo(status);
+            return out;
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
+
     private static void malformed(String body, String message) {
         assertThatThrownBy(() -> LuoTraceFormat.parse("t", "kverify-trace luo v2\nvariant: CORRECTED\ngeometry: small\n" + body + "\n"))
                 .isInstanceOf(MalformedTrace.class).hasMessageStartingWith(message);

@@ -59,12 +59,18 @@ public final class HandoverImage {
         this.fdt = Objects.requireNonNull(fdt, "fdt");
         this.subtree = Objects.requireNonNull(subtree, "subtree");
         this.preserved = new TreeMap<>(preserved);
-        this.pages = new TreeMap<>();
-        pages.forEach((pa, bytes) -> {
-            if (!isZero(bytes)) {
-                this.pages.put(pa, clone ? bytes.clone() : bytes);
-            }
-        });
+        if (clone) {
+            this.pages = new TreeMap<>();
+            pages.forEach((pa, bytes) -> {
+                if (!isZero(bytes)) {
+                    this.pages.put(pa, bytes.clone());
+                }
+            });
+        } else {
+            // A copy's pages come from an image (never zero, never written after construction) or from with(),
+            // which drops the pages its writes zeroed; the map is never changed, so copies may share it.
+            this.pages = pages instanceof TreeMap<Long, byte[]> t ? t : new TreeMap<>(pages);
+        }
         check();
     }
 
@@ -76,15 +82,23 @@ public final class HandoverImage {
         for (Map.Entry<Long, Integer> f : preserved.entrySet()) {
             long pa = f.getKey();
             int order = f.getValue();
-            require(order >= 0 && order <= MAX_ORDER, "folio 0x%x: order=%d within [0, 10]", pa, order);
-            require(pa >= end, "folio 0x%x overlaps the folio before it", pa);
-            require(pa % folioBytes(order) == 0 && inRam(pa, folioBytes(order)),
-                    "folio 0x%x of order %d is aligned to its size and inside RAM", pa, order);
+            // Conditions tested before require(...) so a valid image boxes no arguments (every copy runs this check).
+            if (!(order >= 0 && order <= MAX_ORDER)) {
+                require(false, "folio 0x%x: order=%d within [0, 10]", pa, order);
+            }
+            if (pa < end) {
+                require(false, "folio 0x%x overlaps the folio before it", pa);
+            }
+            if (!(pa % folioBytes(order) == 0 && inRam(pa, folioBytes(order)))) {
+                require(false, "folio 0x%x of order %d is aligned to its size and inside RAM", pa, order);
+            }
             end = pa + folioBytes(order);
         }
         for (Map.Entry<Long, byte[]> p : pages.entrySet()) {
-            require(p.getKey() % PAGE_SIZE == 0 && inRam(p.getKey(), PAGE_SIZE) && p.getValue().length == PAGE_SIZE,
-                    "page 0x%x is an aligned 4096-byte page inside RAM", p.getKey());
+            long pa = p.getKey();
+            if (!(pa % PAGE_SIZE == 0 && inRam(pa, PAGE_SIZE) && p.getValue().length == PAGE_SIZE)) {
+                require(false, "page 0x%x is an aligned 4096-byte page inside RAM", pa);
+            }
         }
     }
 
@@ -144,6 +158,11 @@ public final class HandoverImage {
         return out;
     }
 
+    /** The addresses of the pages() entries, ascending, without copying their bytes. */
+    public java.util.SortedSet<Long> pageAddresses() {
+        return Collections.unmodifiableSortedSet(pages.navigableKeySet());
+    }
+
     /** Overflow-safe: true if [pa, pa+length) lies inside RAM. */
     public boolean inRam(long pa, long length) {
         return pa >= 0 && length >= 0 && pa <= ramBytes && length <= ramBytes - pa;
@@ -181,12 +200,21 @@ public final class HandoverImage {
 
     /** length bytes from pa; the range must be inside RAM. */
     public byte[] bytes(long pa, int length) {
-        require(inRam(pa, length), "read of %d bytes at 0x%x is inside RAM", length, pa);
+        if (!inRam(pa, length)) {
+            require(false, "read of %d bytes at 0x%x is inside RAM", length, pa);
+        }
         byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            long a = pa + i;
-            byte[] page = pages.get(a - a % PAGE_SIZE);
-            out[i] = page == null ? 0 : page[(int) (a % PAGE_SIZE)];
+        // Page by page (not byte by byte): one map lookup per page touched; absent pages read as zero.
+        for (int done = 0; done < length;) {
+            long a = pa + done;
+            long page = a - a % PAGE_SIZE;
+            int offset = (int) (a - page);
+            int n = Math.min(length - done, PAGE_SIZE - offset);
+            byte[] bytes = pages.get(page);
+            if (bytes != null) {
+                System.arraycopy(bytes, offset, out, done, n);
+            }
+            done += n;
         }
         return out;
     }
@@ -203,15 +231,27 @@ public final class HandoverImage {
         TreeMap<Long, byte[]> copy = new TreeMap<>(pages);
         TreeMap<Long, byte[]> cloned = new TreeMap<>();
         writes.forEach((pa, data) -> {
-            require(inRam(pa, data.length), "write of %d bytes at 0x%x is inside RAM", data.length, pa);
-            for (int i = 0; i < data.length; i++) {
-                long a = pa + i;
+            if (!inRam(pa, data.length)) {
+                require(false, "write of %d bytes at 0x%x is inside RAM", data.length, pa);
+            }
+            // Page by page: each touched page is cloned once (or created), then the write's slice copied in.
+            for (int done = 0; done < data.length;) {
+                long a = pa + done;
                 long page = a - a % PAGE_SIZE;
+                int offset = (int) (a - page);
+                int n = Math.min(data.length - done, PAGE_SIZE - offset);
                 byte[] p = cloned.computeIfAbsent(page, k -> copy.containsKey(k) ? copy.get(k).clone() : new byte[PAGE_SIZE]);
-                p[(int) (a % PAGE_SIZE)] = data[i];
+                System.arraycopy(data, done, p, offset, n);
+                done += n;
             }
         });
-        copy.putAll(cloned);
+        cloned.forEach((page, bytes) -> {
+            if (isZero(bytes)) {
+                copy.remove(page);
+            } else {
+                copy.put(page, bytes);
+            }
+        });
         TreeMap<Long, Integer> folios = new TreeMap<>(preserved);
         folios.putAll(moreFolios);
         return new HandoverImage(version, khoCompatible, geometry, ramBytes, fdt, subtree, folios, copy, false);

@@ -220,6 +220,11 @@ public final class LuoReference implements LuoSystem {
     // Parts of the state without building it whole, for the duel's per-step comparison
     // (kverify.properties.luo.LuoStepCheck); each answers as state() would.
 
+    /** The outgoing sessions, as state().outgoing() lists them, without building the rest of the state. */
+    public List<SessionImage> outgoingSessions() {
+        return kernel.outgoingImages();
+    }
+
     /** Sessions in both lists and files made in this kernel: the size of a whole-state comparison. */
     public long size() {
         return kernel.outgoing.size() + kernel.incoming.size() + kernel.files.size();

@@ -13,7 +13,6 @@ import kverify.model.luo.Handover;
 import kverify.model.luo.HandlerKind;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
-import kverify.model.luo.LuoState;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
 import kverify.model.luo.reference.LuoReference;
@@ -52,13 +51,13 @@ final class BaseImages {
             LuoImpl impl = LuoImpl.boot(variant, g);
             List<LuoOp> ops = new ArrayList<>();
             for (int i = 0; i < MAX_STEPS; i++) {
-                Optional<LuoOp> op = s.draw(step(model.state(), g));
+                Optional<LuoOp> op = s.draw(step(model.outgoingSessions(), g));
                 if (op.isEmpty()) {
                     break;
                 }
                 s.assume(apply(op.get(), model, impl, ops, variant));
             }
-            for (LuoOp op : topUp(model.state(), g, needs)) {
+            for (LuoOp op : topUp(model.outgoingSessions(), g, needs)) {
                 s.assume(apply(op, model, impl, ops, variant));
             }
             s.assume(apply(new LuoOp.Reboot(RebootFault.NONE), model, impl, ops, variant));
@@ -68,16 +67,16 @@ final class BaseImages {
     }
 
     /** One span per step: "one more?" then the operation, so shrinking deletes whole steps. */
-    private static Gen<Optional<LuoOp>> step(LuoState st, LuoGeometry g) {
-        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op(st, g)));
+    private static Gen<Optional<LuoOp>> step(List<SessionImage> outgoing, LuoGeometry g) {
+        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op(outgoing, g)));
     }
 
-    private static Gen<LuoOp> op(LuoState st, LuoGeometry g) {
+    private static Gen<LuoOp> op(List<SessionImage> outgoing, LuoGeometry g) {
         Gen<LuoOp> create = Gen.elements(NAMES).map(LuoOp.CreateSession::new);
-        if (st.outgoing().isEmpty()) {
+        if (outgoing.isEmpty()) {
             return create;
         }
-        List<String> names = st.outgoing().stream().map(SessionImage::name).toList();
+        List<String> names = outgoing.stream().map(SessionImage::name).toList();
         Gen<LuoOp> preserve = Gen.zip(Gen.elements(names), Gen.longs(0, 3), Gen.zip(Gen.elements(HandlerKind.values()),
                 Gen.longs(0, Long.MAX_VALUE), (k, d) -> new Object[] {k, d}),
                 (n, t, kd) -> new LuoOp.PreserveFile(n, t, (HandlerKind) kd[0], (Long) kd[1]));
@@ -85,14 +84,14 @@ final class BaseImages {
         int per = g.sessionsPerBlock();
         Gen<LuoOp> bulk = Gen.elements(per, per - 1, per + 1).filter(n -> n >= 1).map(n -> new LuoOp.CreateSessions("p", n));
         return Gen.frequency(Gen.weighted(4, create), Gen.weighted(4, preserve), Gen.weighted(1, close),
-                Gen.weighted(1, bulk), Gen.weighted(1, failedReboot(st)));
+                Gen.weighted(1, bulk), Gen.weighted(1, failedReboot(outgoing)));
     }
 
     /** A reboot whose freeze fails at an existing file (so it really fails); else a create. */
-    private static Gen<LuoOp> failedReboot(LuoState st) {
+    private static Gen<LuoOp> failedReboot(List<SessionImage> outgoing) {
         List<int[]> files = new ArrayList<>();
-        for (int i = 0; i < st.outgoing().size(); i++) {
-            for (int j = 0; j < st.outgoing().get(i).files().size(); j++) {
+        for (int i = 0; i < outgoing.size(); i++) {
+            for (int j = 0; j < outgoing.get(i).files().size(); j++) {
                 files.add(new int[] {i, j});
             }
         }
@@ -104,27 +103,27 @@ final class BaseImages {
     }
 
     /** Deterministic operations that give the image the blocks, sessions and files it needs. */
-    static List<LuoOp> topUp(LuoState st, LuoGeometry g, Needs needs) {
+    static List<LuoOp> topUp(List<SessionImage> outgoing, LuoGeometry g, Needs needs) {
         List<LuoOp> out = new ArrayList<>();
-        int have = st.outgoing().size();
+        int have = outgoing.size();
         int want = Math.max(Math.max(needs.sessionsInFirstBlock(), needs.sessionsWithFiles()),
                 (needs.sessionBlocks() - 1) * g.sessionsPerBlock() + 1);
         if (have < want) {
             out.add(new LuoOp.CreateSessions("t", want - have));
         }
-        List<String> names = new ArrayList<>(st.outgoing().stream().map(SessionImage::name).toList());
+        List<String> names = new ArrayList<>(outgoing.stream().map(SessionImage::name).toList());
         for (int i = 0; names.size() < Math.max(have, want); i++) {
             names.add("t" + i);
         }
         for (int i = 0; i < needs.sessionsWithFiles(); i++) {
-            boolean hasFiles = i < st.outgoing().size() && !st.outgoing().get(i).files().isEmpty();
+            boolean hasFiles = i < outgoing.size() && !outgoing.get(i).files().isEmpty();
             if (!hasFiles) {
                 out.add(new LuoOp.PreserveFile(names.get(i), 2000 + i, HandlerKind.TEST_A, 0x5a5a));
             }
         }
         if (needs.fileBlocks() > 0) {
-            int files = st.outgoing().isEmpty() ? 0 : st.outgoing().get(0).files().size() + (needs.sessionsWithFiles() > 0
-                    && st.outgoing().get(0).files().isEmpty() ? 1 : 0);
+            int files = outgoing.isEmpty() ? 0 : outgoing.get(0).files().size() + (needs.sessionsWithFiles() > 0
+                    && outgoing.get(0).files().isEmpty() ? 1 : 0);
             for (int j = files; j < (needs.fileBlocks() - 1) * g.filesPerBlock() + 1; j++) {
                 out.add(new LuoOp.PreserveFile(names.get(0), 1000 + j, HandlerKind.TEST_B, j));
             }

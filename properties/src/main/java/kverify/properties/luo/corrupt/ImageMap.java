@@ -123,7 +123,7 @@ final class ImageMap {
     /** The image's pages that no folio covers (what the previous kernel left in freed memory). */
     List<Long> leftoverPages() {
         List<Long> out = new ArrayList<>();
-        img.pages().keySet().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
+        img.pageAddresses().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
         return out;
     }
 
