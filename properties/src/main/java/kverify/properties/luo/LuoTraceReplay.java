@@ -121,13 +121,18 @@ public final class LuoTraceReplay {
      * well-phased when one of them accepts it; which order a variant took is the replay's to say.
      */
     private static String phaseError(Path trace, LuoTrace t) {
-        List<DryRun> possible = List.of(new DryRun(new LuoReference(t.geometry()), List.of()));
+        List<DryRun> possible = List.of(new DryRun(new LuoReference(t.geometry()), null));
         for (LuoTrace.Step step : t.steps()) {
             List<DryRun> accepting = possible.stream().filter(d -> step.op().validIn(d.model().phase())).toList();
             if (accepting.isEmpty()) {
                 return trace + ":" + step.line() + ": '" + LuoTraceFormat.line(step.op()) + "' is not valid in phase "
                         + String.join(" or ", possible.stream().map(d -> d.model().phase().name()).distinct().toList())
                         + " (each live update: a successful reboot, setup, then the next kernel's ops)";
+            }
+            if (accepting.size() == 1 && !(step.op() instanceof LuoConcurrent)) {
+                // the common case: one possible run and a serial line; no state to compare (keeps the dry run linear)
+                possible = accepting.get(0).after(step.op(), t.geometry());
+                continue;
             }
             List<DryRun> next = new ArrayList<>();
             Set<LuoState> seen = new HashSet<>();
@@ -143,8 +148,12 @@ public final class LuoTraceReplay {
         return null;
     }
 
+    /** The steps that rebuild a dry run's model, newest first and shared with the runs it came from. */
+    private record Steps(Consumer<LuoReference> last, Steps before) {
+    }
+
     /** A model the dry run may have reached, with the steps that rebuild it (a serial order needs a fresh copy). */
-    private record DryRun(LuoReference model, List<Consumer<LuoReference>> steps) {
+    private record DryRun(LuoReference model, Steps steps) {
         List<DryRun> after(LuoOp op, LuoGeometry g) {
             if (!(op instanceof LuoConcurrent c)) {
                 op.applyTo(model);
@@ -159,15 +168,19 @@ public final class LuoTraceReplay {
         }
 
         private LuoReference rebuilt(LuoGeometry g) {
+            List<Consumer<LuoReference>> oldestLast = new ArrayList<>();
+            for (Steps s = steps; s != null; s = s.before()) {
+                oldestLast.add(s.last());
+            }
             LuoReference r = new LuoReference(g);
-            steps.forEach(s -> s.accept(r));
+            for (int i = oldestLast.size() - 1; i >= 0; i--) {
+                oldestLast.get(i).accept(r);
+            }
             return r;
         }
 
-        private List<Consumer<LuoReference>> append(Consumer<LuoReference> step) {
-            List<Consumer<LuoReference>> out = new ArrayList<>(steps);
-            out.add(step);
-            return out;
+        private Steps append(Consumer<LuoReference> step) {
+            return new Steps(step, steps);
         }
     }
 
