@@ -90,15 +90,14 @@ final class LuoFaultGen {
         if (s.phase() != Phase.OUTGOING) {
             return Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(2, failAlloc()));
         }
-        if (aimedCase) {
-            return Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(2, failAlloc()), Gen.weighted(2, returningReboot(s)),
-                    Gen.weighted(AIMED_CASE_WEIGHT, leftFileSets.isEmpty() ? recipe(s, c) : aimAtLeftFileSet(s, c)));
+        Gen.Weighted<LuoOp> call = Gen.weighted(10, calls.call(s, c));
+        Gen.Weighted<LuoOp> alloc = Gen.weighted(2, failAlloc());
+        Gen.Weighted<LuoOp> returning = Gen.weighted(2, returningReboot(s));
+        if (!aimedCase && leftFileSets.isEmpty()) {
+            return Gen.frequency(call, alloc, returning);
         }
-        if (leftFileSets.isEmpty()) {
-            return Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(2, failAlloc()), Gen.weighted(2, returningReboot(s)));
-        }
-        return Gen.frequency(Gen.weighted(10, calls.call(s, c)), Gen.weighted(2, failAlloc()), Gen.weighted(2, returningReboot(s)),
-                Gen.weighted(AIM_WEIGHT, aimAtLeftFileSet(s, c)));
+        Gen<LuoOp> aimed = aimedCase && leftFileSets.isEmpty() ? recipe(s, c) : aimAtLeftFileSet(s, c);
+        return Gen.frequency(call, alloc, returning, Gen.weighted(aimedCase ? AIMED_CASE_WEIGHT : AIM_WEIGHT, aimed));
     }
 
     /** The next step toward a serialize with a file that returns: a device, a session, a file of handler a, its preserve, the reboot. */
