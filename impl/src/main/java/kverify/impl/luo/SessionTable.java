@@ -54,6 +54,12 @@ final class SessionTable {
     private int nextHint;
     private String lastName;
     private byte[] lastBytes;
+    /**
+     * The free slot the last failed {@link #probe} ended on and the tag it computed there: the
+     * add that follows it (create, deserialize) writes that tag instead of hashing the name again.
+     */
+    private int missSlot = -1;
+    private int missTag;
 
     /** A table sized for {@code expected} sessions (0: grown as needed), growing its arrays at most to {@code limit} before it must. */
     SessionTable(int expected, long limit) {
@@ -107,6 +113,8 @@ final class SessionTable {
                 }
             }
         }
+        missSlot = slot;
+        missTag = tag;
         return -1 - slot;
     }
 
@@ -122,8 +130,8 @@ final class SessionTable {
     }
 
     /**
-     * The same, where {@code probed} is what {@link #probe} of this name returned with no change
-     * to the table since (a negative value: the free slot), or 0 to look the slot up here.
+     * The same, where {@code probed} is what the last {@link #probe}, of this name, returned with
+     * no change to the table since (a negative value: the free slot), or 0 to look the slot up here.
      */
     int add(byte[] b, int off, int len, FileSet fileSet, int probed) {
         if (ids == flags.length) {
@@ -152,7 +160,9 @@ final class SessionTable {
             if (index[slot] != 0) {
                 throw new IllegalStateException("add: slot " + slot + " of a stale probe is taken");
             }
-            index[slot] = tag(prefixHash(b, off, len), b, off, len) | (id + 1);
+            int tag = slot == missSlot ? missTag : tag(prefixHash(b, off, len), b, off, len);
+            missSlot = -1;
+            index[slot] = tag | (id + 1);
         } else {
             insert(id);
         }
@@ -286,6 +296,7 @@ final class SessionTable {
     /** Every live id inserted, in list order, into a table of the new capacity. */
     private void rehash(int capacity) {
         index = new int[capacity];
+        missSlot = -1;
         for (int id = 0; id < ids; id++) {
             if ((flags[id] & LIVE) != 0) {
                 insert(id);
