@@ -45,8 +45,15 @@ public final class LuoTraceReplay {
         // One variant (and its own model) at a time, each dropped before the next: a trace at the
         // limits holds one model and one implementation at once, not one of each per variant.
         int n = t.steps().size();
+        // The model column: the model in the serial orders the variant under study took where it ran
+        // the step, else in the first variant's that did; where the variants' models reached the
+        // step in different orders with different outcomes, every variant's is listed below the table.
         String[] modelOutcomes = new String[n];
         boolean[] modelMissed = new boolean[n];
+        boolean[] modelFromStudy = new boolean[n];
+        String[] firstModel = new String[n];
+        int[] firstModelBy = new int[n];
+        List<List<String>> orderDependent = new ArrayList<>();
         StringBuilder[] rows = new StringBuilder[n];
         List<List<String>> missedBy = new ArrayList<>();
         List<LuoDuel.StepResult> first = new ArrayList<>();
@@ -60,6 +67,7 @@ public final class LuoTraceReplay {
                 if (v == 0) {
                     rows[s] = new StringBuilder();
                     missedBy.add(new ArrayList<>());
+                    orderDependent.add(null);
                 }
                 if (leftAt == null && !step.op().validIn(duel.model().phase())) {
                     // An earlier concurrent step ran in another serial order here than in the run the trace came from.
@@ -72,8 +80,17 @@ public final class LuoTraceReplay {
                     continue;
                 }
                 LuoDuel.StepResult r = duel.step(step.op(), s == n - 1);
-                if (modelOutcomes[s] == null) {
-                    modelOutcomes[s] = r.model().toString();
+                String modelOutcome = r.model().toString();
+                boolean study = variants.get(v) == t.variant();
+                if (firstModel[s] == null) {
+                    firstModel[s] = modelOutcome;
+                    firstModelBy[s] = v;
+                } else if (!firstModel[s].equals(modelOutcome)) {
+                    noteOrderDependent(orderDependent, s, variants, firstModelBy[s], firstModel[s], v, modelOutcome);
+                }
+                if (modelOutcomes[s] == null || (study && !modelFromStudy[s])) {
+                    modelOutcomes[s] = modelOutcome;
+                    modelFromStudy[s] = study;
                     modelMissed[s] = step.expect().isPresent() && !step.expect().get().matches(r.model());
                 }
                 rows[s].append(String.format(CELL, cell(r)));
@@ -89,12 +106,32 @@ public final class LuoTraceReplay {
         }
         for (int s = 0; s < n; s++) {
             LuoTrace.Step step = t.steps().get(s);
-            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()),
-                    modelOutcomes[s] == null ? "-" : modelOutcomes[s]) + rows[s]
+            String model = modelOutcomes[s] == null ? "-" : modelOutcomes[s] + (orderDependent.get(s) == null ? "" : " ~");
+            out.println(String.format(ROW, step.line(), LuoTraceFormat.line(step.op()), model) + rows[s]
                     + expectation(step, modelMissed[s], missedBy.get(s)));
         }
         summary(out, variants, first, left);
+        for (int s = 0; s < n; s++) {
+            if (orderDependent.get(s) != null) {
+                out.println("~ line " + t.steps().get(s).line() + ": the model's outcome depends on the serial orders;"
+                        + " beside each variant the model takes the orders its run is closest to (at this or an earlier"
+                        + " concurrent step): " + String.join("; ", orderDependent.get(s))
+                        + " (variants not named: as the first)");
+            }
+        }
         return 0;
+    }
+
+    /** Notes that variant {@code v}'s model reached step {@code s} with another outcome than the first variant's model that ran it. */
+    private static void noteOrderDependent(List<List<String>> orderDependent, int s, List<LuoVariant> variants,
+            int firstBy, String first, int v, String modelOutcome) {
+        List<String> notes = orderDependent.get(s);
+        if (notes == null) {
+            notes = new ArrayList<>();
+            notes.add("in " + variants.get(firstBy).name() + "'s orders " + first);
+            orderDependent.set(s, notes);
+        }
+        notes.add("in " + variants.get(v).name() + "'s orders " + modelOutcome);
     }
 
     /** The parsed, well-phased trace; or null after printing "FILE:LINE: message". */
@@ -218,7 +255,8 @@ public final class LuoTraceReplay {
     }
 
     private static void summary(PrintStream out, List<LuoVariant> variants, List<LuoDuel.StepResult> first, List<String> left) {
-        out.println("(* outcome differs from the model; ! state or invariants differ; - not run)");
+        out.println("(* outcome differs from the model's, each variant beside its own model run in the serial orders it took;"
+                + " ! state or invariants differ; - not run; ~ the model's outcome depends on the order, see below)");
         for (int i = 0; i < variants.size(); i++) {
             LuoDuel.StepResult r = first.get(i);
             String v = variants.get(i).name();

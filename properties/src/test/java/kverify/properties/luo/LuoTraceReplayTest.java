@@ -45,6 +45,23 @@ class LuoTraceReplayTest {
         }
     }
 
+    /**
+     * In this LUO-14 finding the posted variants' closing reboot fails where CORRECTED's succeeds,
+     * so the model takes another serial order beside each: the model column is the one beside the
+     * variant under study, marked '~', and each order's outcome is listed under the table.
+     */
+    @Test
+    void whereTheModelsOutcomeDependsOnTheOrderTheColumnFollowsTheVariantUnderStudy() {
+        Path f = LuoFindings.files(LuoFindings.CONCURRENT_DIR).stream()
+                .filter(p -> p.getFileName().toString().equals("concurrent-close-reboot-outcome-ok-vs-model-ok.trace"))
+                .findFirst().orElseThrow();
+        String out = replay(f, 0);
+        assertThat(out).containsPattern("13  concurrent \\[reboot freeze-fails [^\\n]*schedule=2,2 Ok\\(\\[Err\\(EIO\\), Ok\\]\\) ~ ")
+                .contains("~ line 13: the model's outcome depends on the serial orders;")
+                .contains("in AS_POSTED's orders Ok([Err(EIO), Ok]); in CORRECTED's orders Ok([Ok, Ok])");
+        assertThat(out.lines().filter(l -> l.startsWith("~ line ")).count()).isEqualTo(1);
+    }
+
     @Test
     void malformedTracesPrintFileAndLineAndReturnTwo() throws Exception {
         Path f = tmp.resolve("bad.trace");
