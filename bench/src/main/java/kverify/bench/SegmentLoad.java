@@ -88,7 +88,7 @@ final class SegmentLoad {
 
     /** The impl's copy taken apart: producing the user bytes, then writing them into simulated memory. */
     private static void stages(Table t, byte[] src, double base) {
-        row(t, "impl stage 1: read the simulated user buffer (SegmentWriter.userBytes, one byteAt per byte)", base, "",
+        row(t, "impl stage 1: read the simulated user buffer (SegmentWriter.userBytes: 256-byte blocks from a table)", base, "",
                 Timing.measure(3, 11, () -> Timing.time(() -> SegmentProbe.userBytes(BUFFER, SIZE))));
         byte[] scratch = new byte[SIZE];
         row(t, "lower bound of stage 1: UserBuffer.byteAt for every byte into a preallocated byte[]", base, "",

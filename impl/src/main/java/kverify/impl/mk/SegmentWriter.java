@@ -78,12 +78,17 @@ interface SegmentWriter {
         return (from, dst, offset, length) -> fill(buffer, from, dst, offset, length);
     }
 
-    /** Bytes [from, from + length) of the pattern into out[offset..], eight at a time (see userBytes). */
+    /**
+     * Bytes [from, from + length) of the pattern into out[offset..]: whole 256-byte blocks from
+     * {@link PatternBlocks}' table, the rest eight at a time (see userBytes).
+     */
     static void fill(UserBuffer buffer, long from, byte[] out, int offset, int length) {
         long x = (from + 1) * UserBuffer.K1 + buffer.pattern() * UserBuffer.K2;
+        int blocks = PatternBlocks.fill(x, out, offset, length);
+        x += blocks * UserBuffer.K1;
         int end = offset + length;
-        int words = offset + (length & ~7);
-        int i = offset;
+        int words = offset + blocks + ((length - blocks) & ~7);
+        int i = offset + blocks;
         for (; i < words; i += 8) {
             long w = x >>> 56;
             w |= (x + UserBuffer.K1) >>> 56 << 8;

@@ -186,4 +186,28 @@ class SegmentWriterTest {
             }
         }
     }
+
+    /**
+     * The table's 256-byte blocks and the rest around them are byteAt's bytes, at random buffer
+     * positions (near 2^40 too), destination offsets and lengths (unaligned, across pages and
+     * blocks); a fixed seed, so every run checks the same pieces.
+     */
+    @Test
+    void blockFilledPiecesAreTheBuffersBytesAtRandomPositions() {
+        java.util.Random random = new java.util.Random(0x5E6L);
+        for (int trial = 0; trial < 2_000; trial++) {
+            UserBuffer b = new UserBuffer(random.nextInt(Integer.MAX_VALUE), UserBuffer.NO_FAULT);
+            long from = random.nextBoolean() ? random.nextInt(3 * 4096) : (1L << 40) + random.nextInt(1 << 20);
+            int offset = random.nextInt(16);
+            int length = random.nextInt(3 * 4096);
+            byte[] dst = new byte[offset + length + 16];
+            byte[] expected = new byte[dst.length];
+            SegmentWriter.fill(b, from, dst, offset, length);
+            for (int i = 0; i < length; i++) {
+                expected[offset + i] = (byte) b.byteAt(from + i);
+            }
+            assertThat(dst).as("pattern %d from %d offset %d length %d", b.pattern(), from, offset, length)
+                    .isEqualTo(expected);
+        }
+    }
 }
