@@ -53,6 +53,19 @@ public final class ReferenceMk implements MkKernel {
     private MemoryImage lastMemory = MemoryImage.EMPTY;
     /** Pages created or copied since the last snapshot or copy: only these are written in place. */
     private final java.util.Set<Long> ownPages = new java.util.HashSet<>();
+    /**
+     * The contents of every page the running kernel uses at boot and of every host-allocated page,
+     * one array each for all such pages of all kernels (never written, see {@link #putShared}):
+     * a case's set-up fills no pages, and snapshots and copies see untouched pages as shared.
+     */
+    private static final byte[] KERNEL_PAGE = filledPage(MkConst.KERNEL_MEMORY_FILL);
+    private static final byte[] HOST_ALLOC_PAGE = filledPage(MkConst.HOST_ALLOC_FILL);
+
+    private static byte[] filledPage(int fill) {
+        byte[] page = new byte[(int) MkConst.PAGE_SIZE];
+        java.util.Arrays.fill(page, (byte) fill);
+        return page;
+    }
 
     public ReferenceMk(Machine machine) {
         this(machine, MkVersion.RFC_V1);
@@ -75,9 +88,7 @@ public final class ReferenceMk implements MkKernel {
         }
         for (PhysRange r : machine.kernelUsed()) {
             for (long page = r.start(); page < r.end(); page += MkConst.PAGE_SIZE) {
-                byte[] bytes = new byte[(int) MkConst.PAGE_SIZE];
-                java.util.Arrays.fill(bytes, (byte) MkConst.KERNEL_MEMORY_FILL);
-                memory.put(page, bytes);
+                putShared(page, KERNEL_PAGE);
             }
         }
         limitReboot = machine.caller().loadLimitReboot();
@@ -203,9 +214,7 @@ public final class ReferenceMk implements MkKernel {
         }
         for (long p : free) {
             hostPages.add(p);
-            byte[] bytes = new byte[(int) MkConst.PAGE_SIZE];
-            java.util.Arrays.fill(bytes, (byte) MkConst.HOST_ALLOC_FILL);
-            memory.put(p, bytes);
+            putShared(p, HOST_ALLOC_PAGE);
         }
         return Call.ok();
     }
@@ -304,6 +313,15 @@ public final class ReferenceMk implements MkKernel {
             }
             page[(int) (a & ~MkConst.PAGE_MASK)] = (byte) kverify.model.mk.UserBuffer.byteAt(pattern, a - r.start());
         }
+    }
+
+    /**
+     * Makes {@code shared} the page at {@code address}. The array is never written: the page is
+     * not this kernel's own, so {@link #writablePage} copies it before the first write.
+     */
+    private void putShared(long address, byte[] shared) {
+        memory.put(address, shared);
+        ownPages.remove(address);
     }
 
     /**
