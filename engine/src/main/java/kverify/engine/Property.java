@@ -23,12 +23,20 @@ public final class Property {
     private final Consumer<Source> body;
     private final List<Coverage.Requirement> requirements;
     private final double triesScale;
+    private final boolean streamByName;
 
-    private Property(String name, Consumer<Source> body, List<Coverage.Requirement> requirements, double triesScale) {
+    private Property(String name, Consumer<Source> body, List<Coverage.Requirement> requirements, double triesScale,
+            boolean streamByName) {
         this.name = name;
         this.body = body;
         this.requirements = List.copyOf(requirements);
         this.triesScale = triesScale;
+        this.streamByName = streamByName;
+    }
+
+    /** The seed of the case stream a run of this property on {@code seed} draws from (see {@link Builder#streamByName}). */
+    long streamSeed(long seed) {
+        return streamByName ? seed ^ (name.hashCode() * 0x9E3779B97F4A7C15L) : seed;
     }
 
     public static Builder named(String name) {
@@ -56,7 +64,7 @@ public final class Property {
      * Returns the number of discarded cases.
      */
     public int sample(long seed, int cases, Consumer<TestCase> sink) {
-        SplittableRandom seeds = new SplittableRandom(seed);
+        SplittableRandom seeds = new SplittableRandom(streamSeed(seed));
         int discarded = 0;
         for (int valid = 0; valid < cases; ) {
             if (discarded > cases * MAX_DISCARDS_PER_TRY) {
@@ -105,7 +113,7 @@ public final class Property {
         }
         int valid = 0;
         int discarded = 0;
-        SplittableRandom seeds = new SplittableRandom(settings.seed());
+        SplittableRandom seeds = new SplittableRandom(streamSeed(settings.seed()));
         for (int attempt = 1; valid < tries; attempt++) {
             if (settings.stopAtFirstFailure() && !failures.isEmpty()) {
                 break;
@@ -177,6 +185,7 @@ public final class Property {
         private Consumer<Source> body;
         private final List<Coverage.Requirement> requirements = new ArrayList<>();
         private double triesScale = 1.0;
+        private boolean streamByName;
 
         private Builder(String name) {
             if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -204,11 +213,21 @@ public final class Property {
             return this;
         }
 
+        /**
+         * Draws the cases from the run's seed mixed with this property's name, for a family whose
+         * members share one generator: with the seed alone, two members that read the choices
+         * alike draw the same cases, and a seed gives a defect one chance instead of one per member.
+         */
+        public Builder streamByName() {
+            this.streamByName = true;
+            return this;
+        }
+
         public Property build() {
             if (body == null) {
                 throw new IllegalStateException("property " + name + " has no body");
             }
-            return new Property(name, body, requirements, triesScale);
+            return new Property(name, body, requirements, triesScale, streamByName);
         }
     }
 

@@ -43,7 +43,9 @@ public final class LuoConcurrency {
 
     public static Property property(LuoVariant v, LuoGeometry g) {
         // Requirements at no more than half the rates a default run measured (docs/luo.md, "Concurrent calls").
-        return Property.named(name(v, g)).body(src -> runCase(src, v, g))
+        // Every variant and geometry its own case stream: the as-posted and review-suggestion
+        // properties, and v7's geometries, otherwise draw the same cases (LUO-17 power, docs/campaign.md).
+        return Property.named(name(v, g)).body(src -> runCase(src, v, g)).streamByName()
                 .requireCoverage(REBOOT_RACED_CREATE_OR_PRESERVE, 0.05).requireCoverage(REBOOT_RACED_CLOSE, 0.05)
                 .requireCoverage(SESSION_CALLS_RACED, 0.05).requireCoverage(INCOMING_RACED, 0.05).build();
     }
