@@ -46,8 +46,8 @@ public final class LuoTraceReplay {
         // limits holds one model and one implementation at once, not one of each per variant.
         int n = t.steps().size();
         // The model column: the model in the serial orders the variant under study took where it ran
-        // the step, else in the first variant's that did; where the variants' models reached the
-        // step in different orders with different outcomes, every variant's is listed below the table.
+        // the step, else in the first variant's that did; where a variant's model reached the step
+        // with another outcome than the first variant's, both are listed below the table.
         String[] modelOutcomes = new String[n];
         boolean[] modelMissed = new boolean[n];
         boolean[] modelFromStudy = new boolean[n];
