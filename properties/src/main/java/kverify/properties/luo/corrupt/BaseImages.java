@@ -6,39 +6,85 @@ import java.util.Optional;
 import kverify.engine.Gen;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoVariant;
-import kverify.impl.luo.image.ImageBridge;
 import kverify.model.Errno;
-import kverify.model.Outcome;
-import kverify.model.luo.Handover;
 import kverify.model.luo.HandlerKind;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.RebootFault;
 import kverify.model.luo.SessionImage;
-import kverify.model.luo.reference.LuoReference;
+import kverify.model.luo.image.HandoverImage;
 
 /**
  * Valid handover images from random user actions: a short sequence of operations drawn from the
  * model's current state (tiny name alphabet, small tokens, failed reboots as data), then top-up
  * operations that give the image what a corruption kind needs, then a successful reboot. The
- * operations run on the reference model and on the CORRECTED implementation in lockstep; the
- * image is the implementation's handover, and the model says which sessions it must hold.
+ * operations run on the reference model and on the writing variant in {@link Lockstep}; the image
+ * is the writer's handover, and the model says which sessions it must hold. What a recipe gave is
+ * kept in {@link BaseCache}: a case whose steps were seen before draws them from the cached model
+ * states and takes the cached image, and builds (from the first unseen step) only what is new.
  */
 final class BaseImages {
     static final int MAX_STEPS = 10;
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
 
     /**
-     * A valid image, the operations that built it, the sessions the model hands over, and the
-     * live implementation that wrote it (phase BOOTING: the next kernel has not run yet).
+     * A valid image, the operations that built it, the sessions the model hands over, the writer
+     * and the image's map. Immutable, so one base serves every case that draws its recipe; a
+     * caller that needs the live kernel that wrote it gets a fresh one from {@link #replayWriter}.
      */
-    record Base(LuoGeometry geometry, List<LuoOp> ops, kverify.model.luo.image.HandoverImage image, List<SessionImage> handover,
-            LuoImpl live) {
+    static final class Base {
+        private final LuoGeometry geometry;
+        private final List<LuoOp> ops;
+        private final HandoverImage image;
+        private final List<SessionImage> handover;
+        private final LuoVariant writer;
+        private final ImageMap map;
+        private final String recipeText;
+
+        Base(LuoGeometry geometry, List<LuoOp> ops, HandoverImage image, List<SessionImage> handover, LuoVariant writer) {
+            this.geometry = geometry;
+            this.ops = List.copyOf(ops);
+            this.image = image;
+            this.handover = List.copyOf(handover);
+            this.writer = writer;
+            this.map = new ImageMap(image);
+            this.recipeText = this.ops.toString();
+        }
+
+        LuoGeometry geometry() {
+            return geometry;
+        }
+
+        List<LuoOp> ops() {
+            return ops;
+        }
+
+        HandoverImage image() {
+            return image;
+        }
+
+        List<SessionImage> handover() {
+            return handover;
+        }
+
+        /** Where things are in the image (built once per base; read only). */
+        ImageMap map() {
+            return map;
+        }
+
+        /** The operations as a note prints them ({@code List.toString}), written once. */
+        String recipeText() {
+            return recipeText;
+        }
+
+        /** A new live writer that has applied the operations (phase BOOTING, the next kernel not run): its own, to drive. */
+        LuoImpl replayWriter() {
+            return Lockstep.writerAfter(writer, geometry, ops);
+        }
     }
 
     private BaseImages() {
     }
-
 
     /**
      * A state written by the given variant. A corrected variant (of either version) must agree with
@@ -46,23 +92,43 @@ final class BaseImages {
      * the model is discarded, so the state is one the model calls valid.
      */
     static Gen<Base> gen(LuoGeometry g, Needs needs, LuoVariant variant) {
+        return gen(g, needs, variant, BaseCache.SHARED);
+    }
+
+    static Gen<Base> gen(LuoGeometry g, Needs needs, LuoVariant variant, BaseCache cache) {
         return s -> {
-            LuoReference model = new LuoReference(g);
-            LuoImpl impl = LuoImpl.boot(variant, g);
-            List<LuoOp> ops = new ArrayList<>();
+            List<LuoOp> steps = new ArrayList<>();
+            // Model and writer at `steps`, made only once a step or the base is not in the cache.
+            Lockstep live = null;
+            List<SessionImage> outgoing = List.of();
             for (int i = 0; i < MAX_STEPS; i++) {
-                Optional<LuoOp> op = s.draw(step(model.outgoingSessions(), g));
+                Optional<LuoOp> op = s.draw(step(outgoing, g));
                 if (op.isEmpty()) {
                     break;
                 }
-                s.assume(apply(op.get(), model, impl, ops, variant));
+                steps.add(op.get());
+                BaseCache.Recipe r = new BaseCache.Recipe(variant, g, steps);
+                Optional<BaseCache.Step> known = cache.step(r);
+                if (live == null && known.isEmpty()) {
+                    live = Lockstep.replay(variant, g, steps.subList(0, steps.size() - 1));
+                }
+                if (live != null) {
+                    boolean agreed = live.apply(op.get());
+                    known = Optional.of(new BaseCache.Step(agreed, agreed ? live.outgoing() : List.of()));
+                    cache.putStep(r, known.get());
+                }
+                s.assume(known.get().agreed());
+                outgoing = known.get().outgoing();
             }
-            for (LuoOp op : topUp(model.outgoingSessions(), g, needs)) {
-                s.assume(apply(op, model, impl, ops, variant));
+            BaseCache.Recipe r = new BaseCache.Recipe(variant, g, steps);
+            Optional<Optional<Base>> known = cache.base(r, needs);
+            if (known.isEmpty()) {
+                Optional<Base> built = (live == null ? Lockstep.replay(variant, g, steps) : live).finish(needs);
+                cache.putBase(r, needs, built);
+                known = Optional.of(built);
             }
-            s.assume(apply(new LuoOp.Reboot(RebootFault.NONE), model, impl, ops, variant));
-            List<SessionImage> handover = ((Handover.Present) model.state().handover()).sessions();
-            return new Base(g, ops, ImageBridge.capture(impl), handover, impl);
+            s.assume(known.get().isPresent());
+            return known.get().get();
         };
     }
 
@@ -129,25 +195,5 @@ final class BaseImages {
             }
         }
         return out;
-    }
-
-    /** Applies op to both; false if the variant disagrees with the model (never for CORRECTED: that throws). */
-    private static boolean apply(LuoOp op, LuoReference model, LuoImpl impl, List<LuoOp> ops, LuoVariant variant) {
-        Outcome<?> expected = op.applyTo(model);
-        Outcome<?> actual;
-        try {
-            actual = op.applyTo(impl);
-        } catch (IllegalStateException e) {
-            actual = null;
-        }
-        ops.add(op);
-        if (variant.kind() != kverify.impl.luo.VariantKind.CORRECTED) {
-            return expected.equals(actual) && model.phase() == impl.phase();
-        }
-        if (!expected.equals(actual)) {
-            throw new IllegalStateException("harness: " + variant + " diverges from the model while building a valid image: " + op
-                    + " gave " + actual + ", model " + expected + " (an issue-3 divergence, not a corruption finding)");
-        }
-        return true;
     }
 }

@@ -112,7 +112,7 @@ public final class CorruptionProperties {
             needs = needs.max(kinds.get(i).needs(targets.get(i), version(v)));
         }
         BaseImages.Base base = s.draw(BaseImages.gen(g, needs, corrected(v)));
-        s.note("valid image from: " + base.ops());
+        s.note("valid image from: " + base.recipeText());
         List<Corruption> corruptions = new ArrayList<>();
         Corrupted cur = corrupt(s, base, kinds, targets, corruptions);
         ImageVerdict verdict = HandoverReference.decide(cur.image());
@@ -139,7 +139,7 @@ public final class CorruptionProperties {
     /** Each kind's corruption drawn against the valid image's map and applied in turn. */
     private static Corrupted corrupt(Source s, BaseImages.Base base, List<CorruptionKind> kinds, List<Target> targets,
             List<Corruption> applied) {
-        ImageMap map = new ImageMap(base.image());
+        ImageMap map = base.map();
         Corrupted cur = Corrupted.of(base.image());
         for (int i = 0; i < kinds.size(); i++) {
             Corruption c = s.draw("corruption " + (i + 1), kinds.get(i).generator(map, targets.get(i)));

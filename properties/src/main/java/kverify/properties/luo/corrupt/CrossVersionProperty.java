@@ -57,7 +57,7 @@ public final class CrossVersionProperty {
         LuoGeometry from = small ? CorruptionProperties.smallGeometry(writer) : real(writer.version());
         Needs needs = s.draw("needs", Gen.elements(Needs.NONE, new Needs(2, 1, 0, 0), new Needs(1, 1, 2, 1)));
         BaseImages.Base base = s.draw(BaseImages.gen(from, needs, writer));
-        s.note("handover written by " + Variants.name(writer) + " from: " + base.ops());
+        s.note("handover written by " + Variants.name(writer) + " from: " + base.recipeText());
         boolean matched = s.draw("kho", Gen.booleans());
         s.classify(matched ? MATCHED : REFUSED);
         if (!base.handover().isEmpty()) {

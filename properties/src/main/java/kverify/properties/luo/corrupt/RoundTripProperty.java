@@ -33,16 +33,16 @@ public final class RoundTripProperty {
         LuoGeometry g = s.draw("geometry", CorruptionProperties.geometries(v));
         Needs needs = s.draw("needs", Gen.elements(Needs.NONE, new Needs(2, 1, 0, 0), new Needs(1, 1, 2, 1)));
         BaseImages.Base base = s.draw(BaseImages.gen(g, needs, v));
-        s.note("state from: " + base.ops());
+        s.note("state from: " + base.recipeText());
         HandoverImage img = base.image();
-        classify(s, img);
+        classify(s, base.map());
         String text = ImageText.format(img, List.of("round trip"));
         HandoverImage back = ImageText.parse(text.lines().toList());
         require(back.equals(img), "text does not parse back to the same image", text);
         LuoImpl loaded = ImageBridge.boot(back, v);
-        require(loaded.memory().contentEquals(base.live().memory()), "loaded memory differs from the live memory",
-                "first difference at page 0x" + Long.toHexString(loaded.memory().firstDifference(base.live().memory())));
-        LuoImpl live = base.live();
+        LuoImpl live = base.replayWriter();
+        require(loaded.memory().contentEquals(live.memory()), "loaded memory differs from the live memory",
+                "first difference at page 0x" + Long.toHexString(loaded.memory().firstDifference(live.memory())));
         require(loaded.setup().equals(live.setup()), "setup differs between the live and the loaded kernel", "");
         require(loaded.phase() == live.phase() && (loaded.phase() != kverify.model.luo.Phase.INCOMING
                 || loaded.openDevice().equals(live.openDevice())), "open differs between the live and the loaded kernel", "");
@@ -57,8 +57,7 @@ public final class RoundTripProperty {
         }
     }
 
-    private static void classify(Source s, HandoverImage img) {
-        ImageMap m = new ImageMap(img);
+    private static void classify(Source s, ImageMap m) {
         if (m.entries.stream().anyMatch(e -> e.block() > 0)) {
             s.classify("sessions in two blocks");
         }
