@@ -1,83 +1,87 @@
 package kverify.properties.luo.corrupt;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kverify.engine.Gen;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoOp;
 import kverify.model.luo.SessionImage;
 
 /**
- * Valid images already built, shared by every case, property and runner thread of the JVM. A
- * recipe is the writer, the geometry and the drawn steps. For each recipe the cache keeps whether
- * model and writer agreed on its last step and the sessions the model then holds outgoing (what
- * the next step is drawn from); for a recipe with the needs of its top-up, the finished base (or
- * that the top-up parted model and writer). Every entry is a pure function of its key (model and
- * implementation are deterministic, the entries immutable), so a case draws the same choices and
- * gets the same image whatever ran before it, on whichever thread: the cache changes speed only.
- * Bounded by an estimate of the entries' size; when it is over, the least recently used go first.
+ * Valid images already built, shared by every case, property and runner thread of the JVM: a tree
+ * of recipes (a writer and a geometry at the root, one drawn step per edge). A node says whether
+ * model and writer agreed on its last step and holds the generator of the next step (drawn from
+ * the sessions the model then holds outgoing); for each needs of a top-up, it holds the finished
+ * base (or that the top-up parted model and writer). Every node is a pure function of its path
+ * (model and implementation are deterministic, the values immutable), so a case draws the same
+ * choices and gets the same image whatever ran before it, on whichever thread: the cache changes
+ * speed only. Bounded by an estimate of what it holds; when that passes the budget it starts over.
  */
 final class BaseCache {
     /** Estimated bytes kept at most (a real-geometry base is about 0.1-0.3 MiB, a small one a few pages). */
     private static final long BUDGET = 96L << 20;
     static final BaseCache SHARED = new BaseCache(BUDGET);
 
-    record Recipe(LuoVariant writer, LuoGeometry geometry, List<LuoOp> steps) {
-        Recipe {
-            steps = List.copyOf(steps);
+    /** One recipe: how its last step went and what the next step is drawn from. */
+    static final class Node {
+        final boolean agreed;
+        final Gen<Optional<LuoOp>> next;
+        private final Map<LuoOp, Node> children = new HashMap<>();
+        private final Map<Needs, Optional<BaseImages.Base>> bases = new HashMap<>();
+
+        private Node(boolean agreed, Gen<Optional<LuoOp>> next) {
+            this.agreed = agreed;
+            this.next = next;
         }
     }
 
-    /** A drawn step as both sides took it; {@code outgoing} is meaningful only if they agreed. */
-    record Step(boolean agreed, List<SessionImage> outgoing) {
-    }
-
-    private record Finish(Recipe recipe, Needs needs) {
-    }
-
-    private record Sized(Object value, long bytes) {
+    private record Root(LuoVariant writer, LuoGeometry geometry) {
     }
 
     private final long budget;
-    private final LinkedHashMap<Object, Sized> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private Map<Root, Node> roots = new HashMap<>();
     private long bytes;
 
     BaseCache(long budget) {
         this.budget = budget;
     }
 
-    Optional<Step> step(Recipe r) {
-        return get(r).map(Step.class::cast);
+    /** The empty recipe of a writer and geometry; {@code first} is the first step's generator. */
+    synchronized Node root(LuoVariant writer, LuoGeometry g, Gen<Optional<LuoOp>> first) {
+        return roots.computeIfAbsent(new Root(writer, g), r -> new Node(true, first));
     }
 
-    void putStep(Recipe r, Step s) {
-        put(r, s, 64 + bytes(s.outgoing()));
+    synchronized Optional<Node> child(Node parent, LuoOp op) {
+        return Optional.ofNullable(parent.children.get(op));
+    }
+
+    /** Records how {@code op} went after parent; {@code outgoing} only sizes the entry. */
+    synchronized Node addChild(Node parent, LuoOp op, boolean agreed, Gen<Optional<LuoOp>> next, List<SessionImage> outgoing) {
+        Node n = new Node(agreed, next);
+        parent.children.put(op, n);
+        grow(64 + bytes(outgoing));
+        return n;
     }
 
     /** Empty if not built yet; else the base, or empty inside if the top-up parted model and writer. */
-    @SuppressWarnings("unchecked")
-    Optional<Optional<BaseImages.Base>> base(Recipe r, Needs needs) {
-        return get(new Finish(r, needs)).map(v -> (Optional<BaseImages.Base>) v);
+    synchronized Optional<Optional<BaseImages.Base>> base(Node n, Needs needs) {
+        return Optional.ofNullable(n.bases.get(needs));
     }
 
-    void putBase(Recipe r, Needs needs, Optional<BaseImages.Base> base) {
-        put(new Finish(r, needs), base, 64 + base.map(BaseCache::bytes).orElse(0L));
+    synchronized void putBase(Node n, Needs needs, Optional<BaseImages.Base> base) {
+        n.bases.put(needs, base);
+        grow(64 + base.map(BaseCache::bytes).orElse(0L));
     }
 
-    private synchronized Optional<Object> get(Object key) {
-        Sized s = entries.get(key);
-        return s == null ? Optional.empty() : Optional.of(s.value());
-    }
-
-    private synchronized void put(Object key, Object value, long size) {
-        Sized old = entries.put(key, new Sized(value, size));
-        bytes += size - (old == null ? 0 : old.bytes());
-        for (Iterator<Map.Entry<Object, Sized>> it = entries.entrySet().iterator(); bytes > budget && it.hasNext(); ) {
-            bytes -= it.next().getValue().bytes();
-            it.remove();
+    /** Starts over past the budget; nodes still held by running cases stay valid, only detached. */
+    private void grow(long more) {
+        bytes += more;
+        if (bytes > budget) {
+            roots = new HashMap<>();
+            bytes = 0;
         }
     }
 
@@ -90,7 +94,7 @@ final class BaseCache {
     }
 
     private static long bytes(BaseImages.Base b) {
-        return (long) kverify.model.luo.image.HandoverImage.PAGE_SIZE * b.image().pageAddresses().size() + 2 * bytes(b.handover()) + 160L * b.map().entries.size()
-                + 2L * b.recipeText().length();
+        return (long) kverify.model.luo.image.HandoverImage.PAGE_SIZE * b.image().pageAddresses().size() + 2 * bytes(b.handover())
+                + 160L * b.map().entries.size() + 2L * b.recipeText().length();
     }
 }

@@ -97,44 +97,45 @@ final class BaseImages {
 
     static Gen<Base> gen(LuoGeometry g, Needs needs, LuoVariant variant, BaseCache cache) {
         return s -> {
+            BaseCache.Node node = cache.root(variant, g, step(List.of(), g));
             List<LuoOp> steps = new ArrayList<>();
             // Model and writer at `steps`, made only once a step or the base is not in the cache.
             Lockstep live = null;
-            List<SessionImage> outgoing = List.of();
             for (int i = 0; i < MAX_STEPS; i++) {
-                Optional<LuoOp> op = s.draw(step(outgoing, g));
+                Optional<LuoOp> op = s.draw(node.next);
                 if (op.isEmpty()) {
                     break;
                 }
-                steps.add(op.get());
-                BaseCache.Recipe r = new BaseCache.Recipe(variant, g, steps);
-                Optional<BaseCache.Step> known = cache.step(r);
+                Optional<BaseCache.Node> known = cache.child(node, op.get());
                 if (live == null && known.isEmpty()) {
-                    live = Lockstep.replay(variant, g, steps.subList(0, steps.size() - 1));
+                    live = Lockstep.replay(variant, g, steps);
                 }
+                steps.add(op.get());
                 if (live != null) {
                     boolean agreed = live.apply(op.get());
-                    known = Optional.of(new BaseCache.Step(agreed, agreed ? live.outgoing() : List.of()));
-                    cache.putStep(r, known.get());
+                    if (known.isEmpty()) {
+                        List<SessionImage> outgoing = agreed ? live.outgoing() : List.of();
+                        known = Optional.of(cache.addChild(node, op.get(), agreed, agreed ? step(outgoing, g) : null, outgoing));
+                    }
                 }
-                s.assume(known.get().agreed());
-                outgoing = known.get().outgoing();
+                node = known.get();
+                s.assume(node.agreed);
             }
-            BaseCache.Recipe r = new BaseCache.Recipe(variant, g, steps);
-            Optional<Optional<Base>> known = cache.base(r, needs);
-            if (known.isEmpty()) {
+            Optional<Optional<Base>> base = cache.base(node, needs);
+            if (base.isEmpty()) {
                 Optional<Base> built = (live == null ? Lockstep.replay(variant, g, steps) : live).finish(needs);
-                cache.putBase(r, needs, built);
-                known = Optional.of(built);
+                cache.putBase(node, needs, built);
+                base = Optional.of(built);
             }
-            s.assume(known.get().isPresent());
-            return known.get().get();
+            s.assume(base.get().isPresent());
+            return base.get().get();
         };
     }
 
     /** One span per step: "one more?" then the operation, so shrinking deletes whole steps. */
     private static Gen<Optional<LuoOp>> step(List<SessionImage> outgoing, LuoGeometry g) {
-        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op(outgoing, g)));
+        Gen<LuoOp> op = op(outgoing, g);
+        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op));
     }
 
     private static Gen<LuoOp> op(List<SessionImage> outgoing, LuoGeometry g) {

@@ -7,7 +7,7 @@ package kverify.properties.luo.corrupt;
 public record Change(CorruptionKind kind, long address, String field, String oldValue, String newValue) {
     @Override
     public String toString() {
-        String where = address < 0 ? (field.startsWith("subtree") ? "kho" : "fdt") : String.format("0x%x", address);
+        String where = address < 0 ? (field.startsWith("subtree") ? "kho" : "fdt") : Corruption.hex(address);
         return kind.label() + ": " + field + " at " + where + ": " + oldValue + " -> " + newValue;
     }
 }

@@ -155,7 +155,7 @@ final class ContractCheck {
     static String hex(Iterable<Long> pas) {
         StringBuilder sb = new StringBuilder("[");
         for (long pa : pas) {
-            sb.append(sb.length() > 1 ? ", " : "").append(String.format("0x%x", pa));
+            sb.append(sb.length() > 1 ? ", " : "").append(Corruption.hex(pa));
         }
         return sb.append(']').toString();
     }

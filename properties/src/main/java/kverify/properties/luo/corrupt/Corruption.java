@@ -31,7 +31,7 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
 
         @Override
         public String toString() {
-            return kind.label() + ": " + field + String.format(" at 0x%x := 0x%x", address, value);
+            return kind.label() + ": " + field + " at " + hex(address) + " := " + hex(value);
         }
     }
 
@@ -49,7 +49,7 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
 
         @Override
         public String toString() {
-            return kind.label() + ": " + field + String.format(" at 0x%x := ", address) + shortHex(bytes);
+            return kind.label() + ": " + field + " at " + hex(address) + " := " + shortHex(bytes);
         }
     }
 
@@ -145,20 +145,22 @@ public sealed interface Corruption permits Corruption.WriteU64, Corruption.Write
 
         @Override
         public String toString() {
-            return kind.label() + String.format(": %d %s blocks of order %d appended after 0x%x", count, filled ? "one-entry" : "zeroed",
-                    order, lastPa) + (lastNext == 0 ? "" : String.format(", the last pointing at 0x%x", lastNext));
+            return kind.label() + ": " + count + " " + (filled ? "one-entry" : "zeroed") + " blocks of order " + order + " appended after "
+                    + hex(lastPa) + (lastNext == 0 ? "" : ", the last pointing at " + hex(lastNext));
         }
     }
 
+    /** As {@code %x} prints it: unsigned, lower case (written per case, so without a Formatter). */
     static String hex(long v) {
-        return String.format("0x%x", v);
+        return "0x" + Long.toHexString(v);
     }
 
     /** Up to 16 bytes as hex, then the length. */
     static String shortHex(byte[] b) {
+        String digits = "0123456789abcdef";
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(16, b.length); i++) {
-            sb.append(String.format("%02x", b[i] & 0xFF));
+            sb.append(digits.charAt((b[i] >> 4) & 0xF)).append(digits.charAt(b[i] & 0xF));
         }
         return sb + (b.length > 16 ? "..(" + b.length + " bytes)" : "");
     }
