@@ -45,6 +45,8 @@ public final class PhysicalMemory {
 
     private boolean trackingReads;
     private final TreeSet<Long> pagesRead = new TreeSet<>();
+    // The page the last tracked read touched: most reads stay in one page, and adding it again would change nothing.
+    private long lastPageRead = -1;
     private long bytesRead;
 
     public PhysicalMemory(List<RamRange> ram) {
@@ -223,6 +225,7 @@ public final class PhysicalMemory {
     public void startTrackingReads() {
         trackingReads = true;
         pagesRead.clear();
+        lastPageRead = -1;
         bytesRead = 0;
     }
 
@@ -359,7 +362,10 @@ public final class PhysicalMemory {
         if (trackingReads && length > 0) {
             bytesRead += length;
             for (long pfn = address >>> PAGE_SHIFT; pfn <= (address + length - 1) >>> PAGE_SHIFT; pfn++) {
-                pagesRead.add(pfn);
+                if (pfn != lastPageRead) {
+                    pagesRead.add(pfn);
+                    lastPageRead = pfn;
+                }
             }
         }
     }

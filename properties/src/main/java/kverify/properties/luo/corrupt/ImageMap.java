@@ -33,6 +33,11 @@ final class ImageMap {
     final long head;
     final Chain sessions;
     final List<Entry> entries = new ArrayList<>();
+    // Derived once: a map is shared by every case drawn on its base image (BaseCache), and read only.
+    private final List<Chain> chains;
+    private final List<Entry> entriesWithFiles;
+    private final List<Long> blocks;
+    private final List<Long> leftoverPages;
 
     ImageMap(HandoverImage img) {
         this.img = img;
@@ -58,6 +63,15 @@ final class ImageMap {
                 entries.add(new Entry(entry, b, name(entry), entry + 64, files, fileEntries));
             }
         }
+        this.entriesWithFiles = entries.stream().filter(e -> !e.files().blocks().isEmpty()).toList();
+        List<Chain> all = new ArrayList<>();
+        if (!sessions.blocks().isEmpty()) {
+            all.add(sessions);
+        }
+        entriesWithFiles.forEach(e -> all.add(e.files()));
+        this.chains = List.copyOf(all);
+        this.blocks = chains.stream().flatMap(c -> c.blocks().stream()).toList();
+        this.leftoverPages = img.pageAddresses().stream().filter(p -> !img.isPreservedPage(p)).toList();
     }
 
     private Chain chain(String struct, long from, int order, int capacity) {
@@ -87,27 +101,20 @@ final class ImageMap {
 
     /** The session chain and every non-empty file chain. */
     List<Chain> chains() {
-        List<Chain> out = new ArrayList<>();
-        if (!sessions.blocks().isEmpty()) {
-            out.add(sessions);
-        }
-        entries.stream().filter(e -> !e.files().blocks().isEmpty()).forEach(e -> out.add(e.files()));
-        return out;
+        return chains;
     }
 
     List<Chain> chainsWithAtLeast(int blocks) {
-        return chains().stream().filter(c -> c.blocks().size() >= blocks).toList();
+        return chains.stream().filter(c -> c.blocks().size() >= blocks).toList();
     }
 
     List<Entry> entriesWithFiles() {
-        return entries.stream().filter(e -> !e.files().blocks().isEmpty()).toList();
+        return entriesWithFiles;
     }
 
     /** Every block of every chain. */
     List<Long> blocks() {
-        List<Long> out = new ArrayList<>();
-        chains().forEach(c -> out.addAll(c.blocks()));
-        return out;
+        return blocks;
     }
 
     /**
@@ -115,16 +122,14 @@ final class ImageMap {
      * kernel left there, e.g. freed blocks) and one fresh page above everything.
      */
     List<Long> unpreservedPages() {
-        List<Long> out = leftoverPages();
+        List<Long> out = new ArrayList<>(leftoverPages);
         out.add(img.freeAddressAbove(0));
         return out;
     }
 
     /** The image's pages that no folio covers (what the previous kernel left in freed memory). */
     List<Long> leftoverPages() {
-        List<Long> out = new ArrayList<>();
-        img.pageAddresses().stream().filter(p -> !img.isPreservedPage(p)).forEach(out::add);
-        return out;
+        return leftoverPages;
     }
 
     /** Head pointers no valid handover holds: unpreserved, beyond RAM, unaligned, or inside a block. */
