@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kverify.engine.Gen;
+import kverify.engine.Source;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.Errno;
@@ -28,53 +29,16 @@ final class BaseImages {
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
 
     /**
-     * A valid image, the operations that built it, the sessions the model hands over, the writer
-     * and the image's map. Immutable, so one base serves every case that draws its recipe; a
-     * caller that needs the live kernel that wrote it gets a fresh one from {@link #replayWriter}.
+     * A valid image, the operations that built it, the sessions the model hands over, the writer,
+     * the image's map and the operations as a note prints them ({@code List.toString}). Immutable,
+     * so one base serves every case that draws its recipe; a caller that needs the live kernel that
+     * wrote it gets a fresh one from {@link #replayWriter}.
      */
-    static final class Base {
-        private final LuoGeometry geometry;
-        private final List<LuoOp> ops;
-        private final HandoverImage image;
-        private final List<SessionImage> handover;
-        private final LuoVariant writer;
-        private final ImageMap map;
-        private final String recipeText;
-
-        Base(LuoGeometry geometry, List<LuoOp> ops, HandoverImage image, List<SessionImage> handover, LuoVariant writer) {
-            this.geometry = geometry;
-            this.ops = List.copyOf(ops);
-            this.image = image;
-            this.handover = List.copyOf(handover);
-            this.writer = writer;
-            this.map = new ImageMap(image);
-            this.recipeText = this.ops.toString();
-        }
-
-        LuoGeometry geometry() {
-            return geometry;
-        }
-
-        List<LuoOp> ops() {
-            return ops;
-        }
-
-        HandoverImage image() {
-            return image;
-        }
-
-        List<SessionImage> handover() {
-            return handover;
-        }
-
-        /** Where things are in the image (built once per base; read only). */
-        ImageMap map() {
-            return map;
-        }
-
-        /** The operations as a note prints them ({@code List.toString}), written once. */
-        String recipeText() {
-            return recipeText;
+    record Base(LuoGeometry geometry, List<LuoOp> ops, HandoverImage image, List<SessionImage> handover, LuoVariant writer,
+            ImageMap map, String recipeText) {
+        static Base of(LuoGeometry geometry, List<LuoOp> ops, HandoverImage image, List<SessionImage> handover, LuoVariant writer) {
+            List<LuoOp> copy = List.copyOf(ops);
+            return new Base(geometry, copy, image, List.copyOf(handover), writer, new ImageMap(image), copy.toString());
         }
 
         /** A new live writer that has applied the operations (phase BOOTING, the next kernel not run): its own, to drive. */
@@ -96,40 +60,63 @@ final class BaseImages {
     }
 
     static Gen<Base> gen(LuoGeometry g, Needs needs, LuoVariant variant, BaseCache cache) {
-        return s -> {
-            BaseCache.Node node = cache.root(variant, g, step(List.of(), g));
-            List<LuoOp> steps = new ArrayList<>();
-            // Model and writer at `steps`, made only once a step or the base is not in the cache.
-            Lockstep live = null;
+        return s -> new Walk(cache, variant, g).draw(s, needs);
+    }
+
+    /** One case's way down the cache: the steps drawn so far and the node they lead to. */
+    private static final class Walk {
+        private final BaseCache cache;
+        private final LuoVariant writer;
+        private final LuoGeometry g;
+        private final List<LuoOp> steps = new ArrayList<>();
+        private BaseCache.Node node;
+        // Model and writer at `steps`, made only once a step or the base is not in the cache.
+        private Lockstep live;
+
+        Walk(BaseCache cache, LuoVariant writer, LuoGeometry g) {
+            this.cache = cache;
+            this.writer = writer;
+            this.g = g;
+        }
+
+        Base draw(Source s, Needs needs) {
+            node = cache.root(writer, g, step(List.of(), g));
             for (int i = 0; i < MAX_STEPS; i++) {
                 Optional<LuoOp> op = s.draw(node.next);
                 if (op.isEmpty()) {
                     break;
                 }
-                Optional<BaseCache.Node> known = cache.child(node, op.get());
-                if (live == null && known.isEmpty()) {
-                    live = Lockstep.replay(variant, g, steps);
-                }
-                steps.add(op.get());
-                if (live != null) {
-                    boolean agreed = live.apply(op.get());
-                    if (known.isEmpty()) {
-                        List<SessionImage> outgoing = agreed ? live.outgoing() : List.of();
-                        known = Optional.of(cache.addChild(node, op.get(), agreed, agreed ? step(outgoing, g) : null, outgoing));
-                    }
-                }
-                node = known.get();
+                node = after(op.get());
                 s.assume(node.agreed);
             }
-            Optional<Optional<Base>> base = cache.base(node, needs);
-            if (base.isEmpty()) {
-                Optional<Base> built = (live == null ? Lockstep.replay(variant, g, steps) : live).finish(needs);
-                cache.putBase(node, needs, built);
-                base = Optional.of(built);
+            Optional<Base> base = cache.base(node, needs).orElseGet(() -> build(needs));
+            s.assume(base.isPresent());
+            return base.get();
+        }
+
+        /** The node op leads to: the cached one, or the one the live lockstep makes from the first unseen step on. */
+        private BaseCache.Node after(LuoOp op) {
+            Optional<BaseCache.Node> known = cache.child(node, op);
+            if (live == null && known.isEmpty()) {
+                live = Lockstep.replay(writer, g, steps);
             }
-            s.assume(base.get().isPresent());
-            return base.get().get();
-        };
+            steps.add(op);
+            if (live == null) {
+                return known.get();
+            }
+            boolean agreed = live.apply(op);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            List<SessionImage> outgoing = agreed ? live.outgoing() : List.of();
+            return cache.addChild(node, op, agreed, agreed ? step(outgoing, g) : null, outgoing);
+        }
+
+        private Optional<Base> build(Needs needs) {
+            Optional<Base> built = (live == null ? Lockstep.replay(writer, g, steps) : live).finish(needs);
+            cache.putBase(node, needs, built);
+            return built;
+        }
     }
 
     /** One span per step: "one more?" then the operation, so shrinking deletes whole steps. */

@@ -93,6 +93,6 @@ final class Lockstep {
             return Optional.empty();
         }
         List<SessionImage> handover = ((Handover.Present) model.state().handover()).sessions();
-        return Optional.of(new BaseImages.Base(g, ops, ImageBridge.capture(impl), handover, writer));
+        return Optional.of(BaseImages.Base.of(g, ops, ImageBridge.capture(impl), handover, writer));
     }
 }
