@@ -102,6 +102,9 @@ public final class ImageText {
         }
     }
 
+    // The page dump writes every byte of every page: digits from a table, not a Formatter per byte (the same text).
+    private static final String HEX = "0123456789abcdef";
+
     private static void page(StringBuilder sb, byte[] page) {
         for (int off = 0; off < page.length; off += PER_LINE) {
             StringBuilder hex = new StringBuilder();
@@ -111,13 +114,14 @@ public final class ImageText {
             for (int i = off; i < off + PER_LINE; i++) {
                 int b = page[i] & 0xFF;
                 zero &= b == 0;
-                hex.append(String.format(" %02x", b));
+                hex.append(' ').append(HEX.charAt(b >>> 4)).append(HEX.charAt(b & 0xF));
                 boolean p = b >= 0x20 && b < 0x7F;
                 printable += p ? 1 : 0;
                 text.append(p ? (char) b : '.');
             }
             if (!zero) {
-                sb.append(String.format("  %04x:", off)).append(hex);
+                sb.append("  ").append(HEX.charAt((off >>> 12) & 0xF)).append(HEX.charAt((off >>> 8) & 0xF))
+                        .append(HEX.charAt((off >>> 4) & 0xF)).append(HEX.charAt(off & 0xF)).append(':').append(hex);
                 sb.append(printable >= 3 ? "  # " + text : "").append('\n');
             }
         }
