@@ -24,6 +24,15 @@ import java.util.HashMap;
  * retrieved in list order) compares that id's name first, and an add right after the failed
  * lookup of the same name ({@link #probe}) writes the free slot that lookup ended on.
  *
+ * <p>Such a program's names also come in ascending order (by length, then bytes: s9 before s10),
+ * and so do the names a next kernel reads from the handover, which lists them in the order they
+ * were created. The ids of the latest run of such adds are kept out of the index: each of their
+ * names is above every name added before it, so an add whose name is above the greatest name
+ * ever added needs no lookup, and a lookup of a name inside the run's range is a binary search
+ * over the run. The round trip at the limit then builds no index at all, on either side of the
+ * kexec. An add below the greatest name ends the run (its ids go into the index), and so do
+ * binary searches once there have been more of them than the run's length allows for.
+ *
  * <p>A removed id keeps its name, file set and flags: a {@link Session} handle still held by an
  * fd or a caller reads them as the kernel's freed-but-referenced struct would still be read.
  */
@@ -49,7 +58,18 @@ final class SessionTable {
      * names); capacity a power of two, at most half full.
      */
     private int[] index = new int[16];
+    /** Live ids in {@link #index}: the live ids below {@link #runStart}. */
+    private int indexed;
     private int idBits;
+    /**
+     * The run: ids runStart .. ids - 1, in no index slot; their names ascend strictly (in
+     * {@link #compare}'s order) and are above the name of every id below runStart.
+     */
+    private int runStart;
+    /** The id holding the greatest name ever added (live or not), or -1: a name above it is held by no id. */
+    private int maxId = -1;
+    /** Binary searches over the current run: past {@link #searchBudget} the run goes into the index. */
+    private int runSearches;
     /** The id after the one the last successful lookup returned: compared first by the next lookup. */
     private int nextHint;
     private String lastName;
@@ -66,8 +86,7 @@ final class SessionTable {
         this.limit = (int) Math.min(Math.max(limit, 8), Integer.MAX_VALUE / 2);
         this.idBits = bitsFor(Math.max(this.limit, expected));
         if (expected > 8) {
-            grow(expected);
-            index = new int[Integer.highestOneBit(Math.max(8, expected)) << 2];
+            grow(expected); // the index is sized when it gets its first ids: in list order it gets none
         }
     }
 
@@ -89,15 +108,24 @@ final class SessionTable {
     }
 
     /**
-     * {@link #find}, and when no live id holds the name, -1 - the empty index slot the lookup
-     * ended on: {@link #add(byte[], int, int, FileSet, int)} of the same name puts it there as
-     * long as the table has not changed in between.
+     * {@link #find}, and when no live id holds the name a negative value for {@link #add(byte[],
+     * int, int, FileSet, int)} of the same name: -2 - the empty index slot the lookup ended on
+     * (the add puts the name there as long as the table has not changed in between), or -1.
      */
     int probe(byte[] b, int off, int len) {
         int hint = nextHint;
         if (hint < ids && (flags[hint] & LIVE) != 0 && nameIs(hint, b, off, len)) {
             nextHint = hint + 1;
             return hint; // a live name is held by one id only
+        }
+        if (maxId < 0 || compare(b, off, len, maxId) > 0) {
+            return -1; // above every name ever added
+        }
+        if (runStart < ids && compare(b, off, len, runStart) >= 0) {
+            if (++runSearches <= searchBudget()) {
+                return found(searchRun(b, off, len));
+            }
+            endRun(ids);
         }
         int mask = index.length - 1;
         int prefix = prefixHash(b, off, len);
@@ -115,7 +143,40 @@ final class SessionTable {
         }
         missSlot = slot;
         missTag = tag;
-        return -1 - slot;
+        return -2 - slot;
+    }
+
+    /** The id the run's binary search found as the probe's result: the id if live, else -1 (no other id can hold the name). */
+    private int found(int id) {
+        if (id < 0 || (flags[id] & LIVE) == 0) {
+            return -1;
+        }
+        nextHint = id + 1;
+        return id;
+    }
+
+    /** The run's id holding exactly this name, live or not, or -1. */
+    private int searchRun(byte[] b, int off, int len) {
+        int lo = runStart;
+        int hi = ids - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(b, off, len, mid);
+            if (c == 0) {
+                return mid;
+            }
+            if (c > 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** How many binary searches a run of its length is worth before its ids cost less in the index (about 1 in 16 of them). */
+    private int searchBudget() {
+        return 16 + ((ids - runStart) >> 4);
     }
 
     /** Appends a session at the end of the list; the caller has checked that the name is not live. */
@@ -131,7 +192,7 @@ final class SessionTable {
 
     /**
      * The same, where {@code probed} is what the last {@link #probe}, of this name, returned with
-     * no change to the table since (a negative value: the free slot), or 0 to look the slot up here.
+     * no change to the table since, or 0 to look the slot up here.
      */
     int add(byte[] b, int off, int len, FileSet fileSet, int probed) {
         if (ids == flags.length) {
@@ -149,24 +210,74 @@ final class SessionTable {
         setFiles(id, fileSet);
         flags[id] = LIVE;
         live++;
+        boolean inRun = maxId < 0 || compare(b, off, len, maxId) > 0;
+        if (inRun) {
+            maxId = id; // the run goes on (or starts) with this id
+        }
         if (id + 1 >= 1 << idBits) {
             idBits++;
-            rehash(index.length);
-        } else if (live * 2 > index.length) {
-            // Four times as large: a table grown one add at a time re-inserts 1/3 of its names, not all of them.
-            rehash(index.length * 4);
-        } else if (probed < 0) {
-            int slot = -1 - probed;
-            if (index[slot] != 0) {
-                throw new IllegalStateException("add: slot " + slot + " of a stale probe is taken");
+            if (!inRun) {
+                endRun(id);
+                runStart = id + 1;
+                indexed++;
             }
-            int tag = slot == missSlot ? missTag : tag(prefixHash(b, off, len), b, off, len);
-            missSlot = -1;
-            index[slot] = tag | (id + 1);
-        } else {
-            insert(id);
+            rehash(capacityFor(indexed));
+        } else if (!inRun) {
+            indexAfterRun(id, probed);
         }
         return id;
+    }
+
+    /** An add below the greatest name: the run before it goes into the index, then the id, into the probed slot if that is still free. */
+    private void indexAfterRun(int id, int probed) {
+        boolean unchanged = runStart == id; // no run before it: the index is as the probe left it
+        endRun(id);
+        runStart = id + 1;
+        indexed++;
+        if (indexed * 2L > index.length) {
+            rehash(capacityFor(indexed));
+        } else if (!unchanged || missSlot < 0 || probed != -2 - missSlot) {
+            insert(id);
+        } else {
+            if (index[missSlot] != 0) {
+                throw new IllegalStateException("add: slot " + missSlot + " of a stale probe is taken");
+            }
+            index[missSlot] = missTag | (id + 1);
+            missSlot = -1;
+        }
+    }
+
+    /** The run's ids below {@code end} into the index (grown first to stay at most half full); the run starts at end afterwards. */
+    private void endRun(int end) {
+        int from = runStart;
+        int moving = 0;
+        for (int id = from; id < end; id++) {
+            moving += flags[id] & LIVE;
+        }
+        runStart = end;
+        runSearches = 0;
+        indexed += moving;
+        if (indexed * 2L > index.length) {
+            rehash(capacityFor(indexed));
+            return;
+        }
+        for (int id = from; id < end; id++) {
+            if ((flags[id] & LIVE) != 0) {
+                insert(id);
+            }
+        }
+    }
+
+    /**
+     * The index's capacity for n ids: the current one, four times larger as often as needed to be
+     * at most half full (four times: a table grown one add at a time re-inserts 1/3 of its names, not all of them).
+     */
+    private int capacityFor(int n) {
+        int capacity = index.length;
+        while (n * 2L > capacity) {
+            capacity *= 4;
+        }
+        return capacity;
     }
 
     /** Takes the live session off the list (its data stays readable through its id). */
@@ -176,6 +287,11 @@ final class SessionTable {
         }
         flags[id] &= ~LIVE;
         live--;
+        if (id >= runStart) {
+            return; // in the run: in no slot, and its name keeps the run's order
+        }
+        indexed--;
+        missSlot = -1;
         int mask = index.length - 1;
         int slot = home(id) & mask;
         while ((index[slot] & idMask()) != id + 1) {
@@ -275,6 +391,19 @@ final class SessionTable {
         return nameEnd[id] - at == len && Arrays.equals(names, at, at + len, b, off, off + len);
     }
 
+    /**
+     * The order of the run: the name b[off .. off + len) against id's, shorter first, then by
+     * unsigned bytes (so a counter's decimal names ascend: s9, s10, ..., s99, s100).
+     */
+    private int compare(byte[] b, int off, int len, int id) {
+        int at = off(id);
+        int idLen = nameEnd[id] - at;
+        if (len != idLen) {
+            return len < idLen ? -1 : 1;
+        }
+        return Arrays.compareUnsigned(b, off, off + len, names, at, at + len);
+    }
+
     private int home(int id) {
         int at = off(id);
         int len = len(id);
@@ -293,11 +422,11 @@ final class SessionTable {
         index[slot] = tag(prefix, names, at, len) | (id + 1);
     }
 
-    /** Every live id inserted, in list order, into a table of the new capacity. */
+    /** Every live id below the run inserted, in list order, into a table of the new capacity. */
     private void rehash(int capacity) {
         index = new int[capacity];
         missSlot = -1;
-        for (int id = 0; id < ids; id++) {
+        for (int id = 0; id < runStart; id++) {
             if ((flags[id] & LIVE) != 0) {
                 insert(id);
             }
