@@ -22,12 +22,14 @@ final class LuoDevice {
     };
 
     /**
-     * luo_ioctl's {@code union ucmd_buffer buf}, on the kernel stack (luo_core.c at 7d538a77): one
-     * per thread, since a concurrent step runs each task on a thread of its own, and reused by
-     * every call (copy_struct_from_user zero-fills past the user's bytes). No path keeps it past
-     * the call: create copies the name into the session table, retrieve reads it in place.
+     * luo_ioctl's {@code union ucmd_buffer buf} and {@code struct luo_ucmd ucmd}, on the kernel
+     * stack (luo_core.c at 7d538a77): one per thread, since a concurrent step runs each task on a
+     * thread of its own, and reused by every call (copy_struct_from_user zero-fills past the
+     * user's bytes). No path keeps them past the call: create copies the name into the session
+     * table, retrieve reads it in place.
      */
-    private static final ThreadLocal<byte[]> STACK = ThreadLocal.withInitial(() -> new byte[SessionIoctlArg.SIZE]);
+    private static final ThreadLocal<IoctlDispatch.Ucmd> STACK =
+            ThreadLocal.withInitial(() -> IoctlDispatch.Ucmd.onStack(new byte[SessionIoctlArg.SIZE]));
 
     private boolean inUse;
 
@@ -47,29 +49,21 @@ final class LuoDevice {
         return Outcome.ok(k.fds.install(this));
     }
 
-    private static byte[] stackBuffer(int ksize) {
-        byte[] buf = STACK.get();
-        if (buf.length != ksize) {
-            throw new IllegalStateException("an op's struct of " + ksize + " bytes in the " + buf.length + "-byte ioctl buffer");
-        }
-        return buf;
-    }
-
     void release() {
         inUse = false;
     }
 
     Outcome<IoctlResult> ioctl(Kernel k, long cmd, UserArg arg) {
-        Outcome<IoctlDispatch.Call> call = IoctlDispatch.decode(cmd, arg, 0, OPS, k.variant.interfaceChecks(), Optional.empty(), -1,
-                LuoDevice::stackBuffer);
-        if (!call.isOk()) {
-            return Results.propagate(call);
+        IoctlDispatch.Ucmd ucmd = STACK.get();
+        Optional<Errno> bad = IoctlDispatch.decode(cmd, arg, 0, OPS, k.variant.interfaceChecks(), Optional.empty(), -1, ucmd);
+        if (bad.isPresent()) {
+            return Outcome.err(bad.get());
         }
-        return k.sessionCall(LuoDevice::run, call.value(), arg);
+        return k.sessionCall(LuoDevice::run, ucmd, arg);
     }
 
     /** The op the call's index names; the name field is read in place in the kernel copy, at NAME_OFFSET. */
-    private static Outcome<IoctlResult> run(Kernel k, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> run(Kernel k, IoctlDispatch.Ucmd c, UserArg arg) {
         return c.index() == 0 ? create(k, c.copy(), arg, c.userSize()) : retrieve(k, c.copy(), arg, c.userSize());
     }
 

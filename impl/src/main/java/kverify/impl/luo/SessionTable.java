@@ -37,6 +37,10 @@ import java.util.HashMap;
  * fd or a caller reads them as the kernel's freed-but-referenced struct would still be read.
  */
 final class SessionTable {
+    /** {@link #probe}: no id holds the name, and it is above every name ever added (its add extends the run). */
+    static final int ABOVE = -1;
+    /** {@link #probe}: no id holds the name, and the lookup ended on no free index slot (a binary search of the run). */
+    static final int NO_SLOT = Integer.MIN_VALUE;
     private static final byte LIVE = 1;
     private static final byte RETRIEVED = 2;
     private static final int FNV_BASIS = 0x811c9dc5;
@@ -70,6 +74,8 @@ final class SessionTable {
     private int maxId = -1;
     /** Binary searches over the current run: past {@link #searchBudget} the run goes into the index. */
     private int runSearches;
+    /** The number of ids when {@link #probe} last returned {@link #ABOVE}. */
+    private int aboveAt = -1;
     /** The id after the one the last successful lookup returned: compared first by the next lookup. */
     private int nextHint;
     private String lastName;
@@ -109,8 +115,9 @@ final class SessionTable {
 
     /**
      * {@link #find}, and when no live id holds the name a negative value for {@link #add(byte[],
-     * int, int, FileSet, int)} of the same name: -2 - the empty index slot the lookup ended on
-     * (the add puts the name there as long as the table has not changed in between), or -1.
+     * int, int, FileSet, int)} of the same name: {@link #ABOVE}, -2 - the empty index slot the
+     * lookup ended on (the add puts the name there as long as the table has not changed in
+     * between), or {@link #NO_SLOT}.
      */
     int probe(byte[] b, int off, int len) {
         int hint = nextHint;
@@ -119,11 +126,13 @@ final class SessionTable {
             return hint; // a live name is held by one id only
         }
         if (maxId < 0 || compare(b, off, len, maxId) > 0) {
-            return -1; // above every name ever added
+            aboveAt = ids;
+            return ABOVE;
         }
         if (runStart < ids && compare(b, off, len, runStart) >= 0) {
             if (++runSearches <= searchBudget()) {
-                return found(searchRun(b, off, len));
+                int id = found(searchRun(b, off, len));
+                return id >= 0 ? id : NO_SLOT;
             }
             endRun(ids);
         }
@@ -146,7 +155,7 @@ final class SessionTable {
         return -2 - slot;
     }
 
-    /** The id the run's binary search found as the probe's result: the id if live, else -1 (no other id can hold the name). */
+    /** The id the run's binary search found, if live (no other id can hold the name), else -1. */
     private int found(int id) {
         if (id < 0 || (flags[id] & LIVE) == 0) {
             return -1;
@@ -210,7 +219,8 @@ final class SessionTable {
         setFiles(id, fileSet);
         flags[id] = LIVE;
         live++;
-        boolean inRun = maxId < 0 || compare(b, off, len, maxId) > 0;
+        // A probe that found the name above every name, with no add since, spares the comparison.
+        boolean inRun = probed == ABOVE && aboveAt == id || maxId < 0 || compare(b, off, len, maxId) > 0;
         if (inRun) {
             maxId = id; // the run goes on (or starts) with this id
         }

@@ -61,8 +61,8 @@ class SessionTableTest {
         int n = 100_000;
         for (int k = 0; k < n; k++) {
             byte[] b = ("s" + k).getBytes(StandardCharsets.ISO_8859_1);
-            assertThat(t.probe(b, 0, b.length)).isEqualTo(-1);
-            assertThat(t.add(b, 0, b.length, FileSet.NONE, -1)).isEqualTo(k);
+            assertThat(t.probe(b, 0, b.length)).isEqualTo(SessionTable.ABOVE);
+            assertThat(t.add(b, 0, b.length, FileSet.NONE, SessionTable.ABOVE)).isEqualTo(k);
         }
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < n; k++) {
