@@ -69,15 +69,15 @@ final class LuoDevice {
 
     /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */
     private static Outcome<IoctlResult> create(Kernel k, byte[] struct, UserArg arg, long usize) {
-        Outcome<Session> s = k.outgoing.create(struct, SessionIoctlArg.NAME_OFFSET, k.serializeLockHeld);
-        if (!s.isOk()) {
-            return Results.propagate(s);
+        int id = k.outgoing.create(struct, SessionIoctlArg.NAME_OFFSET, k.serializeLockHeld);
+        if (!IdResult.isOk(id)) {
+            return IdResult.outcome(id);
         }
         if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
-            k.outgoing.release(s.value());
+            k.outgoing.release(k.outgoing.session(id));
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+        return Outcome.ok(IoctlResult.fd(k.fds.installSession(k.outgoing.table(), id)));
     }
 
     /** luo_ioctl_retrieve_session: on a failed reply, the variant decides what the fput does (ErrorUndo). */
@@ -85,18 +85,19 @@ final class LuoDevice {
         if (k.serializeLockHeld) {
             return Outcome.hung(); // luo_session_retrieve takes the serialize rwsem for read first
         }
-        Outcome<Session> s = k.incoming.retrieve(struct, SessionIoctlArg.NAME_OFFSET);
-        if (!s.isOk()) {
-            return Results.propagate(s);
+        int id = k.incoming.retrieve(struct, SessionIoctlArg.NAME_OFFSET);
+        if (!IdResult.isOk(id)) {
+            return IdResult.outcome(id);
         }
         if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
+            Session s = k.incoming.session(id);
             if (k.variant.errorUndo().releaseOnRetrieveReplyFault()) {
-                k.incoming.release(s.value());
+                k.incoming.release(s);
             } else {
-                s.value().setRetrieved(false);
+                s.setRetrieved(false);
             }
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+        return Outcome.ok(IoctlResult.fd(k.fds.installSession(k.incoming.table(), id)));
     }
 }
