@@ -37,10 +37,6 @@ final class NameIndex {
         this.idBits = idBits;
     }
 
-    int size() {
-        return size;
-    }
-
     /** The bits of a slot that hold id + 1: {@link #widen} when an id + 1 needs more. */
     int idBits() {
         return idBits;
