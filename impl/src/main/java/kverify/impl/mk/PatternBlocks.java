@@ -16,9 +16,9 @@ import kverify.model.mk.UserBuffer;
  * block is those words plus top(x) in every byte, added bytewise without carries between bytes
  * (a byte loop doing the same ran three times slower: the JIT did not vectorize it). r is found
  * from a table of counts per 2^46-wide bucket of thresholds and a step past the few values inside
- * the threshold's bucket (a binary search per block cost more than the bytes: its branches are
- * unpredictable). SegmentWriterTest compares the bytes with {@link UserBuffer#byteAt} and r with
- * a binary search.
+ * the threshold's bucket (with a binary search per block, whose branches are unpredictable, a
+ * 64 MiB load took about 1.3x as long). SegmentWriterTest compares the bytes with
+ * {@link UserBuffer#byteAt} and r with a direct count.
  */
 final class PatternBlocks {
     static final int BLOCK = 256;
