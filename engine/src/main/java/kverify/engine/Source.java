@@ -138,7 +138,13 @@ public final class Source {
      * only promotes a draw to a nested draw of the same kind.
      */
     private int kindOf(Gen<?> gen) {
-        return kinds.computeIfAbsent(gen.getClass(), c -> kinds.size());
+        // get, then put: computeIfAbsent's lambda would capture this and be allocated at every draw.
+        Integer kind = kinds.get(gen.getClass());
+        if (kind == null) {
+            kind = kinds.size();
+            kinds.put(gen.getClass(), kind);
+        }
+        return kind;
     }
 
     /** Draws and logs {@code label: value} as a line of the rendered case. */
