@@ -174,8 +174,13 @@ public final class MkCoverage {
 
     /** Labels for what a step did: a start that kicked a CPU, and where the two tasks interleaved. */
     public static void classifyResult(Source s, StepResult model, List<String> implSteps) {
-        if (model != null && model.events().stream().anyMatch(e -> e instanceof MkEvent.Kick)) {
-            s.classify(STARTED);
+        if (model != null) {
+            for (MkEvent e : model.events()) {
+                if (e instanceof MkEvent.Kick) {
+                    s.classify(STARTED);
+                    break;
+                }
+            }
         }
         for (int i = 1; i < implSteps.size(); i++) {
             if (implSteps.get(i).startsWith("1:") && implSteps.get(i - 1).startsWith("2:")) {

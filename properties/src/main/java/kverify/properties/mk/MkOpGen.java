@@ -145,7 +145,12 @@ public final class MkOpGen {
 
     private boolean unused(long page) {
         PhysRange r = new PhysRange(page, page + MkConst.PAGE_SIZE);
-        return st.images().stream().noneMatch(i -> i.overlaps(r));
+        for (ImageInfo i : st.images()) {
+            if (i.overlaps(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A load whose segment array pointer faults, with the flags of either kind of load. */
@@ -250,15 +255,21 @@ public final class MkOpGen {
     private java.util.Optional<Long> freeRamPage() {
         for (PhysRange r : m.ram()) {
             for (long a = r.start(); a < r.end(); a += MkConst.PAGE_SIZE) {
-                long page = a;
-                boolean used = m.kernelUsed().stream().anyMatch(k -> k.contains(page)) || m.mkReserved().stream().anyMatch(k -> k.contains(page))
-                        || m.crashKernel().contains(page);
-                if (!used) {
-                    return java.util.Optional.of(page);
+                if (!containing(m.kernelUsed(), a) && !containing(m.mkReserved(), a) && !m.crashKernel().contains(a)) {
+                    return java.util.Optional.of(a);
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean containing(List<PhysRange> ranges, long address) {
+        for (PhysRange r : ranges) {
+            if (r.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long entry(Source s, List<Segment> segs) {
