@@ -2,9 +2,7 @@ package kverify.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -27,8 +25,17 @@ public final class Source {
     private long[] bounds = new long[64];
     private int size;
     private final List<int[]> spans = new ArrayList<>();
-    // Lookup only (never iterated): generator class -> small id, numbered in order of first draw.
-    private final Map<Class<?>, Integer> kinds = new HashMap<>();
+    // Generator class -> small id, numbered in order of first draw in this source: kindsByClass[classId] holds id + 1
+    // (0: not drawn yet). A class's process-wide index (CLASS_IDS) only locates the slot, so it never reaches a case.
+    private int[] kindsByClass = new int[64];
+    private int kindCount;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_CLASS_ID = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ClassValue<Integer> CLASS_IDS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return NEXT_CLASS_ID.getAndIncrement();
+        }
+    };
     private final List<String> log = new ArrayList<>();
     private final TreeSet<String> labels = new TreeSet<>();
     private int depth;
@@ -149,13 +156,14 @@ public final class Source {
      * only promotes a draw to a nested draw of the same kind.
      */
     private int kindOf(Gen<?> gen) {
-        // get, then put: computeIfAbsent's lambda would capture this and be allocated at every draw.
-        Integer kind = kinds.get(gen.getClass());
-        if (kind == null) {
-            kind = kinds.size();
-            kinds.put(gen.getClass(), kind);
+        int classId = CLASS_IDS.get(gen.getClass());
+        if (classId >= kindsByClass.length) {
+            kindsByClass = Arrays.copyOf(kindsByClass, Math.max(2 * kindsByClass.length, classId + 1));
         }
-        return kind;
+        if (kindsByClass[classId] == 0) {
+            kindsByClass[classId] = ++kindCount;
+        }
+        return kindsByClass[classId] - 1;
     }
 
     /** Draws and logs {@code label: value} as a line of the rendered case. */
