@@ -242,8 +242,14 @@ public final class MkOpGen {
         }
         freeRamPage().ifPresent(elsewhere::add);
         List<Long> taken = new ArrayList<>();
-        st.images().stream().map(ImageInfo::segments).forEach(l -> l.forEach(r -> taken.add(r.start())));
-        earlier.forEach(e -> taken.add(e.mem()));
+        for (ImageInfo i : st.images()) {
+            for (PhysRange r : i.segments()) {
+                taken.add(r.start());
+            }
+        }
+        for (Segment e : earlier) {
+            taken.add(e.mem());
+        }
         Gen<Long> inReserved = s -> {
             PhysRange r = m.mkReserved().get((int) s.choice(m.mkReserved().size() - 1));
             long pages = r.size() / p;
