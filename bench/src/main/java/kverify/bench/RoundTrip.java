@@ -96,6 +96,11 @@ final class RoundTrip {
                 Table.seconds(roundTripCpu()), "CPU-seconds of all threads: on an unshared 2-core machine the wall time is about this or less");
         t.add(P, "invariants (LuoInvariants, outgoing before reboot + incoming after open)", Table.seconds(ph[2] + ph[7]),
                 "not in the total");
+        t.add(P, "main thread per phase (create, serialize, deserialize, retrieve): CPU time / bytes allocated per session",
+                String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f s", MAIN_CPU_SECONDS[1], MAIN_CPU_SECONDS[3], MAIN_CPU_SECONDS[5],
+                        MAIN_CPU_SECONDS[6]),
+                String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f B", perSession(1), perSession(3), perSession(5), perSession(6))
+                        + "; CPU time of the code under test, and the garbage it leaves for the collector");
     }
 
     private static void reportResources(Table t, Measured m) {
@@ -162,21 +167,22 @@ final class RoundTrip {
     }
 
     /**
-     * The program's arguments for s0, s1, ... in turn, in one buffer whose decimal digits count up
-     * in place (the UserArg of each call copies it), as a program would reuse its struct: no
-     * division per digit and no new array per call. Checked against {@link #sessionArg} at every
-     * power of ten and at the end.
+     * The program's arguments for s0, s1, ... in turn, in one struct whose decimal digits count up
+     * in place between the calls, as a program would reuse its struct: no division per digit, no
+     * new array per call, and the calls read the struct itself ({@link UserArg#over}). Checked
+     * against {@link #sessionArg} at every power of ten and at the end.
      */
     private static final class Args {
         private static final int DIGITS_AT = Uapi.SESSION_ARG_SIZE - Uapi.NAME_LENGTH + 1;
         private final byte[] arg = sessionArg(0);
+        private final UserArg user = UserArg.over(arg, true);
         private int digits = 1;
         private long i;
         private long checkAt = 1;
 
         /** The argument for s(i). */
         UserArg current() {
-            return new UserArg(arg, true);
+            return user;
         }
 
         void next() {
@@ -260,6 +266,8 @@ final class RoundTrip {
 
     private static final double[] GC_SECONDS = new double[8];
     private static final double[] CPU_SECONDS = new double[8];
+    private static final double[] MAIN_CPU_SECONDS = new double[8];
+    private static final long[] MAIN_ALLOCATED = new long[8];
     private static int phase;
 
     /** Wall seconds of one phase; its GC seconds go to GC_SECONDS in phase order. */
@@ -271,10 +279,24 @@ final class RoundTrip {
     private static double sec(Runnable r) {
         long gc = HeapWatch.gcMillisNow();
         long cpu = processCpuNanos();
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long allocated = allocatedNow();
         double s = Timing.time(r) / 1e9;
+        MAIN_ALLOCATED[phase % MAIN_ALLOCATED.length] = allocatedNow() - allocated;
+        MAIN_CPU_SECONDS[phase % MAIN_CPU_SECONDS.length] = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - mainCpu) / 1e9;
         CPU_SECONDS[phase % CPU_SECONDS.length] = (processCpuNanos() - cpu) / 1e9;
         GC_SECONDS[phase++ % GC_SECONDS.length] = (HeapWatch.gcMillisNow() - gc) / 1e3;
         return s;
+    }
+
+    /** Bytes the main thread allocated so far (-1 where the JVM does not count them). */
+    private static long allocatedNow() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : -1;
+    }
+
+    /** Bytes the main thread allocated in the phase, per session of the limit. */
+    private static double perSession(int phase) {
+        return (double) MAIN_ALLOCATED[phase] / G.maxSessions();
     }
 
     /** Process CPU seconds (all threads) of the round-trip phases, invariant checks left out. */

@@ -31,24 +31,39 @@ final class FdTable {
     /** The last file of {@link #others} that get returned and its number (-1: none): every session ioctl goes through the device's fd. */
     private int lastOtherFd = -1;
     private Object lastOther;
+    /** The table the last session fd was installed from and its index: a program installs the fds of one list at a time. */
+    private SessionTable lastTable;
+    private int lastTableIndex;
     /** Numbers below {@link #next} that a close freed: the lowest of them is the next fd. */
     private int[] freed = new int[8];
     private int nfreed;
     private int next = FIRST;
 
     int install(Object file) {
+        if (file instanceof Session s) {
+            return installSession(s.table, s.id);
+        }
+        int fd = take();
+        table[fd] = OTHER;
+        others.put(fd, file);
+        return fd;
+    }
+
+    /** {@link #install} of session {@code id} of table {@code t}, without a handle. */
+    int installSession(SessionTable t, int id) {
+        int fd = take();
+        table[fd] = (byte) (1 + tableIndex(t));
+        sessionId[fd] = id;
+        return fd;
+    }
+
+    /** get_unused_fd_flags: the lowest free number, the arrays grown to hold it. */
+    private int take() {
         int fd = nfreed == 0 ? next++ : pollLowest();
         if (fd >= table.length) {
             int n = Math.max(fd + 1, table.length * 2);
             table = Arrays.copyOf(table, n);
             sessionId = Arrays.copyOf(sessionId, n);
-        }
-        if (file instanceof Session s) {
-            table[fd] = (byte) (1 + tableIndex(s.table));
-            sessionId[fd] = s.id;
-        } else {
-            table[fd] = OTHER;
-            others.put(fd, file);
         }
         return fd;
     }
@@ -84,6 +99,15 @@ final class FdTable {
 
     /** The table's index in {@link #tables} (a kernel has a handful: the outgoing list and each incoming list it built). */
     private int tableIndex(SessionTable t) {
+        if (t == lastTable) {
+            return lastTableIndex;
+        }
+        lastTable = t;
+        lastTableIndex = findTable(t);
+        return lastTableIndex;
+    }
+
+    private int findTable(SessionTable t) {
         for (int i = tables.size() - 1; i >= 0; i--) {
             if (tables.get(i) == t) {
                 return i;

@@ -273,40 +273,46 @@ final class IncomingSessions {
      * luo_session_retrieve: strncmp of each session's name with the 64-byte field from user space
      * (so a field without NUL names no session): ENOENT if none, EINVAL if already retrieved.
      * The name field is b[at .. at + 64) (the kernel's copy of the ioctl struct, read in place).
+     * Returns the session's id in {@link #table()}, or the error ({@link IdResult}).
      */
-    Outcome<Session> retrieve(byte[] b, int at) {
+    int retrieve(byte[] b, int at) {
         int length = SessionSer.nulIndex(b, at);
+        SessionTable t = list;
         LockPoints.lock(LockPoints.Lock.incomingList(false));
-        int id = length >= 0 ? list.find(b, at, length) : -1;
-        Session session = id < 0 ? null : new Session(list, id);
+        int id = length >= 0 ? t.find(b, at, length) : -1;
         SessionLocking.RetrieveList held = variant.sessionLocking().retrieveList();
         if (id < 0 || held == SessionLocking.RetrieveList.DROPPED_BEFORE_MUTEX) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         if (id < 0) {
-            return Outcome.err(Errno.ENOENT);
+            return IdResult.err(Errno.ENOENT);
         }
         // As posted in v1, the list lock is dropped before the session's mutex is taken (luo_session_retrieve, LUO-15).
-        LockPoints.lockSession(session);
+        LockPoints.lockSession(t, id);
         if (held == SessionLocking.RetrieveList.DROPPED_AFTER_MUTEX_TAKEN) {
             LockPoints.unlock(LockPoints.Lock.incomingList(false));
         }
         try {
-            if (!list.live(id)) {
-                throw new IllegalStateException("luo_session_retrieve: the session of " + LockPoints.Lock.session(session).point()
+            if (!t.live(id)) {
+                throw new IllegalStateException("luo_session_retrieve: the session of " + LockPoints.Lock.session(new Session(t, id)).point()
                         + " was freed by its release between the list lookup and mutex_lock (use after free)");
             }
-            if (list.retrieved(id)) {
-                return Outcome.err(Errno.EINVAL);
+            if (t.retrieved(id)) {
+                return IdResult.err(Errno.EINVAL);
             }
-            list.setRetrieved(id, true);
-            return Outcome.ok(session);
+            t.setRetrieved(id, true);
+            return id;
         } finally {
-            LockPoints.unlockSession(session);
+            LockPoints.unlockSession(t, id);
             if (held == SessionLocking.RetrieveList.HELD_TO_RETURN) {
                 LockPoints.unlock(LockPoints.Lock.incomingList(false));
             }
         }
+    }
+
+    /** The session of an id that {@link #retrieve} returned. */
+    Session session(int id) {
+        return new Session(list, id);
     }
 
     /** Release of a retrieved session fd: finish first; on failure keep the session. */

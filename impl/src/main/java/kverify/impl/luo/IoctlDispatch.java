@@ -1,9 +1,7 @@
 package kverify.impl.luo;
 
 import java.util.Optional;
-import java.util.function.IntFunction;
 import kverify.model.Errno;
-import kverify.model.Outcome;
 import kverify.model.luo.UserArg;
 
 /**
@@ -19,48 +17,98 @@ final class IoctlDispatch {
     record Op(long number, int size, int minSize) {
     }
 
-    /** A decoded call: the table index, the user's size field and the kernel copy of the struct. */
-    record Call(int index, long userSize, byte[] copy) {
+    /**
+     * struct luo_ucmd (luo_internal.h), on the kernel stack of the call: what the op is handed,
+     * the user's size field and the kernel copy of the struct, and which op of the table decoded
+     * it. A device ioctl reuses its thread's one ({@link #onStack}), as it reuses luo_ioctl's
+     * buffer; a session ioctl makes one per call, each struct in a new buffer of its op's size.
+     */
+    static final class Ucmd {
+        /** The buffer every call copies into, or null: a new one of the op's size per call. */
+        private final byte[] stack;
+        private int index;
+        private long userSize;
+        private byte[] copy;
+
+        private Ucmd(byte[] stack) {
+            this.stack = stack;
+        }
+
+        /** A ucmd whose struct is copied into {@code buffer} (each op's struct must be of its size). */
+        static Ucmd onStack(byte[] buffer) {
+            return new Ucmd(buffer);
+        }
+
+        /** A ucmd whose struct is copied into a new buffer of the op's size. */
+        static Ucmd allocating() {
+            return new Ucmd(null);
+        }
+
+        int index() {
+            return index;
+        }
+
+        long userSize() {
+            return userSize;
+        }
+
+        byte[] copy() {
+            return copy;
+        }
+
+        private byte[] buffer(int ksize) {
+            if (stack == null) {
+                return new byte[ksize];
+            }
+            if (stack.length != ksize) {
+                throw new IllegalStateException("an op's struct of " + ksize + " bytes in the " + stack.length + "-byte ioctl buffer");
+            }
+            return stack;
+        }
     }
 
     private IoctlDispatch() {
     }
 
     /**
-     * The call, its struct copied into {@code buffer.apply(op.size())} (a new array, or the caller's
-     * reused buffer of that size), or the error of the first check that fails.
+     * Decodes the call into {@code into} (its op's index, the user's size and the kernel copy of
+     * the struct), or returns the error of the first check that fails (then {@code into} holds no call).
      */
-    static Outcome<Call> decode(long cmd, UserArg arg, int base, Op[] table, InterfaceChecks checks, Optional<Session> session,
-            int preserveIndex, IntFunction<byte[]> buffer) {
+    static Optional<Errno> decode(long cmd, UserArg arg, int base, Op[] table, InterfaceChecks checks, Optional<Session> session,
+            int preserveIndex, Ucmd into) {
         int index = (int) (cmd & 0xFF) - base;
         boolean inTable = index >= 0 && index < table.length;
         if (checks.unknownCommandIsEnotty() && !(inTable && table[index].number() == cmd)) {
-            return Outcome.err(Errno.ENOTTY);
+            return Optional.of(Errno.ENOTTY);
         }
         if (!inTable) {
-            return Outcome.err(Errno.EINVAL);
+            return Optional.of(Errno.EINVAL);
         }
-        Outcome<Long> size = UserCopy.userSize(arg);
-        if (!size.isOk()) {
-            return Results.propagate(size);
+        long size = UserCopy.userSize(arg);
+        if (size < 0) {
+            return Optional.of(Errno.EFAULT);
         }
         Op op = table[index];
         if (op.number() != cmd) {
-            return Outcome.err(Errno.ENOTTY);
+            return Optional.of(Errno.ENOTTY);
         }
         if (session.isPresent()) {
             Optional<Errno> wrong = checks.direction(index == preserveIndex, session.get());
             if (wrong.isPresent()) {
-                return Outcome.err(wrong.get());
+                return wrong;
             }
         }
-        if (size.value() < op.minSize()) {
-            return Outcome.err(Errno.EINVAL);
+        if (size < op.minSize()) {
+            return Optional.of(Errno.EINVAL);
         }
-        Outcome<byte[]> copy = UserCopy.copyStructFromUser(buffer.apply(op.size()), arg, size.value());
-        if (!copy.isOk()) {
-            return Results.propagate(copy);
+        byte[] copy = into.buffer(op.size());
+        Optional<Errno> copied = UserCopy.copyStructFromUser(copy, arg, size);
+        if (copied.isPresent()) {
+            return copied;
         }
-        return Outcome.ok(new Call(index, size.value(), copy.value()));
+        into.index = index;
+        into.userSize = size;
+        into.copy = copy;
+        return Optional.empty();
     }
 }

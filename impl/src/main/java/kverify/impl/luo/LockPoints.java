@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import kverify.impl.sched.Interleaving;
 import kverify.model.Outcome;
@@ -22,6 +23,12 @@ import kverify.model.luo.LuoConcurrent;
  */
 final class LockPoints {
     private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+    /**
+     * Task threads running, in every concurrent step of the JVM: while none runs, no thread can
+     * be a task, and a lock point returns without looking its thread's task up. A task counts
+     * itself in before its call starts, on its own thread, so it always sees itself.
+     */
+    private static final AtomicInteger TASKS = new AtomicInteger();
 
     private LockPoints() {
     }
@@ -79,8 +86,13 @@ final class LockPoints {
         }
     }
 
+    /** The task the current thread runs, or null (a call outside a concurrent step). */
+    private static Task current() {
+        return TASKS.get() == 0 ? null : CURRENT.get();
+    }
+
     static void lock(Lock l) {
-        Task t = CURRENT.get();
+        Task t = current();
         if (t != null) {
             t.pauseAt(l);
             t.run.take(l, t.id);
@@ -88,24 +100,25 @@ final class LockPoints {
     }
 
     /**
-     * mutex_lock of a session's mutex; its {@link Lock} is made only inside a concurrent step
-     * (retrieve takes one per call, and outside a step a lock point does nothing).
+     * mutex_lock of the mutex of session {@code id} of table {@code t}; its {@link Lock} (and the
+     * session handle it is keyed by) is made only inside a concurrent step (retrieve takes one per
+     * call, and outside a step a lock point does nothing).
      */
-    static void lockSession(Session s) {
-        if (CURRENT.get() != null) {
-            lock(Lock.session(s));
+    static void lockSession(SessionTable t, int id) {
+        if (current() != null) {
+            lock(Lock.session(new Session(t, id)));
         }
     }
 
     /** mutex_unlock of a session's mutex (the lock is keyed by the session handle, so a new one is the same lock). */
-    static void unlockSession(Session s) {
-        if (CURRENT.get() != null) {
-            unlock(Lock.session(s));
+    static void unlockSession(SessionTable t, int id) {
+        if (current() != null) {
+            unlock(Lock.session(new Session(t, id)));
         }
     }
 
     static void unlock(Lock l) {
-        Task t = CURRENT.get();
+        Task t = current();
         if (t != null) {
             t.run.give(l, t.id);
         }
@@ -225,6 +238,7 @@ final class LockPoints {
         }
 
         private void body() {
+            TASKS.incrementAndGet();
             CURRENT.set(this);
             try {
                 Outcome<?> o = call.get();
@@ -237,6 +251,7 @@ final class LockPoints {
             } finally {
                 returned = true;
                 CURRENT.remove();
+                TASKS.decrementAndGet();
                 stopped.release();
             }
         }

@@ -22,12 +22,14 @@ final class LuoDevice {
     };
 
     /**
-     * luo_ioctl's {@code union ucmd_buffer buf}, on the kernel stack (luo_core.c at 7d538a77): one
-     * per thread, since a concurrent step runs each task on a thread of its own, and reused by
-     * every call (copy_struct_from_user zero-fills past the user's bytes). No path keeps it past
-     * the call: create copies the name into the session table, retrieve reads it in place.
+     * luo_ioctl's {@code union ucmd_buffer buf} and {@code struct luo_ucmd ucmd}, on the kernel
+     * stack (luo_core.c at 7d538a77): one per thread, since a concurrent step runs each task on a
+     * thread of its own, and reused by every call (copy_struct_from_user zero-fills past the
+     * user's bytes). No path keeps them past the call: create copies the name into the session
+     * table, retrieve reads it in place.
      */
-    private static final ThreadLocal<byte[]> STACK = ThreadLocal.withInitial(() -> new byte[SessionIoctlArg.SIZE]);
+    private static final ThreadLocal<IoctlDispatch.Ucmd> STACK =
+            ThreadLocal.withInitial(() -> IoctlDispatch.Ucmd.onStack(new byte[SessionIoctlArg.SIZE]));
 
     private boolean inUse;
 
@@ -47,43 +49,35 @@ final class LuoDevice {
         return Outcome.ok(k.fds.install(this));
     }
 
-    private static byte[] stackBuffer(int ksize) {
-        byte[] buf = STACK.get();
-        if (buf.length != ksize) {
-            throw new IllegalStateException("an op's struct of " + ksize + " bytes in the " + buf.length + "-byte ioctl buffer");
-        }
-        return buf;
-    }
-
     void release() {
         inUse = false;
     }
 
     Outcome<IoctlResult> ioctl(Kernel k, long cmd, UserArg arg) {
-        Outcome<IoctlDispatch.Call> call = IoctlDispatch.decode(cmd, arg, 0, OPS, k.variant.interfaceChecks(), Optional.empty(), -1,
-                LuoDevice::stackBuffer);
-        if (!call.isOk()) {
-            return Results.propagate(call);
+        IoctlDispatch.Ucmd ucmd = STACK.get();
+        Optional<Errno> bad = IoctlDispatch.decode(cmd, arg, 0, OPS, k.variant.interfaceChecks(), Optional.empty(), -1, ucmd);
+        if (bad.isPresent()) {
+            return Outcome.err(bad.get());
         }
-        return k.sessionCall(LuoDevice::run, call.value(), arg);
+        return k.sessionCall(LuoDevice::run, ucmd, arg);
     }
 
     /** The op the call's index names; the name field is read in place in the kernel copy, at NAME_OFFSET. */
-    private static Outcome<IoctlResult> run(Kernel k, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> run(Kernel k, IoctlDispatch.Ucmd c, UserArg arg) {
         return c.index() == 0 ? create(k, c.copy(), arg, c.userSize()) : retrieve(k, c.copy(), arg, c.userSize());
     }
 
     /** luo_ioctl_create_session: on a failed reply the file is fput and its release removes the session. */
     private static Outcome<IoctlResult> create(Kernel k, byte[] struct, UserArg arg, long usize) {
-        Outcome<Session> s = k.outgoing.create(struct, SessionIoctlArg.NAME_OFFSET, k.serializeLockHeld);
-        if (!s.isOk()) {
-            return Results.propagate(s);
+        int id = k.outgoing.create(struct, SessionIoctlArg.NAME_OFFSET, k.serializeLockHeld);
+        if (!IdResult.isOk(id)) {
+            return IdResult.outcome(id);
         }
         if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
-            k.outgoing.release(s.value());
+            k.outgoing.release(k.outgoing.session(id));
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+        return Outcome.ok(IoctlResult.fd(k.fds.installSession(k.outgoing.table(), id)));
     }
 
     /** luo_ioctl_retrieve_session: on a failed reply, the variant decides what the fput does (ErrorUndo). */
@@ -91,18 +85,19 @@ final class LuoDevice {
         if (k.serializeLockHeld) {
             return Outcome.hung(); // luo_session_retrieve takes the serialize rwsem for read first
         }
-        Outcome<Session> s = k.incoming.retrieve(struct, SessionIoctlArg.NAME_OFFSET);
-        if (!s.isOk()) {
-            return Results.propagate(s);
+        int id = k.incoming.retrieve(struct, SessionIoctlArg.NAME_OFFSET);
+        if (!IdResult.isOk(id)) {
+            return IdResult.outcome(id);
         }
         if (UserCopy.respond(arg, usize, SessionIoctlArg.SIZE).isPresent()) {
+            Session s = k.incoming.session(id);
             if (k.variant.errorUndo().releaseOnRetrieveReplyFault()) {
-                k.incoming.release(s.value());
+                k.incoming.release(s);
             } else {
-                s.value().setRetrieved(false);
+                s.setRetrieved(false);
             }
             return Outcome.err(Errno.EFAULT);
         }
-        return Outcome.ok(IoctlResult.fd(k.fds.install(s.value())));
+        return Outcome.ok(IoctlResult.fd(k.fds.installSession(k.incoming.table(), id)));
     }
 }

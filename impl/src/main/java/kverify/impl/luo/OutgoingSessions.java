@@ -87,11 +87,12 @@ final class OutgoingSessions {
      * the chain grows if the variant says so (its error returned). With the serialize rwsem
      * write-held ({@code blocked}) the call blocks in down_read, after the name check and the alloc.
      * The name field is b[at .. at + 64) (the kernel's copy of the ioctl struct, read in place).
+     * Returns the new session's id, or an error or a hang ({@link IdResult}).
      */
-    Outcome<Session> create(byte[] b, int at, boolean blocked) {
+    int create(byte[] b, int at, boolean blocked) {
         Optional<Errno> bad = variant.interfaceChecks().name(b, at);
         if (bad.isPresent()) {
-            return Outcome.err(bad.get());
+            return IdResult.err(bad.get());
         }
         return create(b, at, SessionSer.strscpyNameLength(b, at), blocked);
     }
@@ -103,44 +104,50 @@ final class OutgoingSessions {
      */
     Outcome<Session> create(String name) {
         byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        return create(b, 0, b.length, false);
+        int r = create(b, 0, b.length, false);
+        return IdResult.isOk(r) ? Outcome.ok(session(r)) : IdResult.outcome(r);
+    }
+
+    /** The session of an id that {@link #create} returned. */
+    Session session(int id) {
+        return new Session(list, id);
     }
 
     /** The same for the name name[at .. at + len) (its bytes are copied into the list). */
-    private Outcome<Session> create(byte[] name, int at, int len, boolean blocked) {
+    private int create(byte[] name, int at, int len, boolean blocked) {
         if (kho.faults().kzallocFails()) {
-            return Outcome.err(Errno.ENOMEM);
+            return IdResult.err(Errno.ENOMEM);
         }
         if (blocked) {
-            return Outcome.hung();
+            return IdResult.HUNG;
         }
         LockPoints.lock(LockPoints.Lock.outgoingList());
-        Outcome<Session> r = insert(name, at, len);
+        int r = insert(name, at, len);
         LockPoints.unlock(LockPoints.Lock.outgoingList());
         return r;
     }
 
     /** luo_session_insert's body, under the outgoing rwsem (guard(rwsem_write)). */
-    private Outcome<Session> insert(byte[] name, int at, int len) {
+    private int insert(byte[] name, int at, int len) {
         boolean growFirst = variant.blockSets().growsBeforeDuplicateTest();
         int probed = growFirst ? 0 : list.probe(name, at, len);
         if (probed >= 0 && !growFirst) { // a live session holds the name
-            return Outcome.err(Errno.EEXIST);
+            return IdResult.err(Errno.EEXIST);
         }
         if (variant.growth().needsBlock(list.size(), blocks.nblocks(), geometry.sessionsPerBlock())) {
             Outcome<Unit> grown = blocks.create();
             if (!grown.isOk()) {
-                return Results.propagate(grown);
+                return IdResult.failure(grown);
             }
         }
         if (growFirst) {
             probed = list.probe(name, at, len);
             if (probed >= 0) {
-                return Outcome.err(Errno.EEXIST);
+                return IdResult.err(Errno.EEXIST);
             }
         }
         // The block list is not the session list: the probe's free slot is still the name's.
-        return Outcome.ok(new Session(list, list.add(name, at, len, FileSet.NONE, probed)));
+        return list.add(name, at, len, FileSet.NONE, probed);
     }
 
     /** luo_session_remove: off the list (whichever session of this list has the name); v1 frees no block, v7 shrinks the set to the sessions left. */

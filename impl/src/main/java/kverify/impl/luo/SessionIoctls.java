@@ -30,21 +30,20 @@ final class SessionIoctls {
     }
 
     static Outcome<IoctlResult> ioctl(Kernel k, Session s, long cmd, UserArg arg) {
-        Outcome<IoctlDispatch.Call> call = IoctlDispatch.decode(cmd, arg, 0x40, OPS, k.variant.interfaceChecks(), Optional.of(s),
-                PRESERVE, byte[]::new);
-        if (!call.isOk()) {
-            return Results.propagate(call);
+        IoctlDispatch.Ucmd c = IoctlDispatch.Ucmd.allocating();
+        Optional<Errno> bad = IoctlDispatch.decode(cmd, arg, 0x40, OPS, k.variant.interfaceChecks(), Optional.of(s), PRESERVE, c);
+        if (bad.isPresent()) {
+            return Outcome.err(bad.get());
         }
         if (k.serializeLockHeld) {
             return Outcome.hung(); // luo_session_ioctl takes the serialize rwsem for read after copying the argument
         }
-        IoctlDispatch.Call c = call.value();
         return k.sessionCall(() -> c.index() == PRESERVE ? preserve(k, s, c, arg)
                 : c.index() == RETRIEVE ? retrieve(k, s, c, arg) : finish(s, c, arg));
     }
 
     /** luo_session_preserve_fd: a reply that fails still leaves the file preserved ("response to user failed"). */
-    private static Outcome<IoctlResult> preserve(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> preserve(Kernel k, Session s, IoctlDispatch.Ucmd c, UserArg arg) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
         LockPoints.lock(mutex);
         Object file = k.fds.get(FdIoctlArg.fd(c.copy()));
@@ -57,7 +56,7 @@ final class SessionIoctls {
     }
 
     /** luo_session_retrieve_fd: a failed reply fputs the file (LUO keeps its reference) and installs no fd. */
-    private static Outcome<IoctlResult> retrieve(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> retrieve(Kernel k, Session s, IoctlDispatch.Ucmd c, UserArg arg) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
         LockPoints.lock(mutex); // held to the end, fd_install included (guard(mutex))
         Outcome<IoctlResult> r = retrieveLocked(k, s, c, arg);
@@ -65,7 +64,7 @@ final class SessionIoctls {
         return r;
     }
 
-    private static Outcome<IoctlResult> retrieveLocked(Kernel k, Session s, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> retrieveLocked(Kernel k, Session s, IoctlDispatch.Ucmd c, UserArg arg) {
         long token = FdIoctlArg.token(c.copy());
         Outcome<UserFile> f = s.files().retrieve(token);
         if (!f.isOk()) {
@@ -79,7 +78,7 @@ final class SessionIoctls {
     }
 
     /** luo_session_finish: the reply is copied after the files are finished. */
-    private static Outcome<IoctlResult> finish(Session s, IoctlDispatch.Call c, UserArg arg) {
+    private static Outcome<IoctlResult> finish(Session s, IoctlDispatch.Ucmd c, UserArg arg) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
         LockPoints.lock(mutex); // luo_session_finish_one
         Outcome<Unit> r = s.files().finish();
@@ -90,7 +89,7 @@ final class SessionIoctls {
         return reply(arg, c, FinishIoctlArg.SIZE, IoctlResult.NONE);
     }
 
-    private static Outcome<IoctlResult> reply(UserArg arg, IoctlDispatch.Call c, int ksize, IoctlResult result) {
+    private static Outcome<IoctlResult> reply(UserArg arg, IoctlDispatch.Ucmd c, int ksize, IoctlResult result) {
         return UserCopy.respond(arg, c.userSize(), ksize).isPresent() ? Outcome.err(Errno.EFAULT) : Outcome.ok(result);
     }
 

@@ -3,7 +3,6 @@ package kverify.impl.luo;
 import java.util.Arrays;
 import java.util.Optional;
 import kverify.model.Errno;
-import kverify.model.Outcome;
 import kverify.model.luo.UserArg;
 
 /**
@@ -18,36 +17,34 @@ final class UserCopy {
     private UserCopy() {
     }
 
-    /** get_user(size, (u32 __user *)arg). */
-    static Outcome<Long> userSize(UserArg arg) {
-        return arg.readable(0, 4) ? Outcome.ok(arg.le(0, 4)) : Outcome.err(Errno.EFAULT);
+    /** get_user(size, (u32 __user *)arg): the size, or -1 for EFAULT (it cannot be read). */
+    static long userSize(UserArg arg) {
+        return arg.readable(0, 4) ? arg.le(0, 4) : -1;
     }
 
-    /** copy_struct_from_user(dst, ksize, arg, usize): the kernel copy, or EFAULT/E2BIG. */
-    static Outcome<byte[]> copyStructFromUser(int ksize, UserArg arg, long usize) {
-        return copyStructFromUser(new byte[ksize], arg, usize);
-    }
-
-    /** The same into dst, whose length is the kernel struct's size (the ioctl's buffer, e.g. on the kernel stack): dst itself, or EFAULT/E2BIG. */
-    static Outcome<byte[]> copyStructFromUser(byte[] dst, UserArg arg, long usize) {
+    /**
+     * copy_struct_from_user(dst, ksize, arg, usize) into dst, whose length is the kernel struct's
+     * size (the ioctl's buffer, e.g. on the kernel stack): empty, or EFAULT/E2BIG.
+     */
+    static Optional<Errno> copyStructFromUser(byte[] dst, UserArg arg, long usize) {
         int ksize = dst.length;
         long size = Math.min(ksize, usize);
         if (usize > ksize) {
             if (!arg.readable(ksize, usize - ksize)) {
-                return Outcome.err(Errno.EFAULT);
+                return Optional.of(Errno.EFAULT);
             }
             for (long i = ksize; i < usize; i++) {
                 if (arg.byteAt(i) != 0) {
-                    return Outcome.err(Errno.E2BIG);
+                    return Optional.of(Errno.E2BIG);
                 }
             }
         }
         if (!arg.readable(0, size)) {
-            return Outcome.err(Errno.EFAULT);
+            return Optional.of(Errno.EFAULT);
         }
         arg.copyTo(0, dst, 0, (int) size);
         Arrays.fill(dst, (int) size, ksize, (byte) 0);
-        return Outcome.ok(dst);
+        return Optional.empty();
     }
 
     /** luo_ucmd_respond: copy_to_user of min(user size, kernel size) bytes; EFAULT if they cannot be written. */

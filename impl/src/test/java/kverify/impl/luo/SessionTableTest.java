@@ -2,12 +2,15 @@ package kverify.impl.luo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,16 +38,58 @@ class SessionTableTest {
         churn(new SessionTable(0, 8), k -> "a-long-common-prefix-" + (char) ('0' + k % 75) + (char) ('0' + k / 75));
     }
 
+    /**
+     * A counter's names, now and then an earlier one again (found and removed, or re-added): the
+     * ascending run without an index, its binary search, and the run's end when a name below the
+     * greatest one is added or the searches are more than the run is worth.
+     */
+    @Test
+    void behavesAsAMapWhenNamesMostlyAscend() {
+        for (int percentNew : new int[] {99, 90, 60}) {
+            int[] counter = {0};
+            ToIntFunction<Random> keys = r -> r.nextInt(100) < percentNew ? counter[0]++ : r.nextInt(counter[0] + 1);
+            churn(new SessionTable(0, 1 << 20), k -> "s" + k, false, keys);
+            counter[0] = 0;
+            churn(new SessionTable(0, 8), k -> "s" + k, true, keys);
+        }
+    }
+
+    /** A run of 100,000 ascending names, then every one of them looked up in a shuffled order (the run ends into the index midway). */
+    @Test
+    void findsEveryNameOfALongRunInAnyOrder() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        int n = 100_000;
+        for (int k = 0; k < n; k++) {
+            byte[] b = ("s" + k).getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(t.probe(b, 0, b.length)).isEqualTo(SessionTable.ABOVE);
+            assertThat(t.add(b, 0, b.length, FileSet.NONE, SessionTable.ABOVE)).isEqualTo(k);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            order.add(k);
+        }
+        Collections.shuffle(order, new Random(5));
+        for (int k : order) {
+            assertThat(t.find("s" + k)).isEqualTo(k);
+        }
+        assertThat(t.find("s" + n)).isEqualTo(-1);
+        assertThat(t.find("s" + (n - 1) + "x")).isEqualTo(-1);
+    }
+
     private static void churn(SessionTable t, IntFunction<String> names) {
         churn(t, names, false);
     }
 
     private static void churn(SessionTable t, IntFunction<String> names, boolean viaProbe) {
+        churn(t, names, viaProbe, r -> r.nextInt(300));
+    }
+
+    private static void churn(SessionTable t, IntFunction<String> names, boolean viaProbe, ToIntFunction<Random> keys) {
         Random r = new Random(12);
         Map<String, Integer> ref = new LinkedHashMap<>();
         for (int step = 0; step < 20_000; step++) {
-            String name = names.apply(r.nextInt(300));
-            byte[] b = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            String name = names.apply(keys.applyAsInt(r));
+            byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
             int probed = t.probe(b, 0, b.length);
             int id = viaProbe ? Math.max(probed, -1) : t.find(name);
             assertThat(id >= 0).as("step %d: %s present", step, name).isEqualTo(ref.containsKey(name));

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page map against a HashMap doing the same puts, through its growth: dense runs of frames,
- * frames a power of two apart (the same low bits, so the same place in their run of 16), frame 0
- * and frames near 2^52 (the top of a 64-bit physical address space).
+ * frames a power of two apart (the same low bits, so the same place in their chunk of 64), frame 0
+ * and frames near 2^52 (the top of a 64-bit physical address space); then copied into an empty map
+ * and merged into one that has pages of its own.
  */
 class PageMapTest {
     @Test
@@ -44,5 +45,18 @@ class PageMapTest {
             assertThat(copy.get(e.getKey())).isSameAs(e.getValue());
         }
         assertThat(copy.size()).isEqualTo(ref.size());
+        PageMap merged = new PageMap();
+        Map<Long, byte[]> mergedRef = new HashMap<>();
+        for (long pfn : new long[] {0, 1, 63, 64, 2_000, 1L << 40}) {
+            byte[] page = new byte[1];
+            merged.put(pfn, page);
+            mergedRef.put(pfn, page);
+        }
+        merged.putAll(m);
+        mergedRef.putAll(ref);
+        for (Map.Entry<Long, byte[]> e : mergedRef.entrySet()) {
+            assertThat(merged.get(e.getKey())).isSameAs(e.getValue());
+        }
+        assertThat(merged.size()).isEqualTo(mergedRef.size());
     }
 }

@@ -210,4 +210,32 @@ class SegmentWriterTest {
                     .isEqualTo(expected);
         }
     }
+    /**
+     * The bucketed count of PatternBlocks agrees with counting directly at every value it counts,
+     * one either side, every bucket edge and the ends 0 and 2^56.
+     */
+    @Test
+    void blockCarryCountsAgreeWithCountingEveryValue() {
+        long[] low = new long[PatternBlocks.BLOCK];
+        for (int i = 0; i < low.length; i++) {
+            low[i] = (i * UserBuffer.K1) & ((1L << 56) - 1);
+        }
+        List<Long> thresholds = new ArrayList<>(List.of(0L, 1L << 56));
+        for (long v : low) {
+            thresholds.addAll(List.of(v - 1, v, v + 1));
+        }
+        for (long edge = 0; edge <= 1L << 56; edge += 1L << 46) {
+            thresholds.addAll(List.of(edge - 1, edge, edge + 1));
+        }
+        for (long t : thresholds) {
+            if (t < 0 || t > 1L << 56) {
+                continue;
+            }
+            int expected = 0;
+            for (long v : low) {
+                expected += v < t ? 1 : 0;
+            }
+            assertThat(PatternBlocks.below(t)).as("threshold %d", t).isEqualTo(expected);
+        }
+    }
 }
