@@ -1,8 +1,8 @@
 package kverify.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -71,7 +71,10 @@ public interface Gen<T> {
     }
 
     static Gen<Integer> ints(int min, int max, int... boundaries) {
-        long[] wide = Arrays.stream(boundaries).asLongStream().toArray();
+        long[] wide = new long[boundaries.length];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = boundaries[i];
+        }
         return longs(min, max, wide).map(Long::intValue);
     }
 
@@ -111,10 +114,15 @@ public interface Gen<T> {
     /** Weighted choice among generators; shrinks toward the first listed. */
     @SafeVarargs
     static <T> Gen<T> frequency(Weighted<T>... options) {
-        List<Weighted<T>> copy = List.of(options);
-        long total = copy.stream().mapToLong(Weighted::weight).sum();
+        // A plain array and loop: state-dependent generators build a frequency at every draw.
+        Weighted<T>[] copy = options.clone();
+        long total = 0;
+        for (Weighted<T> w : copy) {
+            total += Objects.requireNonNull(w).weight();
+        }
+        long weights = total;
         return s -> {
-            long ticket = s.choice(total - 1);
+            long ticket = s.choice(weights - 1);
             for (Weighted<T> w : copy) {
                 if (ticket < w.weight()) {
                     return s.draw(w.gen());

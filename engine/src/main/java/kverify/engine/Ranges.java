@@ -1,6 +1,6 @@
 package kverify.engine;
 
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Mapping between integer ranges and raw choices. Choice 0 is always the simplest value (the
@@ -100,23 +100,34 @@ final class Ranges {
      * in-range boundary and its neighbours.
      */
     static long[] edges(long min, long max, long... boundaries) {
-        TreeSet<Long> out = new TreeSet<>();
+        // Sorted and without repeats, as a TreeSet would give them; one array, since every
+        // Gen.longs call builds its edges (state-dependent generators do so at every draw).
+        long[] out = new long[8 + 3 * boundaries.length];
         long origin = simplest(min, max);
-        addInRange(out, min, max, min, max, origin, origin + 1, origin - 1, -1);
+        int n = addInRange(out, 0, min, max, min, max, origin, origin + 1, origin - 1, -1);
         if (min < max) {
-            addInRange(out, min, max, min + 1, max - 1);
+            n = addInRange(out, n, min, max, min + 1, max - 1);
         }
         for (long b : boundaries) {
-            addInRange(out, min, max, b - 1, b, b + 1);
+            n = addInRange(out, n, min, max, b - 1, b, b + 1);
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static void addInRange(TreeSet<Long> out, long min, long max, long... values) {
-        for (long v : values) {
-            if (v >= min && v <= max) {
-                out.add(v);
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[i] != out[distinct - 1]) {
+                out[distinct++] = out[i];
             }
         }
+        return Arrays.copyOf(out, distinct);
+    }
+
+    /** Appends the values within [min, max] at out[n..]; returns the new count. */
+    private static int addInRange(long[] out, int n, long min, long max, long... values) {
+        for (long v : values) {
+            if (v >= min && v <= max) {
+                out[n++] = v;
+            }
+        }
+        return n;
     }
 }

@@ -1,9 +1,8 @@
 package kverify.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -21,11 +20,22 @@ public final class Source {
 
     private final SplittableRandom random;
     private final long[] prefix;
-    private final List<Long> recorded = new ArrayList<>();
-    private final List<Long> bounds = new ArrayList<>();
+    // The recorded choices and their bounds, in growable primitive arrays (no boxing per choice).
+    private long[] recorded = new long[64];
+    private long[] bounds = new long[64];
+    private int size;
     private final List<int[]> spans = new ArrayList<>();
-    // Lookup only (never iterated): generator class -> small id, numbered in order of first draw.
-    private final Map<Class<?>, Integer> kinds = new HashMap<>();
+    // Generator class -> small id, numbered in order of first draw in this source: kindsByClass[classId] holds id + 1
+    // (0: not drawn yet). A class's process-wide index (CLASS_IDS) only locates the slot, so it never reaches a case.
+    private int[] kindsByClass = new int[64];
+    private int kindCount;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_CLASS_ID = new java.util.concurrent.atomic.AtomicInteger();
+    private static final ClassValue<Integer> CLASS_IDS = new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+            return NEXT_CLASS_ID.getAndIncrement();
+        }
+    };
     private final List<String> log = new ArrayList<>();
     private final TreeSet<String> labels = new TreeSet<>();
     private int depth;
@@ -55,7 +65,7 @@ public final class Source {
         if (max < 0) {
             throw new IllegalArgumentException("choice bound must be >= 0, got " + max);
         }
-        int index = recorded.size();
+        int index = size;
         if (index >= MAX_CHOICES) {
             throw new Overrun();
         }
@@ -67,8 +77,7 @@ public final class Source {
         } else {
             value = max == Long.MAX_VALUE ? random.nextLong() & Long.MAX_VALUE : random.nextLong(max + 1);
         }
-        recorded.add(value);
-        bounds.add(max);
+        record(value, max);
         return value;
     }
 
@@ -89,14 +98,23 @@ public final class Source {
         if (random == null) {
             return choice(max);
         }
-        int index = recorded.size();
+        int index = size;
         if (index >= MAX_CHOICES) {
             throw new Overrun();
         }
         long v = Math.max(0, Math.min(value, max));
-        recorded.add(v);
-        bounds.add(max);
+        record(v, max);
         return v;
+    }
+
+    private void record(long value, long max) {
+        if (size == recorded.length) {
+            recorded = Arrays.copyOf(recorded, 2 * size);
+            bounds = Arrays.copyOf(bounds, 2 * size);
+        }
+        recorded[size] = value;
+        bounds[size] = max;
+        size++;
     }
 
     /** True when choices come from a given sequence rather than from the random generator. */
@@ -120,14 +138,14 @@ public final class Source {
     }
 
     public <T> T draw(Gen<T> gen) {
-        int start = recorded.size();
+        int start = size;
         depth++;
         try {
             return gen.generate(this);
         } finally {
             depth--;
-            if (recorded.size() > start) {
-                spans.add(new int[] {start, recorded.size(), depth, kindOf(gen)});
+            if (size > start) {
+                spans.add(new int[] {start, size, depth, kindOf(gen)});
             }
         }
     }
@@ -138,7 +156,14 @@ public final class Source {
      * only promotes a draw to a nested draw of the same kind.
      */
     private int kindOf(Gen<?> gen) {
-        return kinds.computeIfAbsent(gen.getClass(), c -> kinds.size());
+        int classId = CLASS_IDS.get(gen.getClass());
+        if (classId >= kindsByClass.length) {
+            kindsByClass = Arrays.copyOf(kindsByClass, Math.max(2 * kindsByClass.length, classId + 1));
+        }
+        if (kindsByClass[classId] == 0) {
+            kindsByClass[classId] = ++kindCount;
+        }
+        return kindsByClass[classId] - 1;
     }
 
     /** Draws and logs {@code label: value} as a line of the rendered case. */
@@ -165,16 +190,12 @@ public final class Source {
     }
 
     ChoiceSequence recorded() {
-        long[] out = new long[recorded.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = recorded.get(i);
-        }
-        return ChoiceSequence.of(out);
+        return ChoiceSequence.of(Arrays.copyOf(recorded, size));
     }
 
     /** The upper bound each recorded choice was drawn with. */
     long[] bounds() {
-        return bounds.stream().mapToLong(Long::longValue).toArray();
+        return Arrays.copyOf(bounds, size);
     }
 
     /** Spans as [start, end, depth, kind], in the order the draws finished. */

@@ -69,6 +69,15 @@ final class HostPaths {
 
     private boolean reservedAtBoot(long page) {
         PhysRange p = new PhysRange(page, page + MkConst.PAGE_SIZE);
-        return m.kernelUsed().stream().anyMatch(p::overlaps) || m.mkReserved().stream().anyMatch(p::overlaps) || m.crashKernel().overlaps(p);
+        return overlapsAny(m.kernelUsed(), p) || overlapsAny(m.mkReserved(), p) || m.crashKernel().overlaps(p);
+    }
+
+    private static boolean overlapsAny(List<PhysRange> ranges, PhysRange p) {
+        for (PhysRange r : ranges) {
+            if (p.overlaps(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

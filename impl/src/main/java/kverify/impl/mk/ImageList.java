@@ -67,12 +67,23 @@ final class ImageList extends ImageStore {
 
     @Override
     Kimage imageToStart() {
-        return list.stream().filter(i -> i.type == ImageType.MULTIKERNEL).findFirst().orElse(null);
+        for (Kimage i : list) {
+            if (i.type == ImageType.MULTIKERNEL) {
+                return i;
+            }
+        }
+        return null;
     }
 
     @Override
     List<Kimage> multikernelImages() {
-        return list.stream().filter(i -> i.type == ImageType.MULTIKERNEL).toList();
+        List<Kimage> out = new ArrayList<>();
+        for (Kimage i : list) {
+            if (i.type == ImageType.MULTIKERNEL) {
+                out.add(i);
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     @Override

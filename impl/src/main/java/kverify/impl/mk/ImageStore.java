@@ -144,7 +144,12 @@ abstract class ImageStore {
 
         @Override
         Kimage imageToStart() {
-            return list.stream().filter(i -> !running.containsValue(i)).findFirst().orElse(null);
+            for (Kimage i : list) {
+                if (!running.containsValue(i)) {
+                    return i;
+                }
+            }
+            return null;
         }
 
         @Override

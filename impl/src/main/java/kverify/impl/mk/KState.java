@@ -50,7 +50,11 @@ final class KState {
 
     /** RAM as the machine describes it, with the running kernel's pages holding KERNEL_MEMORY_FILL. */
     private static PhysicalMemory bootMemory(Machine m) {
-        PhysicalMemory mem = new PhysicalMemory(m.ram().stream().map(r -> new RamRange(r.start(), r.end())).toList());
+        List<RamRange> ram = new ArrayList<>();
+        for (PhysRange r : m.ram()) {
+            ram.add(new RamRange(r.start(), r.end()));
+        }
+        PhysicalMemory mem = new PhysicalMemory(ram);
         for (PhysRange r : m.kernelUsed()) {
             mem.fill(r.start(), r.size(), (byte) MkConst.KERNEL_MEMORY_FILL);
         }

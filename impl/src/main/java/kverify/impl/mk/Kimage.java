@@ -25,6 +25,8 @@ final class Kimage {
     final long controlPage;
     /** RFC v2: image->mk_id, the instance it was loaded for (0: none). */
     final int instanceId;
+    /** What the contract sees of it; made once, since every snapshot of the state lists it. */
+    private final ImageInfo info;
 
     Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext, long controlPage, int instanceId) {
         this.id = id;
@@ -34,6 +36,7 @@ final class Kimage {
         this.segments = List.copyOf(segments);
         this.preserveContext = preserveContext;
         this.controlPage = controlPage;
+        this.info = new ImageInfo(id, type, start, this.segments.stream().map(Segment::range).toList(), preserveContext, instanceId);
     }
 
     Kimage(int id, ImageType type, long start, List<Segment> segments, boolean preserveContext, long controlPage) {
@@ -45,6 +48,6 @@ final class Kimage {
     }
 
     ImageInfo info() {
-        return new ImageInfo(id, type, start, segments.stream().map(Segment::range).toList(), preserveContext, instanceId);
+        return info;
     }
 }

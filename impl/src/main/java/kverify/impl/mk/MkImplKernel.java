@@ -94,7 +94,10 @@ public final class MkImplKernel implements MkKernel {
 
     @Override
     public MkState state() {
-        List<ImageInfo> images = k.images.all().stream().map(Kimage::info).toList();
+        List<ImageInfo> images = new ArrayList<>();
+        for (Kimage i : k.images.all()) {
+            images.add(i.info());
+        }
         PhysicalMemory.Frozen pages = k.memory.freeze();
         lastMemory = MemoryImage.ofFrozen(pages.addresses(), pages.pages(), lastMemory);
         return new MkState(lastMemory, k.cpus.snapshot(), k.locks.held(), images, k.halt,

@@ -47,7 +47,7 @@ public final class Interleaving {
         }
         List<String> taken = new ArrayList<>();
         int next = 0;
-        while (tasks.stream().anyMatch(t -> !t.done())) {
+        while (anyUnfinished(tasks)) {
             if (stopped.getAsBoolean()) {
                 tasks.stream().filter(t -> !t.done()).forEach(t -> t.abandon(End.NOT_RUN));
                 break;
@@ -65,6 +65,15 @@ public final class Interleaving {
             taken.add((tasks.indexOf(pick) + 1) + ":" + pick.step());
         }
         return taken;
+    }
+
+    private static boolean anyUnfinished(List<? extends Task> tasks) {
+        for (Task t : tasks) {
+            if (!t.done()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The preferred task if it can run, else the first other task that can, else null. */

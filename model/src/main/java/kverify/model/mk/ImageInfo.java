@@ -18,7 +18,12 @@ public record ImageInfo(int id, ImageType type, long entry, List<PhysRange> segm
     }
 
     public boolean overlaps(PhysRange r) {
-        return segments.stream().anyMatch(s -> s.overlaps(r));
+        for (PhysRange s : segments) {
+            if (s.overlaps(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

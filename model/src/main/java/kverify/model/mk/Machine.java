@@ -54,7 +54,7 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         check(nrCpuIds >= 1 && nrCpuIds <= nrCpus && nrCpus <= 8192, () ->
                 "need 1 <= nr_cpu_ids <= NR_CPUS <= 8192, got nr_cpu_ids=" + nrCpuIds + " NR_CPUS=" + nrCpus);
         check(cpus.size() == nrCpuIds, () -> "need one cpu line per possible CPU: nr_cpu_ids=" + nrCpuIds + " cpus=" + cpuLines);
-        check(cpus.stream().anyMatch(Cpu::online), () -> "at least one CPU must be online (the one running the caller)");
+        check(anyOnline(cpus), () -> "at least one CPU must be online (the one running the caller)");
         checkSortedDisjointAligned("ram", ram);
         for (int i = 1; i < ram.size(); i++) {
             // e820 merges touching RAM ranges, so two ranges always have a hole between them.
@@ -66,8 +66,10 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         check(crashKernel.isPageAligned(), () -> "crashkernel not page aligned: " + crashKernel);
         // Page 0 is firmware's; a crash region there would also make the kernel's control-page search wrap.
         check(crashKernel.isEmpty() || crashKernel.start() > 0, () -> "crashkernel cannot start at 0");
-        for (PhysRange r : concat(mkReserved, kernelUsed, crashKernel.isEmpty() ? List.of() : List.of(crashKernel))) {
-            check(inside(ram, r), () -> "range " + r + " is not inside RAM");
+        for (List<PhysRange> ranges : List.of(mkReserved, kernelUsed, crashKernel.isEmpty() ? List.<PhysRange>of() : List.of(crashKernel))) {
+            for (PhysRange r : ranges) {
+                check(inside(ram, r), () -> "range " + r + " is not inside RAM");
+            }
         }
         check(physBits >= 32 && physBits <= 52, () -> "phys_bits is 32..52, got " + physBits);
         check(ram.isEmpty() || ram.get(ram.size() - 1).end() <= 1L << physBits, () -> "RAM ends above 2^phys_bits");
@@ -83,7 +85,12 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
 
     /** True if [address, address+length) lies inside one RAM range. */
     public boolean isRam(long address, long length) {
-        return ram.stream().anyMatch(r -> r.containsUnsigned(address, length));
+        for (PhysRange r : ram) {
+            if (r.containsUnsigned(address, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** End of the kernel's direct map (max_pfn_mapped): the end of the last RAM range. */
@@ -111,20 +118,43 @@ public record Machine(int nrCpuIds, int nrCpus, long maxApicId, List<Cpu> cpus, 
         return cpu >= 0 && cpu < nrCpuIds;
     }
 
+    // Loops, not streams: every generated case builds a machine and asks these.
+
+    private static boolean anyOnline(List<Cpu> cpus) {
+        for (Cpu c : cpus) {
+            if (c.online()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static long sum(List<PhysRange> ranges) {
-        return ranges.stream().mapToLong(PhysRange::size).sum();
+        long total = 0;
+        for (PhysRange r : ranges) {
+            total += r.size();
+        }
+        return total;
     }
 
     private static boolean inside(List<PhysRange> outer, PhysRange r) {
-        return outer.stream().anyMatch(o -> o.containsUnsigned(r.start(), r.size()));
+        for (PhysRange o : outer) {
+            if (o.containsUnsigned(r.start(), r.size())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean disjoint(List<PhysRange> a, List<PhysRange> b) {
-        return a.stream().noneMatch(x -> b.stream().anyMatch(x::overlaps));
-    }
-
-    private static List<PhysRange> concat(List<PhysRange> a, List<PhysRange> b, List<PhysRange> c) {
-        return java.util.stream.Stream.of(a, b, c).flatMap(List::stream).toList();
+        for (PhysRange x : a) {
+            for (PhysRange y : b) {
+                if (x.overlaps(y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void checkSortedDisjointAligned(String what, List<PhysRange> ranges) {

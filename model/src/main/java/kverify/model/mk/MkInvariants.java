@@ -66,11 +66,9 @@ public final class MkInvariants {
             new Check("one-cpu-per-image", MkInvariants::imageOnTwoCpus),
             new Check("host-online-iff-host-owns", s -> firstCpu(s.after, c -> c.hostOnline() != (c.owner() == CpuState.Owner.HOST))),
             new Check("running-images-stay-recorded", MkInvariants::runningImageForgotten),
-            new Check("no-hang", s -> s.result.calls().stream().anyMatch(c -> c.completion() == Call.Completion.HUNG)
-                    ? "a call blocks forever on a lock nobody will release" : null),
+            new Check("no-hang", MkInvariants::hung),
             new Check("locks-released", s -> s.after.locksHeld().isEmpty() ? null : "still held after the call: " + s.after.locksHeld()),
-            new Check("no-out-of-bounds-read", s -> s.result.events().stream().filter(e -> e instanceof MkEvent.OutOfBoundsRead)
-                    .map(Object::toString).findFirst().orElse(null)),
+            new Check("no-out-of-bounds-read", MkInvariants::outOfBoundsRead),
             new Check("reboot-returns-zero-or-negative", MkInvariants::positiveReboot),
             new Check("conflicting-flags-rejected", MkInvariants::conflictAccepted));
 
@@ -106,6 +104,26 @@ public final class MkInvariants {
         return Optional.empty();
     }
 
+    // Plain loops rather than streams in the checks below: every step of every case runs them all.
+
+    private static String hung(Step s) {
+        for (Call c : s.result.calls()) {
+            if (c.completion() == Call.Completion.HUNG) {
+                return "a call blocks forever on a lock nobody will release";
+            }
+        }
+        return null;
+    }
+
+    private static String outOfBoundsRead(Step s) {
+        for (MkEvent e : s.result.events()) {
+            if (e instanceof MkEvent.OutOfBoundsRead) {
+                return e.toString();
+            }
+        }
+        return null;
+    }
+
     /** A panic boots a crash image or stops the machine; it never runs anything else or crashes on the way. */
     private static String panicRanOther(Step s) {
         if (!(s.op instanceof MkOp.Panic) || s.before.halt().halted()) {
@@ -123,7 +141,11 @@ public final class MkInvariants {
             return null;
         }
         List<PhysRange> loaded = new ArrayList<>();
-        s.before.images().stream().filter(i -> i.type() == ImageType.MULTIKERNEL).forEach(i -> loaded.addAll(i.segments()));
+        for (ImageInfo i : s.before.images()) {
+            if (i.type() == ImageType.MULTIKERNEL) {
+                loaded.addAll(i.segments());
+            }
+        }
         return changedPageIn(s, loaded, true);
     }
 
@@ -145,8 +167,13 @@ public final class MkInvariants {
     private static String changedPageIn(Step s, List<PhysRange> ranges, boolean inside) {
         for (long page : s.changedPages()) {
             PhysRange p = new PhysRange(page, page + MkConst.PAGE_SIZE);
-            boolean hit = inside ? ranges.stream().anyMatch(p::overlaps) : ranges.stream().noneMatch(r -> r.containsUnsigned(page, MkConst.PAGE_SIZE));
-            if (hit) {
+            boolean overlaps = false;
+            boolean contained = false;
+            for (PhysRange r : ranges) {
+                overlaps |= p.overlaps(r);
+                contained |= r.containsUnsigned(page, MkConst.PAGE_SIZE);
+            }
+            if (inside ? overlaps : !contained) {
                 return "page " + Hex.hex(page) + " changed; ranges " + ranges;
             }
         }
@@ -157,7 +184,11 @@ public final class MkInvariants {
         List<PhysRange> out = new ArrayList<>();
         for (CpuState c : st.cpus()) {
             if (c.owner() == CpuState.Owner.GUEST) {
-                st.images().stream().filter(i -> i.id() == c.imageId()).forEach(i -> out.addAll(i.segments()));
+                for (ImageInfo i : st.images()) {
+                    if (i.id() == c.imageId()) {
+                        out.addAll(i.segments());
+                    }
+                }
             }
         }
         return out;
@@ -166,8 +197,12 @@ public final class MkInvariants {
     /** The kernel writes its own RAM through the direct map, so only the crash reservation may be read-only there. */
     private static String readOnlyOutsideCrash(Step s) {
         PhysRange crash = s.m.crashKernel();
-        return s.after.readOnly().ranges().stream().filter(r -> !crash.containsUnsigned(r.start(), r.size())).findFirst()
-                .map(r -> "direct map read-only at " + r + ", outside crashkernel " + crash).orElse(null);
+        for (PhysRange r : s.after.readOnly().ranges()) {
+            if (!crash.containsUnsigned(r.start(), r.size())) {
+                return "direct map read-only at " + r + ", outside crashkernel " + crash;
+            }
+        }
+        return null;
     }
 
     private static String failedLoadChangedMemory(Step s) {
@@ -225,8 +260,17 @@ public final class MkInvariants {
 
     private static String runningImageForgotten(Step s) {
         for (CpuState c : s.after.cpus()) {
-            if (c.owner() == CpuState.Owner.GUEST && s.after.images().stream().noneMatch(i -> i.id() == c.imageId())) {
+            if (c.owner() == CpuState.Owner.GUEST && imageById(s.after, c.imageId()) == null) {
                 return "guest#" + c.imageId() + " runs but the kernel no longer records its image";
+            }
+        }
+        return null;
+    }
+
+    private static ImageInfo imageById(MkState st, long id) {
+        for (ImageInfo i : st.images()) {
+            if (i.id() == id) {
+                return i;
             }
         }
         return null;

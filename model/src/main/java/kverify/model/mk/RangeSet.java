@@ -25,7 +25,12 @@ public record RangeSet(List<PhysRange> ranges) {
     }
 
     public boolean overlaps(PhysRange r) {
-        return ranges.stream().anyMatch(r::overlaps);
+        for (PhysRange x : ranges) {
+            if (r.overlaps(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This set plus {@code r}. */

@@ -69,21 +69,31 @@ public final class MkCoverage {
             cpuLabel(s, m, st, c.cpu(), false);
         } else if (op instanceof MkOp.KexecLoad l) {
             load(s, m, l);
-            if ((l.flags() & MkConst.KEXEC_MULTIKERNEL) != 0 && st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.CRASH)) {
+            if ((l.flags() & MkConst.KEXEC_MULTIKERNEL) != 0 && hasImage(st, kverify.model.mk.ImageType.CRASH)) {
                 s.classify(CRASH_IMAGE_LOADED);
             }
         } else if (op instanceof MkOp.KexecLoadUnreadable) {
             s.classify(UNREADABLE_ARRAY);
         } else if (op instanceof MkOp.Panic) {
-            s.classify(st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.CRASH) ? PANIC_CRASH_KERNEL : PANIC_NONE);
+            s.classify(hasImage(st, kverify.model.mk.ImageType.CRASH) ? PANIC_CRASH_KERNEL : PANIC_NONE);
         } else if (op instanceof MkOp.HostAlloc) {
             s.classify(HOST_ALLOC);
-            if (st.images().stream().anyMatch(i -> i.type() == kverify.model.mk.ImageType.MULTIKERNEL)) {
+            if (hasImage(st, kverify.model.mk.ImageType.MULTIKERNEL)) {
                 s.classify(HOST_ALLOC_WITH_IMAGE);
             }
         } else {
             v2(s, m, st, op);
         }
+    }
+
+    // Loops, not streams, in the labels of every step.
+    private static boolean hasImage(MkState st, kverify.model.mk.ImageType type) {
+        for (kverify.model.mk.ImageInfo i : st.images()) {
+            if (i.type() == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void cpuLabel(Source s, Machine m, MkState st, int cpu, boolean start) {
@@ -121,7 +131,23 @@ public final class MkCoverage {
     private static void load(Source s, Machine m, MkOp.KexecLoad l) {
         List<Segment> segs = l.segments();
         boolean mk = (l.flags() & MkConst.KEXEC_MULTIKERNEL) != 0;
-        if (segs.stream().anyMatch(g -> g.buffer().faultsWithin(0, g.bufsz()))) {
+        boolean faulting = false;
+        boolean misplaced = false;
+        boolean outsideRamMappable = false;
+        boolean beyondPhysBits = false;
+        long limit = 1L << m.physBits();
+        for (Segment g : segs) {
+            faulting |= g.buffer().faultsWithin(0, g.bufsz());
+            boolean inReserved = false;
+            for (kverify.model.mk.PhysRange r : m.mkReserved()) {
+                inReserved |= r.containsUnsigned(g.mem(), g.memsz());
+            }
+            misplaced |= !inReserved;
+            outsideRamMappable |= g.memsz() > 0 && !m.isRam(g.mem(), MkConst.PAGE_SIZE) && g.mem() >= 0 && g.mem() < limit;
+            beyondPhysBits |= g.memsz() > 0 && Long.compareUnsigned(g.memEnd(), limit) > 0
+                    && Long.compareUnsigned(g.memEnd(), MkConst.KEXEC_DESTINATION_MEMORY_LIMIT) < 0;
+        }
+        if (faulting) {
             s.classify(FAULTING_BUFFER);
         }
         for (int i = 0; i < segs.size(); i++) {
@@ -131,15 +157,13 @@ public final class MkCoverage {
                 }
             }
         }
-        if (mk && segs.stream().anyMatch(g -> m.mkReserved().stream().noneMatch(r -> r.containsUnsigned(g.mem(), g.memsz())))) {
+        if (mk && misplaced) {
             s.classify(MISPLACED);
         }
-        long limit = 1L << m.physBits();
-        if (mk && segs.stream().anyMatch(g -> g.memsz() > 0 && !m.isRam(g.mem(), MkConst.PAGE_SIZE) && g.mem() >= 0 && g.mem() < limit)) {
+        if (mk && outsideRamMappable) {
             s.classify(OUTSIDE_RAM_MAPPABLE);
         }
-        if (mk && segs.stream().anyMatch(g -> g.memsz() > 0 && Long.compareUnsigned(g.memEnd(), limit) > 0
-                && Long.compareUnsigned(g.memEnd(), MkConst.KEXEC_DESTINATION_MEMORY_LIMIT) < 0)) {
+        if (mk && beyondPhysBits) {
             s.classify(BEYOND_PHYS_BITS);
         }
         long conflicts = MkConst.KEXEC_ON_CRASH | MkConst.KEXEC_PRESERVE_CONTEXT | MkConst.KEXEC_UPDATE_ELFCOREHDR
@@ -174,8 +198,13 @@ public final class MkCoverage {
 
     /** Labels for what a step did: a start that kicked a CPU, and where the two tasks interleaved. */
     public static void classifyResult(Source s, StepResult model, List<String> implSteps) {
-        if (model != null && model.events().stream().anyMatch(e -> e instanceof MkEvent.Kick)) {
-            s.classify(STARTED);
+        if (model != null) {
+            for (MkEvent e : model.events()) {
+                if (e instanceof MkEvent.Kick) {
+                    s.classify(STARTED);
+                    break;
+                }
+            }
         }
         for (int i = 1; i < implSteps.size(); i++) {
             if (implSteps.get(i).startsWith("1:") && implSteps.get(i - 1).startsWith("2:")) {

@@ -17,6 +17,15 @@ import kverify.model.mk.PhysRange;
  */
 public final class MkMachineGen {
     private static final long P = MkConst.PAGE_SIZE;
+    // The generators of fixed ranges, made once (the same draws as making them in place: every case draws a machine).
+    private static final Gen<Integer> NR_CPU_IDS = Gen.ints(1, 6, 2, 3, 4);
+    private static final Gen<Integer> EXTRA_NR_CPUS = Gen.elements(0, 1, 4, 8);
+    private static final Gen<Long> KERNEL_PAGES = Gen.longs(1, 8, 4);
+    private static final Gen<Long> FIRST_RESERVATION_PAGES = Gen.longs(1, 16, 4, 8);
+    private static final Gen<Long> ONE_TO_EIGHT_PAGES = Gen.longs(1, 8);
+    private static final Gen<Long> TAIL_PAGES = Gen.longs(2, 40, 8);
+    private static final Gen<Integer> WAKEUP_ERRORS = Gen.ints(1, 0x5000, 1, 0x1000);
+    private static final Gen<Integer> LOAD_LIMITS = Gen.ints(0, 3);
 
     private MkMachineGen() {
     }
@@ -26,8 +35,8 @@ public final class MkMachineGen {
     }
 
     private static Machine machine(Source s) {
-        int nr = s.draw(Gen.ints(1, 6, 2, 3, 4));
-        int nrCpus = nr + s.draw(Gen.elements(0, 1, 4, 8));
+        int nr = s.draw(NR_CPU_IDS);
+        int nrCpus = nr + s.draw(EXTRA_NR_CPUS);
         List<Cpu> cpus = new ArrayList<>();
         for (int i = 0; i < nr; i++) {
             cpus.add(cpu(s, i));
@@ -51,15 +60,15 @@ public final class MkMachineGen {
 
     /** In pages from 0: kernel, gap, reservation, gap, [reservation, gap], [crash], free tail; [hole, RAM]. */
     private static Layout layout(Source s) {
-        long kernel = s.draw(Gen.longs(1, 8, 4));
+        long kernel = s.draw(KERNEL_PAGES);
         long gap1 = s.choice(3);
-        long mk1 = s.draw(Gen.longs(1, 16, 4, 8));
+        long mk1 = s.draw(FIRST_RESERVATION_PAGES);
         long gap2 = s.choice(3);
-        long mk2 = s.choice(3) == 3 ? s.draw(Gen.longs(1, 8)) : 0;
+        long mk2 = s.choice(3) == 3 ? s.draw(ONE_TO_EIGHT_PAGES) : 0;
         long gap3 = s.choice(3);
-        long crash = s.choice(3) == 0 ? 0 : s.draw(Gen.longs(1, 8));
-        long tail = s.draw(Gen.longs(2, 40, 8));
-        long second = s.choice(3) == 3 ? s.draw(Gen.longs(1, 8)) : 0;
+        long crash = s.choice(3) == 0 ? 0 : s.draw(ONE_TO_EIGHT_PAGES);
+        long tail = s.draw(TAIL_PAGES);
+        long second = s.choice(3) == 3 ? s.draw(ONE_TO_EIGHT_PAGES) : 0;
         long at = kernel + gap1;
         List<PhysRange> mk = new ArrayList<>(List.of(new PhysRange(at * P, (at + mk1) * P)));
         at += mk1 + gap2;
@@ -86,11 +95,11 @@ public final class MkMachineGen {
             default -> index;
         };
         boolean inMap = s.choice(15) != 15;
-        int wakeup = s.choice(15) == 15 ? s.draw(Gen.ints(1, 0x5000, 1, 0x1000)) : 0;
+        int wakeup = s.choice(15) == 15 ? s.draw(WAKEUP_ERRORS) : 0;
         return new Cpu(present ? apic : MkConst.BAD_APICID, present, online, inMap, wakeup);
     }
 
     private static int limit(Source s) {
-        return s.choice(7) == 7 ? s.draw(Gen.ints(0, 3)) : -1;
+        return s.choice(7) == 7 ? s.draw(LOAD_LIMITS) : -1;
     }
 }

@@ -19,6 +19,14 @@ import kverify.model.mk.Segment;
  * segments, every flag bit, and concurrent calls. Each choice shrinks toward the plain case.
  */
 public final class MkOpGen {
+    // Generators that depend on nothing drawn, made once (the same draws as making them in place at every step).
+    private static final Gen<Integer> STEPS_BEFORE_SECOND = Gen.ints(0, 7);
+    private static final Gen<Integer> TAIL_STEPS = Gen.ints(0, 3);
+    private static final Gen<Integer> EITHER_TASK = Gen.elements(1, 2);
+    private static final Gen<Integer> HOST_PAGES = Gen.ints(1, 8, 1, 4);
+    private static final Gen<Integer> SEGMENT_COUNTS = Gen.frequency(Gen.weighted(12, Gen.constant(1)), Gen.weighted(3, Gen.constant(2)),
+            Gen.weighted(1, Gen.constant(3)), Gen.weighted(1, Gen.constant(MkConst.KEXEC_SEGMENT_MAX + 1)));
+
     private final Machine m;
     private final MkState st;
 
@@ -42,11 +50,11 @@ public final class MkOpGen {
      * where task 2 comes in), then a short mixed tail.
      */
     static List<Integer> schedule(Source s) {
-        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(s.draw(Gen.ints(0, 7)), 1));
+        List<Integer> schedule = new ArrayList<>(java.util.Collections.nCopies(s.draw(STEPS_BEFORE_SECOND), 1));
         schedule.add(2);
-        int tail = s.draw(Gen.ints(0, 3));
+        int tail = s.draw(TAIL_STEPS);
         for (int i = 0; i < tail; i++) {
-            schedule.add(s.draw(Gen.elements(1, 2)));
+            schedule.add(s.draw(EITHER_TASK));
         }
         return schedule;
     }
@@ -60,7 +68,7 @@ public final class MkOpGen {
                 Gen.weighted(4, s -> new MkOp.CpuOffline(s.draw(g.cpu()))), Gen.weighted(6, g::concurrent),
                 Gen.weighted(2, s -> MkOp.Reboot.command(MkConst.LINUX_REBOOT_CMD_KEXEC)), Gen.weighted(1, g::otherReboot),
                 Gen.weighted(2, s -> new MkOp.Suspend()), Gen.weighted(2, g::unreadableLoad),
-                Gen.weighted(4, s -> new MkOp.HostAlloc(s.draw(Gen.ints(1, 8, 1, 4)))), Gen.weighted(2, s -> new MkOp.Panic()),
+                Gen.weighted(4, s -> new MkOp.HostAlloc(s.draw(HOST_PAGES))), Gen.weighted(2, s -> new MkOp.Panic()),
                 Gen.weighted(1, g::faultingLoadBelowImage));
     }
 
@@ -145,7 +153,12 @@ public final class MkOpGen {
 
     private boolean unused(long page) {
         PhysRange r = new PhysRange(page, page + MkConst.PAGE_SIZE);
-        return st.images().stream().noneMatch(i -> i.overlaps(r));
+        for (ImageInfo i : st.images()) {
+            if (i.overlaps(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A load whose segment array pointer faults, with the flags of either kind of load. */
@@ -184,8 +197,7 @@ public final class MkOpGen {
     }
 
     private List<Segment> segments(Source s) {
-        int n = s.draw(Gen.frequency(Gen.weighted(12, Gen.constant(1)), Gen.weighted(3, Gen.constant(2)),
-                Gen.weighted(1, Gen.constant(3)), Gen.weighted(1, Gen.constant(MkConst.KEXEC_SEGMENT_MAX + 1))));
+        int n = s.draw(SEGMENT_COUNTS);
         List<Segment> segs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             segs.add(s.draw(segment(segs)));
@@ -230,8 +242,14 @@ public final class MkOpGen {
         }
         freeRamPage().ifPresent(elsewhere::add);
         List<Long> taken = new ArrayList<>();
-        st.images().stream().map(ImageInfo::segments).forEach(l -> l.forEach(r -> taken.add(r.start())));
-        earlier.forEach(e -> taken.add(e.mem()));
+        for (ImageInfo i : st.images()) {
+            for (PhysRange r : i.segments()) {
+                taken.add(r.start());
+            }
+        }
+        for (Segment e : earlier) {
+            taken.add(e.mem());
+        }
         Gen<Long> inReserved = s -> {
             PhysRange r = m.mkReserved().get((int) s.choice(m.mkReserved().size() - 1));
             long pages = r.size() / p;
@@ -250,15 +268,21 @@ public final class MkOpGen {
     private java.util.Optional<Long> freeRamPage() {
         for (PhysRange r : m.ram()) {
             for (long a = r.start(); a < r.end(); a += MkConst.PAGE_SIZE) {
-                long page = a;
-                boolean used = m.kernelUsed().stream().anyMatch(k -> k.contains(page)) || m.mkReserved().stream().anyMatch(k -> k.contains(page))
-                        || m.crashKernel().contains(page);
-                if (!used) {
-                    return java.util.Optional.of(page);
+                if (!containing(m.kernelUsed(), a) && !containing(m.mkReserved(), a) && !m.crashKernel().contains(a)) {
+                    return java.util.Optional.of(a);
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static boolean containing(List<PhysRange> ranges, long address) {
+        for (PhysRange r : ranges) {
+            if (r.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long entry(Source s, List<Segment> segs) {

@@ -46,9 +46,15 @@ public final class MkTracePrinter {
             out.add("cpu: " + i + " apic=" + Hex.hex(cpu.apicId()) + " present=" + yn(cpu.present()) + " online=" + yn(cpu.online())
                     + " in_present_map=" + yn(cpu.inPresentMap()) + " wakeup=" + cpu.wakeupStatus());
         }
-        m.ram().forEach(r -> out.add("ram: " + r));
-        m.mkReserved().forEach(r -> out.add("mk-reserved: " + r));
-        m.kernelUsed().forEach(r -> out.add("kernel-used: " + r));
+        for (PhysRange r : m.ram()) {
+            out.add("ram: " + r);
+        }
+        for (PhysRange r : m.mkReserved()) {
+            out.add("mk-reserved: " + r);
+        }
+        for (PhysRange r : m.kernelUsed()) {
+            out.add("kernel-used: " + r);
+        }
         out.add("crashkernel: " + (m.crashKernel().isEmpty() ? "none" : m.crashKernel().toString()));
         return out;
     }
@@ -56,8 +62,13 @@ public final class MkTracePrinter {
     /** One operation as one line. */
     public static String op(MkOp op) {
         if (op instanceof MkOp.KexecLoad l) {
-            return "kexec_load entry=" + Hex.hex(l.entry()) + " flags=" + KexecFlags.format(l.flags()) + " "
-                    + l.segments().stream().map(MkTracePrinter::segment).collect(Collectors.joining(" "));
+            // A builder, not a stream: every step of every case is noted (same text).
+            StringBuilder sb = new StringBuilder("kexec_load entry=").append(Hex.hex(l.entry())).append(" flags=")
+                    .append(KexecFlags.format(l.flags())).append(' ');
+            for (int i = 0; i < l.segments().size(); i++) {
+                sb.append(i == 0 ? "" : " ").append(segment(l.segments().get(i)));
+            }
+            return sb.toString();
         } else if (op instanceof MkOp.KexecLoadUnreadable u) {
             return "kexec_load entry=" + Hex.hex(u.entry()) + " flags=" + KexecFlags.format(u.flags()) + " nr_segments="
                     + u.nrSegments() + " segments=fault";
@@ -85,8 +96,10 @@ public final class MkTracePrinter {
             return "host_alloc pages=" + a.pages();
         }
         MkOp.Concurrent c = (MkOp.Concurrent) op;
-        String schedule = c.schedule().isEmpty() ? "none"
-                : c.schedule().stream().map(String::valueOf).collect(Collectors.joining(","));
+        StringBuilder schedule = new StringBuilder(c.schedule().isEmpty() ? "none" : "");
+        for (int i = 0; i < c.schedule().size(); i++) {
+            schedule.append(i == 0 ? "" : ",").append(c.schedule().get(i));
+        }
         return "concurrent [" + op(c.first()) + "] [" + op(c.second()) + "] schedule=" + schedule;
     }
 
