@@ -120,4 +120,33 @@ class V7ChainRestoreTest {
         assertThat(negative.setup()).isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(negative.kho().isRestorable(block(negative, 1))).as("freed after the refused head").isFalse();
     }
+
+    @Test
+    void setupRestoresAndFreesTheLuoSerPageAndAKernelWithoutSessionsHandsOverAnEmptyChain() {
+        LuoImpl impl = rebooted(LuoVariant.V7_CORRECTED, 1);
+        long root = ((KhoEntry.Subtree) impl.handoverEntry().orElseThrow()).entry().pa();
+        assertThat(impl.kho().isRestorable(root)).isTrue();
+        assertThat(impl.setup()).isEqualTo(Outcome.ok());
+        assertThat(impl.kho().isRestorable(root)).as("luo_ser restored and freed at setup").isFalse();
+
+        LuoImpl empty = LuoImpl.boot(LuoVariant.V7_AS_APPLIED, LuoV7Geometry.SMALL);
+        assertThat(empty.outgoingHead()).isZero();
+        assertThat(empty.createSession("a")).isEqualTo(Outcome.ok());
+        assertThat(empty.outgoingHead()).isNotZero();
+        assertThat(empty.closeSession("a")).isEqualTo(Outcome.ok());
+        assertThat(empty.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+        assertThat(empty.handoverHead()).contains(0L);
+        assertThat(empty.setup()).isEqualTo(Outcome.ok());
+        assertThat(empty.incomingBlocksTracked()).isZero();
+        assertThat(empty.openDevice()).isEqualTo(Outcome.ok());
+        assertThat(empty.incomingSessions().count()).isZero();
+    }
+
+    @Test
+    void aV1NodeHandedToAV7KernelIsEinval() {
+        LuoImpl v1 = LuoImpl.boot(LuoVariant.CORRECTED, kverify.model.luo.LuoGeometry.SMALL);
+        LuoImpl impl = rebooted(LuoVariant.V7_AS_APPLIED, 1);
+        impl.replaceHandoverFdt(v1.outgoingFdt());
+        assertThat(impl.setup()).isEqualTo(Outcome.err(Errno.EINVAL));
+    }
 }
