@@ -149,4 +149,29 @@ class V7ChainRestoreTest {
         impl.replaceHandoverFdt(v1.outgoingFdt());
         assertThat(impl.setup()).isEqualTo(Outcome.err(Errno.EINVAL));
     }
+
+    /** kho_block_set_shrink after each close: the set keeps ceil(sessions / capacity) blocks, the others unpreserved and freed. */
+    @Test
+    void closingSessionsShrinksTheOutgoingBlockSet() {
+        for (LuoVariant v : LuoVariant.of(LuoVersion.V7)) {
+            LuoImpl impl = LuoImpl.boot(v, LuoV7Geometry.SMALL);
+            int n = 0;
+            while (impl.outgoingSessions().blocks().nblocks() < 2) {
+                impl.createSession("s" + n++);
+            }
+            int perBlock = n - 1;
+            while (impl.outgoingSessions().blocks().nblocks() < 3) {
+                impl.createSession("s" + n++);
+            }
+            int preservedAtThree = impl.kho().preserved().size();
+            for (int left = n - 1; left >= 0; left--) {
+                assertThat(impl.closeSession("s" + left)).isEqualTo(Outcome.ok());
+                int blocks = (left + perBlock - 1) / perBlock;
+                assertThat(impl.outgoingSessions().blocks().nblocks()).as("%s, %d sessions left", v, left).isEqualTo(blocks);
+                assertThat(impl.kho().preserved()).as("%s, %d sessions left", v, left).hasSize(preservedAtThree - (3 - blocks));
+            }
+            assertThat(impl.outgoingHead()).isZero();
+            assertThat(LuoInvariants.check(impl)).isEmpty();
+        }
+    }
 }
