@@ -2,7 +2,6 @@ package kverify.impl.mk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import kverify.model.Errno;
 import kverify.model.mk.Call;
 import kverify.model.mk.ExampleMachines;
@@ -11,8 +10,6 @@ import kverify.model.mk.Machine;
 import kverify.model.mk.MemoryImage;
 import kverify.model.mk.MkConst;
 import kverify.model.mk.MkOp;
-import kverify.model.mk.Segment;
-import kverify.model.mk.UserBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +21,9 @@ import org.junit.jupiter.api.Test;
 class HostPathsTest {
     private static final long P = MkConst.PAGE_SIZE;
     private static final int FILL = MkConst.HOST_ALLOC_FILL;
-    private static final UserBuffer BUF = new UserBuffer(4, UserBuffer.NO_FAULT);
 
     private static MkOp.KexecLoad load(long entry, long flags, long mem, long bytes) {
-        return new MkOp.KexecLoad(entry, List.of(new Segment(mem, bytes, bytes, BUF)), flags);
+        return ExactPathsTest.load(entry, flags, mem, bytes);
     }
 
     private static Call alloc(MkImplKernel k, int pages) {
