@@ -16,8 +16,9 @@ import java.util.Arrays;
  * 64 pages in frame order, every one of them bound. A slab is made only for a write that covers a
  * whole chunk no page of which exists yet (a large segment): one allocation and one long run to
  * write instead of 64 (a 64 MiB first load allocated 16,384 arrays). A page of a slab is found as
- * the slab and an offset ({@link #offset}). Slabs are never shared: {@link #splitSlabs} turns them
- * into separate page arrays before {@link PhysicalMemory} hands any array out.
+ * the slab and an offset ({@link #offset}); a slab is the only array longer than a page. Slabs
+ * are never shared: {@link #splitSlabs} turns them into separate page arrays before
+ * {@link PhysicalMemory} hands any array out.
  */
 final class PageMap {
     private static final int CHUNK_SHIFT = 6;
@@ -56,11 +57,6 @@ final class PageMap {
     /** Where the page of this frame starts in {@link #get}'s array: 0 unless the page lies in a slab. */
     int offset(long pfn) {
         return find(pfn >>> CHUNK_SHIFT) && lastSlab != null ? ((int) pfn & IN_CHUNK) << PAGE_SHIFT : 0;
-    }
-
-    /** True if the frame's page lies in a slab (then it is written in place: no array of a slab is ever handed out). */
-    boolean inSlab(long pfn) {
-        return find(pfn >>> CHUNK_SHIFT) && lastSlab != null;
     }
 
     /**

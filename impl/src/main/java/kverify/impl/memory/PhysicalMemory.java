@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Sparse simulated physical memory: 4 KiB pages allocated on first write, reading as zero until
- * then. Every multi-byte access is explicitly little-endian (x86_64) and bounds-checked against
+ * then (a bulk write over whole fresh 256 KiB chunks allocates one slab per chunk instead, see
+ * PageMap; what is stored and read is the same). Every multi-byte access is explicitly little-endian (x86_64) and bounds-checked against
  * the RAM ranges; an access outside RAM throws {@link PhysicalMemoryFault}. Reads can be tracked
  * (pages and bytes) so properties can state which memory a decoder looked at and how much work it
  * did. This is the only class that touches the backing storage.
@@ -198,16 +199,11 @@ public final class PhysicalMemory {
                 sortedPfns = null;
                 cachedPfn = -1; // the cache may hold a miss for a frame the slab now binds
             }
-            int chunk;
-            if (pages.inSlab(pfn)) {
-                int at = pages.offset(pfn) + inPage;
-                chunk = (int) Math.min(length - done, PageMap.SLAB_BYTES - at);
-                source.fill(done, pages.get(pfn), at, chunk);
-            } else {
-                chunk = (int) Math.min(length - done, PAGE_SIZE - inPage);
-                byte[] page = pageForWrite(pfn);
-                source.fill(done, page, cachedBase + inPage, chunk);
-            }
+            byte[] page = pageForWrite(pfn);
+            int at = cachedBase + inPage;
+            // To the end of the page, or of the slab's run of pages (a slab is the only array longer than a page).
+            int chunk = (int) Math.min(length - done, page.length - at);
+            source.fill(done, page, at, chunk);
             done += chunk;
         }
     }
@@ -445,8 +441,8 @@ public final class PhysicalMemory {
             return cachedPage;
         }
         byte[] page = pageOrNull(pfn);
-        if (page != null && pages.inSlab(pfn)) {
-            cachedWritable = true; // a slab is never shared
+        if (page != null && page.length != PAGE_SIZE) {
+            cachedWritable = true; // a slab (the only array longer than a page) is never shared
             return page;
         }
         if (page == null) {
