@@ -170,9 +170,15 @@ public final class PhysicalMemory {
         return out;
     }
 
-    /** Writes src[offset..offset+length) at address, in page-sized chunks (runs of a slab at once, see the ByteSource write). */
+    /**
+     * Writes src[offset..offset+length) at address, in page-sized chunks, a run inside a slab at
+     * once. It makes no slabs: copied into fresh memory, 64 MiB took about 1.2x as long into
+     * slabs as into separate pages (each zeroed in the cache just before its copy; the ByteSource
+     * write's pattern, computed rather than copied, gains from the slabs instead).
+     */
     public void write(long address, byte[] src, int offset, int length) {
-        write(address, length, (from, dst, at, n) -> System.arraycopy(src, offset + (int) from, dst, at, n));
+        checkWrite(address, length);
+        writeRuns(address, length, (from, dst, at, n) -> System.arraycopy(src, offset + (int) from, dst, at, n), false);
     }
 
     /** Bytes made where they are stored: fills dst[offset, offset+length) with the source's bytes from position {@code from}. */
@@ -190,12 +196,17 @@ public final class PhysicalMemory {
      */
     public void write(long address, long length, ByteSource source) {
         checkWrite(address, length);
+        writeRuns(address, length, source, true);
+    }
+
+    /** The source's bytes page by page, a run inside a slab at once; new slabs for whole fresh chunks if asked. */
+    private void writeRuns(long address, long length, ByteSource source, boolean slabsForFreshChunks) {
         long done = 0;
         while (done < length) {
             long a = address + done;
             long pfn = a >>> PAGE_SHIFT;
             int inPage = (int) (a & ~PAGE_MASK);
-            if (inPage == 0 && length - done >= PageMap.SLAB_BYTES && pages.addSlab(pfn) != null) {
+            if (slabsForFreshChunks && inPage == 0 && length - done >= PageMap.SLAB_BYTES && pages.addSlab(pfn) != null) {
                 sortedPfns = null;
                 cachedPfn = -1; // the cache may hold a miss for a frame the slab now binds
             }
