@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * Sparse simulated physical memory: 4 KiB pages allocated on first write, reading as zero until
  * then (a bulk write over whole fresh 256 KiB chunks allocates one slab per chunk instead, see
  * PageMap; what is stored and read is the same). Every multi-byte access is explicitly
- * little-endian (x86_64) and bounds-checked against the RAM ranges; an access outside RAM throws {@link PhysicalMemoryFault}. Reads can be tracked
- * (pages and bytes) so properties can state which memory a decoder looked at and how much work it
- * did. This is the only class that touches the backing storage.
+ * little-endian (x86_64) and bounds-checked against the RAM ranges; an access outside RAM throws
+ * {@link PhysicalMemoryFault}. Reads can be tracked (pages and bytes) so properties can state
+ * which memory a decoder looked at and how much work it did. This is the only class that touches the backing storage.
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
