@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * PageMap; what is stored and read is the same). Every multi-byte access is explicitly
  * little-endian (x86_64) and bounds-checked against the RAM ranges; an access outside RAM throws
  * {@link PhysicalMemoryFault}. Reads can be tracked (pages and bytes) so properties can state
- * which memory a decoder looked at and how much work it did. This is the only class that touches the backing storage.
+ * which memory a decoder looked at and how much work it did. This is the only class that touches
+ * the backing storage.
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
