@@ -305,6 +305,25 @@ public final class PhysicalMemory {
         return new Frozen(addresses, arrays);
     }
 
+    /**
+     * A memory of one RAM range [0, bytes) holding the given pages (page-aligned addresses inside
+     * RAM, 4096-byte arrays) without a copy: the arrays belong to their giver, who never writes
+     * them, and this memory never writes them either (copy-on-write, as after {@link #freeze}).
+     * Booting a next kernel on an image thereby copies only the pages it writes.
+     */
+    public static PhysicalMemory sharing(long bytes, long[] addresses, byte[][] arrays) {
+        PhysicalMemory m = ofSize(bytes);
+        for (int i = 0; i < addresses.length; i++) {
+            long pa = addresses[i];
+            if ((pa & ~PAGE_MASK) != 0 || !m.isRam(pa, PAGE_SIZE) || arrays[i].length != PAGE_SIZE) {
+                throw new IllegalArgumentException(String.format("shared page 0x%x: an aligned 4096-byte page inside RAM", pa));
+            }
+            m.pages.put(pa >>> PAGE_SHIFT, arrays[i]);
+        }
+        m.shareAll();
+        return m;
+    }
+
     /** A memory with the same RAM and contents; the two share page arrays until either writes one. */
     public PhysicalMemory copy() {
         splitSlabs();

@@ -175,6 +175,22 @@ class PhysicalMemoryTest {
         assertThat(mem.freeze().pages()[1]).as("an unwritten page keeps its frozen array").isSameAs(second.pages()[1]);
     }
 
+    @Test
+    void aMemoryOnSharedPagesNeverWritesTheGiversArrays() {
+        byte[] page = new byte[PhysicalMemory.PAGE_SIZE];
+        page[8] = 5;
+        byte[] before = page.clone();
+        PhysicalMemory mem = PhysicalMemory.sharing(4 * PhysicalMemory.PAGE_SIZE, new long[] {0x1000}, new byte[][] {page});
+        assertThat(mem.readU8(0x1008)).isEqualTo(5);
+        mem.writeU64(0x1000, 0x4242L);
+        mem.fill(0x1008, 8, (byte) 0);
+        assertThat(page).as("the first write copies the page").isEqualTo(before);
+        assertThat(mem.readU64(0x1000)).isEqualTo(0x4242L);
+        assertThat(mem.readU8(0x1008)).isZero();
+        assertThatThrownBy(() -> PhysicalMemory.sharing(PhysicalMemory.PAGE_SIZE, new long[] {0x1000}, new byte[][] {page}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x1000");
+    }
+
     /**
      * A ByteSource write covering whole fresh 256 KiB chunks gets slabs (PageMap); it must read,
      * compare, list, freeze and copy exactly as the same write through separate pages does: here
