@@ -1,11 +1,14 @@
 package kverify.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import kverify.impl.luo.LuoImpl;
 import kverify.impl.luo.LuoVariant;
 import kverify.model.luo.LuoGeometry;
 import kverify.model.luo.LuoSystem;
 import kverify.model.luo.RebootFault;
+import kverify.model.luo.Uapi;
+import kverify.model.luo.UserArg;
 import kverify.model.luo.reference.LuoReference;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH cross-check of part 2 (see {@link Scaling}): n creates on a freshly booted system, and the
  * first open (deserialize) after n sessions were handed over, impl and reference model, at the
- * real geometry. The slope is fitted by the scenario runner; this gives the points.
+ * real geometry. The slope is fitted by the scenario runner; this gives the points. {@link #create}
+ * makes the system calls (open, one CREATE_SESSION per name), {@link #createThroughProgram} goes
+ * through {@link LuoSystem#createSession}, trace v1's program with its own map of handles.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -39,6 +44,7 @@ public class CreateBenchmark {
     public String subject;
 
     private String[] names;
+    private byte[][] args;
     private LuoSystem fresh;
     private LuoSystem handedOver;
 
@@ -47,6 +53,10 @@ public class CreateBenchmark {
         names = new String[n];
         for (int i = 0; i < n; i++) {
             names[i] = "session-" + i;
+        }
+        args = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            args[i] = Uapi.sessionArg(Uapi.SESSION_ARG_SIZE, names[i].getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -67,6 +77,15 @@ public class CreateBenchmark {
 
     @Benchmark
     public LuoSystem create() {
+        int device = fresh.open().value();
+        for (byte[] arg : args) {
+            fresh.ioctl(device, Uapi.CREATE_SESSION, new UserArg(arg, true));
+        }
+        return fresh;
+    }
+
+    @Benchmark
+    public LuoSystem createThroughProgram() {
         for (String name : names) {
             fresh.createSession(name);
         }

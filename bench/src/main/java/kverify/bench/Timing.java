@@ -1,5 +1,7 @@
 package kverify.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -16,8 +18,13 @@ final class Timing {
         long nanos();
     }
 
-    /** Median and minimum of the measured trials, in nanoseconds. */
-    record Sample(long medianNanos, long minNanos, int trials) {
+    /**
+     * Median and minimum of the measured trials, in nanoseconds; and the median of the main
+     * thread's CPU time in the timed regions, or -1 unless every trial timed one region with
+     * {@link #time} (on a shared machine the CPU time leaves out waiting for a core; it also
+     * leaves out the collector's threads).
+     */
+    record Sample(long medianNanos, long minNanos, int trials, long medianCpuNanos) {
         double medianSeconds() {
             return medianNanos / 1e9;
         }
@@ -30,7 +37,16 @@ final class Timing {
         double bandwidth(long bytes) {
             return bytes / medianSeconds();
         }
+
+        /** Bytes per main-thread CPU-second at the CPU-time median, or -1 if it was not measured. */
+        double cpuBandwidth(long bytes) {
+            return medianCpuNanos < 0 ? -1 : bytes / (medianCpuNanos / 1e9);
+        }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The main thread's CPU nanoseconds in the last region {@link #time} timed; -1 before one. */
+    private static long lastRegionCpuNanos = -1;
 
     private Timing() {
     }
@@ -40,17 +56,24 @@ final class Timing {
             trial.nanos();
         }
         long[] t = new long[trials];
+        long[] cpu = new long[trials];
         for (int i = 0; i < trials; i++) {
+            lastRegionCpuNanos = -1;
             t[i] = trial.nanos();
+            cpu[i] = lastRegionCpuNanos;
         }
         Arrays.sort(t);
-        return new Sample(t[trials / 2], t[0], trials);
+        Arrays.sort(cpu);
+        return new Sample(t[trials / 2], t[0], trials, cpu[0] < 0 ? -1 : cpu[trials / 2]);
     }
 
     /** Times a region that needs no setup. */
     static long time(Runnable region) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         region.run();
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        lastRegionCpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        return elapsed;
     }
 }

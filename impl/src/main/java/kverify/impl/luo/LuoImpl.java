@@ -9,6 +9,7 @@ import kverify.model.Outcome;
 import kverify.model.Outcome.Unit;
 import kverify.model.luo.FileSpec;
 import kverify.model.luo.Handover;
+import kverify.model.luo.IncomingSession;
 import kverify.model.luo.HandlerKind;
 import kverify.model.luo.IoctlResult;
 import kverify.model.luo.LuoGeometry;
@@ -295,6 +296,11 @@ public final class LuoImpl implements LuoSystem {
     /** Every block header the next kernel has read, in order. */
     public List<WalkVisit> walkVisits() {
         return kernel.incoming.walk().visits();
+    }
+
+    /** The sessions the next kernel holds, as {@link #state()}{@code .incoming()} gives them, without decoding the rest of the state. */
+    public List<IncomingSession> incomingImages() {
+        return List.copyOf(kernel.incoming.images());
     }
 
     /** The struct whose read fell outside RAM and ended setup or deserialize with EFAULT, if any. */

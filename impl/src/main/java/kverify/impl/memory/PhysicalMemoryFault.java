@@ -10,11 +10,15 @@ public final class PhysicalMemoryFault extends RuntimeException {
     private final boolean write;
 
     public PhysicalMemoryFault(long address, long length, boolean write) {
-        super(String.format("%s of %d bytes at PA 0x%x is outside simulated RAM",
-                write ? "write" : "read", length, address));
         this.address = address;
         this.length = length;
         this.write = write;
+    }
+
+    /** Written when read: decoders catch most faults and name the struct instead, never reading this. */
+    @Override
+    public String getMessage() {
+        return String.format("%s of %d bytes at PA 0x%x is outside simulated RAM", write ? "write" : "read", length, address);
     }
 
     public long address() {

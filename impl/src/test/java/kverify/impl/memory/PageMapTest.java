@@ -71,4 +71,32 @@ class PageMapTest {
         assertThat(m.get(6 * 64)).isNull();
         assertThat(m.get(5 * 64)).isSameAs(page);
     }
+
+    @Test
+    void aSlabBindsAWholeFreshChunkAndSplitsIntoPagesOfTheSameBytes() {
+        PageMap m = new PageMap();
+        byte[] other = new byte[1];
+        m.put(64 * 3 + 5, other);
+        assertThat(m.addSlab(64 * 3)).as("a chunk with a page").isNull();
+        assertThat(m.addSlab(64 * 5 + 1)).as("not a chunk's first frame").isNull();
+        byte[] slab = m.addSlab(64 * 5);
+        assertThat(slab).hasSize(PageMap.SLAB_BYTES);
+        assertThat(m.addSlab(64 * 5)).as("a chunk that is a slab").isNull();
+        assertThat(m.size()).isEqualTo(65);
+        assertThat(m.hasSlabs()).isTrue();
+        assertThat(m.get(64 * 5 + 7)).isSameAs(slab);
+        assertThat(m.offset(64 * 5 + 7)).isEqualTo(7 * 4096);
+        assertThat(m.offset(64 * 3 + 5)).isZero();
+        slab[7 * 4096 + 3] = 42;
+        long[] pfns = m.pfns();
+        Arrays.sort(pfns);
+        assertThat(pfns).hasSize(65).startsWith(64 * 3 + 5, 64 * 5).endsWith(64 * 5 + 63);
+        m.splitSlabs();
+        assertThat(m.hasSlabs()).isFalse();
+        assertThat(m.get(64 * 5 + 7)).hasSize(4096).isNotSameAs(slab);
+        assertThat(m.get(64 * 5 + 7)[3]).isEqualTo((byte) 42);
+        assertThat(m.offset(64 * 5 + 7)).isZero();
+        assertThat(m.get(64 * 3 + 5)).isSameAs(other);
+        assertThat(m.size()).isEqualTo(65);
+    }
 }

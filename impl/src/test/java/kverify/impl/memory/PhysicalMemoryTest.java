@@ -174,4 +174,65 @@ class PhysicalMemoryTest {
         mem.writeU8(0x3000, 1);
         assertThat(mem.freeze().pages()[1]).as("an unwritten page keeps its frozen array").isSameAs(second.pages()[1]);
     }
+
+    @Test
+    void aMemoryOnSharedPagesNeverWritesTheGiversArrays() {
+        byte[] page = new byte[PhysicalMemory.PAGE_SIZE];
+        page[8] = 5;
+        byte[] before = page.clone();
+        PhysicalMemory mem = PhysicalMemory.sharing(4 * PhysicalMemory.PAGE_SIZE, new long[] {0x1000}, new byte[][] {page});
+        assertThat(mem.readU8(0x1008)).isEqualTo(5);
+        mem.writeU64(0x1000, 0x4242L);
+        mem.fill(0x1008, 8, (byte) 0);
+        assertThat(page).as("the first write copies the page").isEqualTo(before);
+        assertThat(mem.readU64(0x1000)).isEqualTo(0x4242L);
+        assertThat(mem.readU8(0x1008)).isZero();
+        assertThatThrownBy(() -> PhysicalMemory.sharing(PhysicalMemory.PAGE_SIZE, new long[] {0x1000}, new byte[][] {page}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x1000");
+    }
+
+    /**
+     * A ByteSource write covering whole fresh 256 KiB chunks gets slabs (PageMap); it must read,
+     * compare, list, freeze and copy exactly as the same write through separate pages does: here
+     * against a memory written in page-sized byte[] pieces, which never make a slab.
+     */
+    @Test
+    void slabsReadAsSeparatePagesDoAndAreSplitBeforeAnyArrayIsHandedOut() {
+        int slab = PageMap.SLAB_BYTES;
+        PhysicalMemory mem = PhysicalMemory.ofSize(8L * slab);
+        PhysicalMemory pieces = PhysicalMemory.ofSize(8L * slab);
+        byte[] data = new byte[3 * slab + 100];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 131 + (i >>> 12));
+        }
+        long at = slab - 100; // the chunk it starts in already has a page: no slab there
+        mem.writeU8(slab - 4096, 9);
+        pieces.writeU8(slab - 4096, 9);
+        mem.write(at, data.length, (from, dst, offset, n) -> System.arraycopy(data, (int) from, dst, offset, n));
+        for (int off = 0; off < data.length; off += PhysicalMemory.PAGE_SIZE) {
+            pieces.write(at + off, data, off, Math.min(PhysicalMemory.PAGE_SIZE, data.length - off));
+        }
+        assertThat(mem.contentEquals(pieces)).isTrue();
+        assertThat(mem.read(at, data.length)).isEqualTo(data);
+        assertThat(mem.readU64(2L * slab - 4)).isEqualTo(pieces.readU64(2L * slab - 4));
+        assertThat(mem.pages().keySet()).isEqualTo(pieces.pages().keySet());
+        mem.writeU64(2L * slab + 8, 0x0102030405060708L);
+        pieces.writeU64(2L * slab + 8, 0x0102030405060708L);
+        mem.fill(2L * slab + 4090, 20, (byte) 0);
+        pieces.fill(2L * slab + 4090, 20, (byte) 0);
+        mem.write(at + 5, data, 0, data.length - 5);
+        pieces.write(at + 5, data, 0, data.length - 5);
+        assertThat(mem.firstDifference(pieces)).isEqualTo(-1);
+        PhysicalMemory.Frozen frozen = mem.freeze();
+        assertThat(frozen.addresses()).containsExactly(pieces.freeze().addresses());
+        for (byte[] page : frozen.pages()) {
+            assertThat(page).hasSize(PhysicalMemory.PAGE_SIZE);
+        }
+        PhysicalMemory copy = mem.copy();
+        mem.writeU8(2L * slab + 1, 0x55);
+        assertThat(frozen.pages()[(int) (Arrays.binarySearch(frozen.addresses(), 2L * slab))][1])
+                .as("a frozen page of a former slab is copied before a write").isEqualTo(data[(int) (2L * slab + 1 - at - 5)]);
+        assertThat(copy.readU8(2L * slab + 1)).isEqualTo(data[(int) (2L * slab + 1 - at - 5)] & 0xFF);
+        assertThat(copy.contentEquals(pieces)).isTrue();
+    }
 }

@@ -1,6 +1,6 @@
 package kverify.model.luo;
 
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The user-space process of one system: the file descriptors a trace names ("handles") and the
@@ -12,7 +12,9 @@ public final class Process {
     /** An fd number above every number the fd tables allocate (they count up from 3). */
     public static final int NEVER_VALID = 1 << 30;
 
-    private final TreeMap<String, Integer> handles = new TreeMap<>();
+    // Looked up by name only, never iterated into output (renumber maps every value alike): a hash map, as a bulk create of
+    // 820 sessions binds 820 handles that share the "legacy:" prefix, which a sorted map compares on every probe.
+    private final HashMap<String, Integer> handles = new HashMap<>();
 
     public int fd(String handle) {
         Integer fd = handles.get(handle);

@@ -77,9 +77,16 @@ public final class ImageBridge {
         return LuoImpl.nextKernelWithoutHandover(variant, geometry, memoryOf(img));
     }
 
+    /** The image's memory, sharing its page arrays: the next kernel copies a page only when it writes it. */
     private static PhysicalMemory memoryOf(HandoverImage img) {
-        PhysicalMemory m = PhysicalMemory.ofSize(img.ramBytes());
-        img.pages().forEach((pa, bytes) -> m.write(pa, bytes, 0, bytes.length));
-        return m;
+        int n = img.pageAddresses().size();
+        long[] addresses = new long[n];
+        byte[][] arrays = new byte[n][];
+        int[] next = {0};
+        img.sharePages((pa, page) -> {
+            addresses[next[0]] = pa;
+            arrays[next[0]++] = page;
+        });
+        return PhysicalMemory.sharing(img.ramBytes(), addresses, arrays);
     }
 }

@@ -9,12 +9,21 @@ public final class LayoutException extends RuntimeException {
     private final long address;
     private final String struct;
     private final String field;
+    private final String actual;
+    private final String expected;
 
     public LayoutException(long address, String struct, String field, String actual, String expected) {
-        super(String.format("PA 0x%x: %s.%s = %s, expected %s", address, struct, field, actual, expected));
         this.address = address;
         this.struct = struct;
         this.field = field;
+        this.actual = actual;
+        this.expected = expected;
+    }
+
+    /** Written when read: a corrupted image throws many of these, and most become an errno whose message nobody reads. */
+    @Override
+    public String getMessage() {
+        return String.format("PA 0x%x: %s.%s = %s, expected %s", address, struct, field, actual, expected);
     }
 
     public long address() {

@@ -158,6 +158,21 @@ public final class HandoverImage {
         return out;
     }
 
+    /** Receives an image's pages without a copy (see {@link #sharePages}). */
+    @FunctionalInterface
+    public interface SharedPage {
+        void accept(long pa, byte[] page);
+    }
+
+    /**
+     * Each page ascending, as its own array and not a copy: an image never writes a page array
+     * after construction, and the receiver must not either (it may keep it, copying on write),
+     * for a boot on the image that copies only what it writes.
+     */
+    public void sharePages(SharedPage to) {
+        pages.forEach(to::accept);
+    }
+
     /** The addresses of the pages() entries, ascending, without copying their bytes. */
     public java.util.SortedSet<Long> pageAddresses() {
         return Collections.unmodifiableSortedSet(pages.navigableKeySet());

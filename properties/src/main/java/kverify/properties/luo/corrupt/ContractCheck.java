@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import kverify.model.Errno;
 import kverify.model.Outcome;
 import kverify.model.luo.IncomingSession;
@@ -28,7 +29,41 @@ final class ContractCheck {
      * guessed from the model); outcome aspects are qualified by the model's rejection (each is one
      * check the variant lacks); error-path aspects stand alone (one defect, whatever triggers it).
      */
-    record Problem(String aspect, Qualifier qualifier, String detail) {
+    static final class Problem {
+        private final String aspect;
+        private final Qualifier qualifier;
+        // The details of an as-posted failure are read only for the case the engine reports, so a costly one is written when
+        // first asked for, from values that no longer change (the observation, the verdict, the image).
+        private Supplier<String> pending;
+        private String detail;
+
+        Problem(String aspect, Qualifier qualifier, String detail) {
+            this.aspect = aspect;
+            this.qualifier = qualifier;
+            this.detail = detail;
+        }
+
+        Problem(String aspect, Qualifier qualifier, Supplier<String> detail) {
+            this.aspect = aspect;
+            this.qualifier = qualifier;
+            this.pending = detail;
+        }
+
+        String aspect() {
+            return aspect;
+        }
+
+        Qualifier qualifier() {
+            return qualifier;
+        }
+
+        String detail() {
+            if (pending != null) {
+                detail = pending.get();
+                pending = null;
+            }
+            return detail;
+        }
     }
 
     enum Qualifier { REJECTION, NONE }
@@ -76,7 +111,7 @@ final class ContractCheck {
     private static void keptBlocks(ImageVerdict v, Observation o, List<Problem> out) {
         List<Long> kept = v.sessionChain().stream().filter(o.unrestoredAfterFinish()::containsKey).toList();
         if (o.blocksTracked() > v.blocksTracked() || !kept.isEmpty()) {
-            out.add(new Problem("rejected handover keeps its session blocks", Qualifier.NONE, o.blocksTracked()
+            out.add(new Problem("rejected handover keeps its session blocks", Qualifier.NONE, () -> o.blocksTracked()
                     + " blocks still tracked; session blocks never restored: " + hex(kept)));
         }
     }
@@ -95,30 +130,30 @@ final class ContractCheck {
     private static void work(HandoverImage img, String step, Observation.Work w, List<Problem> out) {
         if (!w.unpreservedThroughSessions().isEmpty()) {
             out.add(new Problem(step + " reads memory that was not preserved " + SESSIONS, Qualifier.NONE,
-                    "pages " + hex(w.unpreservedThroughSessions())));
+                    () -> "pages " + hex(w.unpreservedThroughSessions())));
         }
         if (!w.unpreservedThroughFiles().isEmpty()) {
             out.add(new Problem(step + " reads memory that was not preserved " + FILES, Qualifier.NONE,
-                    "pages " + hex(w.unpreservedThroughFiles())));
+                    () -> "pages " + hex(w.unpreservedThroughFiles())));
         }
         long folios = img.preserved().size();
         if (w.blocksVisited() > folios + 1) {
             out.add(new Problem(step + " visits more blocks than the image holds " + (w.sessionVisits() >= w.fileVisits() ? SESSIONS : FILES),
-                    Qualifier.NONE, w.sessionVisits() + " session and " + w.fileVisits() + " file block headers read, bound F+1 = "
+                    Qualifier.NONE, () -> w.sessionVisits() + " session and " + w.fileVisits() + " file block headers read, bound F+1 = "
                     + (folios + 1) + " for F = " + folios + " preserved folios"));
         }
         if (w.bytesRead() > 2 * img.preservedBytes()) {
             out.add(new Problem(step + " reads more than twice the preserved bytes", Qualifier.NONE,
-                    w.bytesRead() + " bytes read, bound 2P = " + 2 * img.preservedBytes()));
+                    () -> w.bytesRead() + " bytes read, bound 2P = " + 2 * img.preservedBytes()));
         }
     }
 
     private static void sessionsAndLeaks(HandoverImage img, ImageVerdict v, Observation o, List<Problem> out) {
         if (v.isAccepted() && !o.sessions().equals(expected(v.sessions()))) {
-            out.add(new Problem("restored sessions differ from the model", Qualifier.REJECTION, o.sessions() + " vs model " + v.sessions()));
+            out.add(new Problem("restored sessions differ from the model", Qualifier.REJECTION, () -> o.sessions() + " vs model " + v.sessions()));
         }
         if (!v.isAccepted() && !o.sessions().isEmpty()) {
-            out.add(new Problem("rejected handover leaves sessions half-restored", Qualifier.NONE, o.sessions().size() + " sessions: " + o.sessions()));
+            out.add(new Problem("rejected handover leaves sessions half-restored", Qualifier.NONE, () -> o.sessions().size() + " sessions: " + o.sessions()));
         }
         if (!v.isAccepted()) {
             keptBlocks(v, o, out);
@@ -127,7 +162,7 @@ final class ContractCheck {
             expected.removeAll(v.owned());
             if (!expected.equals(o.unrestoredAfterFinish().keySet())) {
                 out.add(new Problem("folios left unrestored after every session is finished differ from the contract", Qualifier.NONE,
-                        "unrestored " + hex(o.unrestoredAfterFinish().keySet()) + ", contract " + hex(expected)));
+                        () -> "unrestored " + hex(o.unrestoredAfterFinish().keySet()) + ", contract " + hex(expected)));
             }
         }
         khoWarns(o, out);
@@ -136,7 +171,7 @@ final class ContractCheck {
     private static void khoWarns(Observation o, List<Problem> out) {
         if (!o.violations().isEmpty()) {
             out.add(new Problem("KHO warns (restore of memory not handed over, or restored twice)", Qualifier.NONE,
-                    o.violations().toString()));
+                    () -> o.violations().toString()));
         }
     }
 

@@ -67,7 +67,7 @@ final class ImageRun {
         open = Optional.of(k.openDevice());
         openWork = work(before, false);
         step = "inspect";
-        sessions = k.state().incoming();
+        sessions = k.incomingImages();
         afterOpen = new TreeMap<>(k.kho().incoming());
         if (open.get().isOk()) {
             step = "finish";
