@@ -90,4 +90,23 @@ class LuoImplPhaseTest {
         assertThat(impl.closeSession("a")).isEqualTo(Outcome.err(Errno.EBADF));
         assertThat(impl.deserializeResult()).contains(Outcome.ok());
     }
+
+    /** Every system call, the fault injection and a concurrent step need a running kernel: between the kexec and setup there is none. */
+    @Test
+    void systemCallsBetweenTheKexecAndSetupThrow() {
+        LuoImpl impl = rebooted();
+        String message = "a system call needs a running kernel, the kernel is in BOOTING";
+        java.util.List<Runnable> calls = java.util.List.of(impl::open, () -> impl.close(3), () -> impl.newFile(kverify.model.luo.FileSpec.of(HandlerKind.TEST_A, 0)),
+                () -> impl.ioctl(3, 0, null), () -> impl.loadModule(HandlerKind.TEST_A), () -> impl.unloadModule(HandlerKind.TEST_A),
+                () -> impl.rebootReturning(RebootFault.NONE, Optional.empty()),
+                () -> impl.failAllocation(kverify.model.luo.AllocKind.KHO, 1),
+                () -> impl.concurrent(new kverify.model.luo.LuoConcurrent(java.util.List.of(new kverify.model.luo.LuoCall.Close("x"),
+                        new kverify.model.luo.LuoCall.Close("y")), java.util.List.of())));
+        for (Runnable call : calls) {
+            assertThatThrownBy(call::run).isInstanceOf(IllegalStateException.class).hasMessage(message);
+        }
+        assertThat(impl.setup()).isEqualTo(Outcome.ok());
+        assertThat(impl.failAllocation(kverify.model.luo.AllocKind.KHO, 1)).isEqualTo(Outcome.ok());
+        assertThat(impl.open().isOk()).isTrue();
+    }
 }

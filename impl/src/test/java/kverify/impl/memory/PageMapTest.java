@@ -60,6 +60,18 @@ class PageMapTest {
         assertThat(merged.size()).isEqualTo(mergedRef.size());
     }
 
+    /** The remembered last chunk answers only for its own chunk number, not for a neighbour's. */
+    @Test
+    void aNewChunkIsRememberedUnderItsOwnNumber() {
+        PageMap m = new PageMap();
+        byte[] page = new byte[1];
+        m.put(5 * 64, page);
+        assertThat(m.get(3 * 64)).isNull();
+        assertThat(m.get(4 * 64)).isNull();
+        assertThat(m.get(6 * 64)).isNull();
+        assertThat(m.get(5 * 64)).isSameAs(page);
+    }
+
     @Test
     void aSlabBindsAWholeFreshChunkAndSplitsIntoPagesOfTheSameBytes() {
         PageMap m = new PageMap();

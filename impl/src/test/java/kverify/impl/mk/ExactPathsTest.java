@@ -32,7 +32,8 @@ class ExactPathsTest {
     private static final long CRASH = MkConst.KEXEC_ON_CRASH;
     private static final UserBuffer BUF = new UserBuffer(4, UserBuffer.NO_FAULT);
 
-    private static MkOp.KexecLoad load(long entry, long flags, long mem, long bytes) {
+    /** One segment of {@code bytes} at {@code mem}, filled from a pattern buffer (HostPathsTest loads with it too). */
+    static MkOp.KexecLoad load(long entry, long flags, long mem, long bytes) {
         return new MkOp.KexecLoad(entry, List.of(new Segment(mem, bytes, bytes, BUF)), flags);
     }
 

@@ -139,4 +139,14 @@ class MkVariantTest {
         c.apply(mkLoad(0x50000, 1, -1));
         assertThat(c.state()).isNotEqualTo(k.state());
     }
+
+    @Test
+    void eachVariantNamesItsVersionKindAndCorrectedSibling() {
+        assertThat(MkVariant.V2_AS_POSTED.version()).isEqualTo(kverify.model.mk.MkVersion.RFC_V2);
+        assertThat(MkVariant.IMAGE_TRACKING.version()).isEqualTo(kverify.model.mk.MkVersion.RFC_V1);
+        assertThat(MkVariant.V2_AS_POSTED.kind()).isEqualTo(MkVariant.Kind.AS_POSTED);
+        assertThat(MkVariant.CORRECTED.kind()).isEqualTo(MkVariant.Kind.CORRECTED);
+        assertThat(MkVariant.V2_AS_POSTED.corrected()).isEqualTo(MkVariant.V2_CORRECTED);
+        assertThat(MkVariant.AS_POSTED.corrected()).isEqualTo(MkVariant.CORRECTED);
+    }
 }

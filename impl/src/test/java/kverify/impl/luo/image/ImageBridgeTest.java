@@ -79,4 +79,28 @@ class ImageBridgeTest {
         assertThat(corrected.setup()).isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(corrected.readFault()).isEmpty();
     }
+
+    /** v7: the "LUO" subtree is captured and booted back; an image of the other version boots a kernel without a handover. */
+    @Test
+    void aV7ImageLoadsBackAndAnImageOfTheOtherVersionHandsNothingOver() {
+        LuoImpl live = LuoImpl.boot(LuoVariant.V7_CORRECTED, kverify.model.luo.LuoV7Geometry.SMALL);
+        for (int i = 0; i < 5; i++) {
+            live.createSession("s" + i);
+        }
+        live.preserveFile("s1", 3, HandlerKind.TEST_A, 0x55);
+        assertThat(live.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+        HandoverImage img = ImageBridge.capture(live);
+        assertThat(img.subtree()).isPresent();
+        assertThat(ImageText.parse(ImageText.format(img, List.of()).lines().toList())).isEqualTo(img);
+        LuoImpl loaded = ImageBridge.bootChecked(img, LuoVariant.V7_CORRECTED, kverify.model.luo.LuoV7Geometry.SMALL);
+        assertThat(loaded.memory().contentEquals(live.memory())).isTrue();
+        assertThat(loaded.handoverEntry()).isEqualTo(live.handoverEntry());
+        assertThat(loaded.setup()).isEqualTo(Outcome.ok());
+        assertThat(live.setup()).isEqualTo(Outcome.ok());
+        assertThat(loaded.openDevice()).isEqualTo(live.openDevice());
+        assertThat(loaded.state().incoming()).isEqualTo(live.state().incoming()).hasSize(5);
+        LuoImpl other = ImageBridge.bootChecked(img, LuoVariant.CORRECTED, LuoGeometry.SMALL);
+        assertThat(other.handoverEntry()).isEmpty();
+        assertThat(other.memory().contentEquals(ImageBridge.boot(img, LuoVariant.V7_CORRECTED, kverify.model.luo.LuoV7Geometry.SMALL).memory())).isTrue();
+    }
 }
