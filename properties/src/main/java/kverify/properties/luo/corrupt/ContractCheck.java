@@ -38,9 +38,7 @@ final class ContractCheck {
         private String detail;
 
         Problem(String aspect, Qualifier qualifier, String detail) {
-            this.aspect = aspect;
-            this.qualifier = qualifier;
-            this.detail = detail;
+            this(aspect, qualifier, () -> detail);
         }
 
         Problem(String aspect, Qualifier qualifier, Supplier<String> detail) {
