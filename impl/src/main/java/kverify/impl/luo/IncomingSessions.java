@@ -231,13 +231,17 @@ final class IncomingSessions {
         blocks.destroy(false);
     }
 
+    /** The 64-bit golden-ratio constant (odd): multiplying by it permutes the longs and spreads their low bits. */
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+
     /** Entries of blocks whose count is within capacity whose file set deserialize never started on. */
     private void releaseUnreachedFileChains() {
-        // The reached entries as file set PAs, built only on this rejection path.
+        // The reached entries as file set PAs, built only on this rejection path. Kept multiplied by an odd constant (a
+        // bijection, so the set is the same): entries 80 bytes apart would fill only every 16th bucket of a HashSet<Long>.
         java.util.Set<Long> walked = new java.util.HashSet<>();
         fileSetsWalked.forEach((block, reached) -> {
             for (int i = 0; i < reached; i++) {
-                walked.add(SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i)));
+                walked.add(SessionSer.fileSetPa(SessionHeaderSer.entryPa(block, i)) * SPREAD);
             }
         });
         for (int b = 0; b < blocks.nblocks(); b++) {
@@ -247,7 +251,7 @@ final class IncomingSessions {
             }
             for (long i = 0; i < count; i++) {
                 long fileSetPa = SessionSer.fileSetPa(blocks.entryPa(b, i));
-                if (walked.add(fileSetPa)) {
+                if (walked.add(fileSetPa * SPREAD)) {
                     releaseFileChain(fileSetPa);
                 }
             }

@@ -1,5 +1,6 @@
 package kverify.impl.luo;
 
+import java.util.List;
 import kverify.impl.kho.Kho;
 import kverify.model.luo.IncomingSession;
 import kverify.model.luo.IncomingSession.IncomingFile;
@@ -57,8 +58,10 @@ final class Session {
 
     /** The incoming session as the state shows it: each file and whether it was retrieved. */
     IncomingSession incomingImage() {
-        return new IncomingSession(name(), retrieved(), files().files().stream()
-                .map(f -> new IncomingFile(f.image(), f.retrieved())).toList());
+        List<LuoFile> files = files().files();
+        // Most sessions of a large handover hold no file: no stream for them.
+        return new IncomingSession(name(), retrieved(), files.isEmpty() ? List.of()
+                : files.stream().map(f -> new IncomingFile(f.image(), f.retrieved())).toList());
     }
 
     @Override

@@ -33,6 +33,9 @@ public final class PhysicalMemory {
     private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
     private final List<RamRange> ram;
+    // The first range's bounds, checked before the list: memories here have one RAM range, and every read checks.
+    private final long firstRamStart;
+    private final long firstRamEnd;
     // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
     private final PageMap pages = new PageMap();
     private long cachedPfn = -1;
@@ -52,8 +55,10 @@ public final class PhysicalMemory {
 
     private boolean trackingReads;
     private final TreeSet<Long> pagesRead = new TreeSet<>();
-    // The page the last tracked read touched: most reads stay in one page, and adding it again would change nothing.
-    private long lastPageRead = -1;
+    // Pages known to be in pagesRead, direct-mapped by their low bits (-1: none): most reads stay in a few pages (a
+    // chain walk alternates between its blocks' pages), and adding one again would change nothing.
+    private final long[] recentPagesRead = new long[RECENT_PAGES];
+    private static final int RECENT_PAGES = 16;
     private long bytesRead;
 
     public PhysicalMemory(List<RamRange> ram) {
@@ -63,6 +68,10 @@ public final class PhysicalMemory {
             }
         }
         this.ram = List.copyOf(ram);
+        // No range: bounds that contain nothing, not even a read of length 0.
+        this.firstRamStart = ram.isEmpty() ? 1 : ram.get(0).start();
+        this.firstRamEnd = ram.isEmpty() ? 0 : ram.get(0).end();
+        Arrays.fill(recentPagesRead, -1);
     }
 
     /** One RAM range [0, bytes). */
@@ -76,6 +85,9 @@ public final class PhysicalMemory {
 
     /** True if every byte of [address, address+length) is RAM (length 0 counts as inside). */
     public boolean isRam(long address, long length) {
+        if (address >= firstRamStart && length >= 0 && address <= firstRamEnd && length <= firstRamEnd - address) {
+            return true;
+        }
         for (RamRange r : ram) {
             if (r.contains(address, length)) {
                 return true;
@@ -253,7 +265,7 @@ public final class PhysicalMemory {
     public void startTrackingReads() {
         trackingReads = true;
         pagesRead.clear();
-        lastPageRead = -1;
+        Arrays.fill(recentPagesRead, -1);
         bytesRead = 0;
     }
 
@@ -430,9 +442,10 @@ public final class PhysicalMemory {
         if (trackingReads && length > 0) {
             bytesRead += length;
             for (long pfn = address >>> PAGE_SHIFT; pfn <= (address + length - 1) >>> PAGE_SHIFT; pfn++) {
-                if (pfn != lastPageRead) {
+                int slot = (int) (pfn & (RECENT_PAGES - 1));
+                if (recentPagesRead[slot] != pfn) {
                     pagesRead.add(pfn);
-                    lastPageRead = pfn;
+                    recentPagesRead[slot] = pfn;
                 }
             }
         }

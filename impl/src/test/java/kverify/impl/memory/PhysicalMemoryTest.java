@@ -131,6 +131,35 @@ class PhysicalMemoryTest {
     }
 
     @Test
+    void trackingKeepsEveryPageOfAWalkThatAlternatesBetweenPagesAndAfterARestart() {
+        // Pages 1, 17 and 33 share a slot of the recently-read filter; pages 2 and 3 have their own.
+        PhysicalMemory mem = PhysicalMemory.ofSize(40 * PhysicalMemory.PAGE_SIZE);
+        long[] walk = {1, 17, 2, 33, 1, 17, 3, 2, 33};
+        mem.startTrackingReads();
+        for (long page : walk) {
+            mem.readU64(page * PhysicalMemory.PAGE_SIZE + 8);
+        }
+        assertThat(mem.pagesRead()).containsExactly(1L * PhysicalMemory.PAGE_SIZE, 2L * PhysicalMemory.PAGE_SIZE,
+                3L * PhysicalMemory.PAGE_SIZE, 17L * PhysicalMemory.PAGE_SIZE, 33L * PhysicalMemory.PAGE_SIZE);
+        assertThat(mem.bytesRead()).isEqualTo(8L * walk.length);
+        mem.startTrackingReads();
+        mem.readU64(17 * PhysicalMemory.PAGE_SIZE);
+        assertThat(mem.pagesRead()).as("a page read before the restart counts again").containsExactly(17L * PhysicalMemory.PAGE_SIZE);
+    }
+
+    @Test
+    void aMemoryWithoutRamHoldsNoAddressNotEvenAnEmptyRange() {
+        PhysicalMemory none = new PhysicalMemory(List.of());
+        assertThat(none.isRam(0, 0)).isFalse();
+        assertThat(none.isRam(1, 0)).isFalse();
+        PhysicalMemory two = new PhysicalMemory(List.of(new RamRange(0, PhysicalMemory.PAGE_SIZE),
+                new RamRange(4 * PhysicalMemory.PAGE_SIZE, 5 * PhysicalMemory.PAGE_SIZE)));
+        assertThat(two.isRam(4 * PhysicalMemory.PAGE_SIZE + 8, 8)).as("the second range").isTrue();
+        assertThat(two.isRam(PhysicalMemory.PAGE_SIZE - 4, 8)).as("across the first range's end").isFalse();
+        assertThat(two.isRam(PhysicalMemory.PAGE_SIZE, 0)).as("an empty range at the first range's end").isTrue();
+    }
+
+    @Test
     void contentEqualityNeedsTheSameRamAndTheSameBytes() {
         PhysicalMemory a = PhysicalMemory.ofSize(2 * PhysicalMemory.PAGE_SIZE);
         PhysicalMemory b = PhysicalMemory.ofSize(2 * PhysicalMemory.PAGE_SIZE);

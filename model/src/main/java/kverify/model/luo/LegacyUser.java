@@ -45,12 +45,13 @@ final class LegacyUser {
             expect(s, Phase.INCOMING);
         }
         Process p = s.process();
-        if (!p.holds(handle(name))) {
+        String handle = handle(name);
+        if (!p.holds(handle)) {
             return Outcome.err(Errno.EBADF);
         }
-        Outcome<Unit> r = s.close(p.fd(handle(name)));
+        Outcome<Unit> r = s.close(p.fd(handle));
         if (r.isOk()) {
-            p.unbind(handle(name));
+            p.unbind(handle);
         }
         return r;
     }
@@ -58,11 +59,12 @@ final class LegacyUser {
     static Outcome<Unit> preserveFile(LuoSystem s, String session, long token, HandlerKind kind, long data) {
         expect(s, Phase.OUTGOING);
         Process p = s.process();
-        if (!p.holds(handle(session))) {
+        String handle = handle(session);
+        if (!p.holds(handle)) {
             return Outcome.err(Errno.EBADF);
         }
         int file = s.newFile(FileSpec.of(kind, data)).value();
-        Outcome<IoctlResult> r = s.ioctl(p.fd(handle(session)), Uapi.PRESERVE_FD,
+        Outcome<IoctlResult> r = s.ioctl(p.fd(handle), Uapi.PRESERVE_FD,
                 new UserArg(Uapi.fdArg(Uapi.FD_ARG_SIZE, file, token), true));
         s.close(file);
         return unit(r);
@@ -90,10 +92,11 @@ final class LegacyUser {
     static Outcome<FileImage> retrieveFile(LuoSystem s, String session, long token) {
         expect(s, Phase.INCOMING);
         Process p = s.process();
-        if (!p.holds(handle(session))) {
+        String handle = handle(session);
+        if (!p.holds(handle)) {
             return Outcome.err(Errno.EBADF);
         }
-        Outcome<IoctlResult> r = s.ioctl(p.fd(handle(session)), Uapi.RETRIEVE_FD,
+        Outcome<IoctlResult> r = s.ioctl(p.fd(handle), Uapi.RETRIEVE_FD,
                 new UserArg(Uapi.fdArg(Uapi.FD_ARG_SIZE, 0, token), true));
         if (!r.isOk()) {
             return Outcome.failure(r);
@@ -105,10 +108,11 @@ final class LegacyUser {
     static Outcome<Unit> finish(LuoSystem s, String session) {
         expect(s, Phase.INCOMING);
         Process p = s.process();
-        if (!p.holds(handle(session))) {
+        String handle = handle(session);
+        if (!p.holds(handle)) {
             return Outcome.err(Errno.EBADF);
         }
-        return unit(s.ioctl(p.fd(handle(session)), Uapi.FINISH, new UserArg(Uapi.finishArg(Uapi.FINISH_ARG_SIZE, 0), true)));
+        return unit(s.ioctl(p.fd(handle), Uapi.FINISH, new UserArg(Uapi.finishArg(Uapi.FINISH_ARG_SIZE, 0), true)));
     }
 
     private static Outcome<Unit> bindResult(LuoSystem s, String handle, Outcome<IoctlResult> r) {

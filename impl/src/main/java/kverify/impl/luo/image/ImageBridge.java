@@ -2,6 +2,8 @@ package kverify.impl.luo.image;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import kverify.impl.kho.Kho;
 import kverify.impl.luo.KhoEntry;
 import kverify.impl.luo.LuoImpl;
@@ -40,10 +42,23 @@ public final class ImageBridge {
         if (impl.variant().version() == LuoVersion.V7) {
             Optional<ImageSubtree> subtree = impl.handoverEntry().filter(e -> e instanceof KhoEntry.Subtree)
                     .map(e -> ((KhoEntry.Subtree) e).entry()).map(t -> new ImageSubtree(t.name(), t.pa(), t.length()));
-            return HandoverImage.v7(impl.geometry(), ram.get(0).end(), subtree, impl.kho().incoming(), impl.memory().pages());
+            return HandoverImage.v7(impl.geometry(), ram.get(0).end(), subtree, impl.kho().incoming(), frozenPages(impl.memory()));
         }
         Optional<ImageFdt> fdt = impl.handoverFdt().map(n -> new ImageFdt(n.name(), n.properties()));
-        return new HandoverImage(impl.geometry(), ram.get(0).end(), fdt, impl.kho().incoming(), impl.memory().pages());
+        return new HandoverImage(impl.geometry(), ram.get(0).end(), fdt, impl.kho().incoming(), frozenPages(impl.memory()));
+    }
+
+    /**
+     * Every written page by address, the memory's own arrays frozen (it copies a page before its
+     * next write to it) rather than copied: the image copies each page it keeps anyway.
+     */
+    private static SortedMap<Long, byte[]> frozenPages(PhysicalMemory m) {
+        PhysicalMemory.Frozen f = m.freeze();
+        SortedMap<Long, byte[]> pages = new TreeMap<>();
+        for (int i = 0; i < f.addresses().length; i++) {
+            pages.put(f.addresses()[i], f.pages()[i]);
+        }
+        return pages;
     }
 
     /**

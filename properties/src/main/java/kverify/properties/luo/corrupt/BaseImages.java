@@ -119,10 +119,34 @@ final class BaseImages {
         }
     }
 
-    /** One span per step: "one more?" then the operation, so shrinking deletes whole steps. */
+    /**
+     * One span per step: "one more?" then the operation, so shrinking deletes whole steps. The
+     * operation's generator is made on the first "yes": a cached step after which every case so
+     * far stopped has not listed its sessions' names and files.
+     */
     private static Gen<Optional<LuoOp>> step(List<SessionImage> outgoing, LuoGeometry g) {
-        Gen<LuoOp> op = op(outgoing, g);
-        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op));
+        OpGen op = new OpGen(outgoing, g);
+        return s -> s.choice(1, 1) == 0 ? Optional.empty() : Optional.of(s.draw(op.get()));
+    }
+
+    /** {@link #op} made when first asked for, then kept instead of the sessions; a cache node's generator is shared by every thread. */
+    private static final class OpGen {
+        private List<SessionImage> outgoing;
+        private final LuoGeometry g;
+        private Gen<LuoOp> op;
+
+        OpGen(List<SessionImage> outgoing, LuoGeometry g) {
+            this.outgoing = outgoing;
+            this.g = g;
+        }
+
+        synchronized Gen<LuoOp> get() {
+            if (op == null) {
+                op = op(outgoing, g);
+                outgoing = null;
+            }
+            return op;
+        }
     }
 
     private static Gen<LuoOp> op(List<SessionImage> outgoing, LuoGeometry g) {

@@ -38,10 +38,12 @@ final class ImageMap {
     private final List<Entry> entriesWithFiles;
     private final List<Long> blocks;
     private final List<Long> leftoverPages;
+    private final PageReader reader;
 
     ImageMap(HandoverImage img) {
         this.img = img;
         this.g = img.geometry();
+        this.reader = new PageReader(img);
         // v1: the FDT node's head property; v7: the luo_ser's sessions_pa (offset 16), 0 with no sessions.
         this.head = img.version() == kverify.model.luo.image.ImageVersion.V7
                 ? img.subtree().filter(t -> img.inRam(t.pa(), 24)).map(t -> img.u64(t.pa() + 16)).orElse(0L)
@@ -49,13 +51,13 @@ final class ImageMap {
         this.sessions = chain(SESSION_HEADER, head, HandoverImage.orderOf(g.sessionBlockBytes()), g.sessionsPerBlock());
         for (int b = 0; b < sessions.blocks().size(); b++) {
             long block = sessions.blocks().get(b);
-            long count = Math.min(img.u64(block + 8), g.sessionsPerBlock());
+            long count = Math.min(reader.u64(block + 8), g.sessionsPerBlock());
             for (int i = 0; i < count; i++) {
                 long entry = block + 16 + 80L * i;
-                Chain files = chain(FILE_HEADER, img.u64(entry + 64), HandoverImage.orderOf(g.fileBlockBytes()), g.filesPerBlock());
+                Chain files = chain(FILE_HEADER, reader.u64(entry + 64), HandoverImage.orderOf(g.fileBlockBytes()), g.filesPerBlock());
                 List<Long> fileEntries = new ArrayList<>();
                 for (long fb : files.blocks()) {
-                    long n = Math.min(img.u64(fb + 8), g.filesPerBlock());
+                    long n = Math.min(reader.u64(fb + 8), g.filesPerBlock());
                     for (int j = 0; j < n; j++) {
                         fileEntries.add(fb + 16 + 64L * j);
                     }
@@ -76,19 +78,78 @@ final class ImageMap {
 
     private Chain chain(String struct, long from, int order, int capacity) {
         List<Long> out = new ArrayList<>();
-        for (long pa = from; pa != 0 && out.size() <= g.maxBlocks() && img.isFolio(pa, order); pa = img.u64(pa)) {
+        for (long pa = from; pa != 0 && out.size() <= g.maxBlocks() && img.isFolio(pa, order); pa = reader.u64(pa)) {
             out.add(pa);
         }
         return new Chain(struct, order, capacity, out);
     }
 
     private String name(long entry) {
-        byte[] raw = img.bytes(entry, 64);
-        int n = 0;
-        while (n < 64 && raw[n] != 0) {
-            n++;
+        return reader.cString(entry, 64);
+    }
+
+    /**
+     * Reads of the image's pages through their own arrays (one map lookup per page change, no
+     * copy per read): the map reads hundreds of entries of a real-geometry image, once per base.
+     * Reads the same values as {@link HandoverImage#u64} and {@link HandoverImage#bytes}, which it
+     * falls back to for a read across a page boundary or outside RAM (that one throws).
+     */
+    private static final class PageReader {
+        private final HandoverImage img;
+        private final java.util.HashMap<Long, byte[]> pages = new java.util.HashMap<>();
+        private long page = -1;
+        private byte[] bytes;
+
+        PageReader(HandoverImage img) {
+            this.img = img;
+            img.sharePages(pages::put);
         }
-        return new String(raw, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        /** True if [pa, pa + length) is RAM inside one page; {@code bytes} is then that page's array (null: it reads as zero). */
+        private boolean inOnePage(long pa, int length) {
+            if (!img.inRam(pa, length) || pa % HandoverImage.PAGE_SIZE > HandoverImage.PAGE_SIZE - length) {
+                return false;
+            }
+            long p = pa - pa % HandoverImage.PAGE_SIZE;
+            if (p != page) {
+                page = p;
+                bytes = pages.get(p);
+            }
+            return true;
+        }
+
+        long u64(long pa) {
+            if (!inOnePage(pa, 8)) {
+                return img.u64(pa);
+            }
+            if (bytes == null) {
+                return 0;
+            }
+            int at = (int) (pa % HandoverImage.PAGE_SIZE);
+            long v = 0;
+            for (int i = 7; i >= 0; i--) {
+                v = (v << 8) | (bytes[at + i] & 0xFFL);
+            }
+            return v;
+        }
+
+        /** The bytes before the first NUL of the {@code length} bytes at pa, one char per byte. */
+        String cString(long pa, int length) {
+            byte[] raw;
+            int at;
+            if (inOnePage(pa, length)) {
+                raw = bytes == null ? new byte[length] : bytes;
+                at = bytes == null ? 0 : (int) (pa % HandoverImage.PAGE_SIZE);
+            } else {
+                raw = img.bytes(pa, length);
+                at = 0;
+            }
+            int n = 0;
+            while (n < length && raw[at + n] != 0) {
+                n++;
+            }
+            return new String(raw, at, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static long u64(byte[] b) {
