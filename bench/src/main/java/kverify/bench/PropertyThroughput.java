@@ -165,9 +165,11 @@ final class PropertyThroughput {
         t.add("3 throughput", name + ": " + cases + " generated cases after a 5 s warm-up, no shrinking",
                 Table.num(warm.steps / warm.seconds) + " checked steps/s (" + Table.num(warm.steps / warm.cpuSeconds) + " per CPU-second)",
                 String.format(Locale.ROOT, "%.0f cases/s, %.1f steps/case, %.0f single ops/s (bulk steps expanded), %d cases failed;"
-                        + " cold (the first %d cases of the JVM's run of this row, before the warm-up): %s steps/s, %d classes loaded;"
+                        + " cold (the first %d cases of the JVM's run of this row, before the warm-up): %s steps/s"
+                        + " (%s per CPU-second), %d classes loaded;"
                         + " target >= 50,000 steps/s: %s", cases / warm.seconds, warm.steps / (double) cases, warm.ops / warm.seconds,
-                        warm.failed, cases / 4, Table.num(cold.steps / cold.seconds), cold.classesLoaded,
+                        warm.failed, cases / 4, Table.num(cold.steps / cold.seconds), Table.num(cold.steps / cold.cpuSeconds),
+                        cold.classesLoaded,
                         verdict(warm.steps / warm.seconds, warm.steps / warm.cpuSeconds)));
     }
 
