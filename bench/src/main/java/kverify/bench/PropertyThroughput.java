@@ -1,5 +1,6 @@
 package kverify.bench;
 
+import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -164,18 +165,30 @@ final class PropertyThroughput {
         t.add("3 throughput", name + ": " + cases + " generated cases after a 5 s warm-up, no shrinking",
                 Table.num(warm.steps / warm.seconds) + " checked steps/s (" + Table.num(warm.steps / warm.cpuSeconds) + " per CPU-second)",
                 String.format(Locale.ROOT, "%.0f cases/s, %.1f steps/case, %.0f single ops/s (bulk steps expanded), %d cases failed;"
-                        + " cold (the first %d cases of the JVM's run of this row, before the warm-up): %s steps/s;"
+                        + " cold (the first %d cases of the JVM's run of this row, before the warm-up): %s steps/s"
+                        + " (%s per CPU-second), %d classes loaded;"
                         + " target >= 50,000 steps/s: %s", cases / warm.seconds, warm.steps / (double) cases, warm.ops / warm.seconds,
-                        warm.failed, cases / 4, Table.num(cold.steps / cold.seconds), verdict(warm.steps / warm.seconds, warm.steps / warm.cpuSeconds)));
+                        warm.failed, cases / 4, Table.num(cold.steps / cold.seconds), Table.num(cold.steps / cold.cpuSeconds),
+                        cold.classesLoaded,
+                        verdict(warm.steps / warm.seconds, warm.steps / warm.cpuSeconds)));
     }
 
-    private record Count(long steps, long ops, int failed, double seconds, double cpuSeconds) {
+    /**
+     * What a row's cases cost; classesLoaded counts the classes the JVM loaded meanwhile (lambdas
+     * and method handles included). A row whose cold window loads hundreds is the first in the JVM
+     * to run its code (RFC v1's as posted, then v2's as posted, by the rows' order), and its cold
+     * rate is mostly the interpreter and the compiler, not the variant.
+     */
+    private record Count(long steps, long ops, int failed, double seconds, double cpuSeconds, long classesLoaded) {
     }
+
+    private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
 
     private static Count count(Consumer<Source> body, SplittableRandom seeds, int cases, Lines lines) {
         long steps = 0;
         long ops = 0;
         int failed = 0;
+        long classesBefore = CLASSES.getTotalLoadedClassCount();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
@@ -184,7 +197,8 @@ final class PropertyThroughput {
             ops += tc.rendering().stream().mapToLong(lines.ops()).sum();
             failed += tc.failed() ? 1 : 0;
         }
-        return new Count(steps, ops, failed, (System.nanoTime() - start) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        return new Count(steps, ops, failed, (System.nanoTime() - start) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9,
+                CLASSES.getTotalLoadedClassCount() - classesBefore);
     }
 
     /** A bulk step (create-sessions PREFIX COUNT, close-sessions ...) stands for COUNT single operations. */

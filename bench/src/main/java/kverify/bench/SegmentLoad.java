@@ -75,8 +75,28 @@ final class SegmentLoad {
         stages(t, src, base);
     }
 
+    /**
+     * Untimed loads of both variants on fresh kernels before the first measured row, for at least
+     * this long (and at least {@link #WARM_UP_LOADS} each). Without it the first row measured the
+     * JIT: on two cores the load path's compiled code settled only after about 20 loads (main-thread
+     * CPU time of a first load 5.8-6.0 ms in the first 14 loads of a JVM, 5.1-5.3 ms afterwards, on
+     * a heap already touched), and the row had 3 warm-ups; the other rows ran after it, warm.
+     */
+    private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private static final int WARM_UP_LOADS = 20;
+
+    private static void warmUp(Machine m) {
+        long start = System.nanoTime();
+        for (int i = 0; i < WARM_UP_LOADS || System.nanoTime() - start < WARM_UP_NANOS; i++) {
+            for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.CORRECTED)) {
+                load(MkImplKernel.create(v, m));
+            }
+        }
+    }
+
     /** The whole kexec_load: impl variants (first load and reload) and the model. */
     private static void loads(Table t, Machine m, Base base) {
+        warmUp(m);
         for (MkVariant v : List.of(MkVariant.AS_POSTED, MkVariant.CORRECTED)) {
             row(t, "impl kexec_load[MK] " + v + ", first load (fresh kernel: destination pages allocated)", base,
                     "target >= 0.50", Timing.measure(3, 11, () -> load(MkImplKernel.create(v, m))));

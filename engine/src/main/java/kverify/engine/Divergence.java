@@ -10,6 +10,11 @@ import java.util.function.Supplier;
  * <p>The message may be given as a supplier of immutable values: the engine reads only the key
  * of every failing evaluation (shrinking, counting) and the message of the one failure it
  * reports, so a costly report (tables, hex dumps) is written once, when first asked for.
+ *
+ * <p>A divergence carries no stack trace: it is an expected outcome of a property body, located by
+ * its key, its message and the case's trace, and nothing reads where in the harness it was thrown
+ * (a failing property reports through {@link Report}, in an error of its own). Filling in the
+ * trace walked the stack of every failing case, and most cases of a posted variant fail.
  */
 public class Divergence extends AssertionError {
     private final String key;
@@ -27,6 +32,12 @@ public class Divergence extends AssertionError {
         super((String) null);
         this.key = key;
         this.pending = message;
+    }
+
+    /** No stack trace (see the class comment): the same as constructing with writableStackTrace false. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     public String key() {
