@@ -299,14 +299,13 @@ final class FileSet {
      * luo_file_finish: count 0 returns at once, files and blocks untouched (a count of 0 stored
      * with a file pointer leaves both behind); every can_finish is true; from the last file to the
      * first the handler finishes, the module is put, a retrieved file leaves luo_preserved_files,
-     * and count drops by one; then every block is restored and freed.
+     * and count drops by one; then every block is restored and freed. It cannot fail (so it
+     * returns nothing): luo_file_finish's error paths are those of can_finish.
      */
-    Outcome<Unit> finish() {
-        if (count == 0) {
-            return Outcome.ok();
+    void finish() {
+        if (count != 0) {
+            releaseAll(HandlerCall.FINISH, false);
         }
-        releaseAll(HandlerCall.FINISH, false);
-        return Outcome.ok();
     }
 
     /** luo_file_set_destroy at session free: WARN_ON(count), WARN_ON(files left). */
