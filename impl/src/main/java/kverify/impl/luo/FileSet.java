@@ -78,7 +78,7 @@ final class FileSet {
         Optional<Errno> failed = attach(token, file);
         if (failed.isPresent()) {
             if (grew && undo.freeBlockOfFailedPreserve()) {
-                blocks.destroyLast(true);
+                blocks.destroyLast();
             }
             return Outcome.err(failed.get());
         }

@@ -136,4 +136,15 @@ class LockReleaseTest {
                 "2:serialize-rwsem-read", "2:incoming-rwsem-read", "2:session-mutex 'b'");
         bothReturned(ends);
     }
+
+    /** A create gives back the serialize rwsem's read side: a reboot after it takes the write side and kexecs. */
+    @Test
+    void aCreateGivesBackTheSerializeRwsemForTheRebootAfterIt() {
+        LuoImpl impl = outgoing(LuoVariant.CORRECTED);
+        LuoConcurrent.Ends ends = inTurn(impl, create("c", "s3"), new LuoOp.Reboot(RebootFault.NONE));
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:outgoing-rwsem-write", "2:start",
+                "2:serialize-rwsem-write", "2:outgoing-rwsem-write", "2:session-mutex 'a'", "2:session-mutex 'b'", "2:session-mutex 'c'");
+        bothReturned(ends);
+        assertThat(ends.ends().get(1).outcome()).isEqualTo(Outcome.ok());
+    }
 }
