@@ -205,8 +205,8 @@ final class FileSet {
     }
 
     /**
-     * luo_file_deserialize: files PA 0 means no files (the posted code only WARNs if the stored
-     * count is not 0). Otherwise count is taken from file_set_ser, then the whole chain is walked,
+     * luo_file_deserialize of a set with files (files PA 0, no files, is {@link #checkNoChain}; the
+     * posted code only WARNs if its stored count is not 0): count is taken from file_set_ser, then the whole chain is walked,
      * adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS), before any block's count is
      * looked at; then per block EINVAL for a count above BLOCK_MAX, and per entry ENOENT unless a
      * registered handler has the compatible (its module pinned), each entry appended in order (a
@@ -215,10 +215,7 @@ final class FileSet {
      * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
     Outcome<Unit> deserialize(FileSetSer.Value set, HandoverWalk walk, java.util.function.Supplier<String> ref) {
-        if (set.files() == 0) {
-            return checkNoChain(set, walk);
-        }
-        // Only a session with files gets the collections (see the class comment).
+        // A set with files 0 never gets here (checkNoChain): only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
         Outcome<Unit> chain = walk.restore(blocks, geometry.fileBlockBytes(), geometry.filesPerBlock(), false, set.files());

@@ -343,10 +343,6 @@ final class IncomingSessions {
         s.files().destroyed(s.name());
     }
 
-    boolean deserializedOk() {
-        return deserialized != null && deserialized.isOk();
-    }
-
     boolean deserializeRan() {
         return deserialized != null;
     }

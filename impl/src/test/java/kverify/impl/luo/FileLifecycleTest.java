@@ -114,4 +114,43 @@ class FileLifecycleTest {
         assertThat(calls(impl, "'a'#0").isEmpty()).as("not finished").isTrue();
         assertThat(pins(impl)).containsEntry(HandlerKind.TEST_A, 1);
     }
+
+    /**
+     * As posted a retrieved session takes PRESERVE_FD (no direction check): after FINISH released
+     * its files, the token of a finished file is free again.
+     */
+    @Test
+    void asPostedAFinishedTokenCanBePreservedAgainIntoTheIncomingSession() {
+        LuoImpl impl = LuoImpl.boot(LuoVariant.AS_POSTED, LuoGeometry.SMALL);
+        impl.createSession("a");
+        impl.preserveFile("a", 1, HandlerKind.TEST_A, 10);
+        assertThat(impl.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+        assertThat(impl.setup()).isEqualTo(Outcome.ok());
+        assertThat(apply(impl, new LuoCall.Open("d1")).isOk()).isTrue();
+        assertThat(apply(impl, LuoCall.SessionCall.retrieve("d1", "a".getBytes(StandardCharsets.US_ASCII), ArgShape.PLAIN, "r1")).isOk()).isTrue();
+        assertThat(apply(impl, new LuoCall.Finish("r1", 0, ArgShape.PLAIN)).isOk()).isTrue();
+        apply(impl, new LuoCall.NewFile("f9", FileSpec.of(HandlerKind.TEST_A, 9)));
+        assertThat(apply(impl, preserve("r1", "f9", 1)).isOk()).as("token 1 is free after the finish").isTrue();
+    }
+
+    /**
+     * A session whose files were frozen by a reboot that returned, closed, and a new session
+     * without files in its entry: serialize writes {files 0, count 0} there (the contract's
+     * cleared counts, LUO-11), so the next kernel finds no stale chain and opens.
+     */
+    @Test
+    void anEntryWithoutFilesIsWrittenAsNoFilesAfterAReturnedReboot() {
+        LuoImpl impl = LuoImpl.boot(LuoVariant.CORRECTED, LuoGeometry.SMALL);
+        impl.createSession("a");
+        impl.preserveFile("a", 1, HandlerKind.TEST_A, 10);
+        assertThat(impl.rebootReturning(RebootFault.NONE, Optional.empty())).isEqualTo(Outcome.ok());
+        assertThat(impl.closeSession("a")).isEqualTo(Outcome.ok());
+        impl.createSession("b");
+        assertThat(impl.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+        long fileSetPa = SessionSer.fileSetPa(SessionHeaderSer.entryPa(impl.handoverHead().orElseThrow(), 0));
+        assertThat(FileSetSer.read(impl.memory(), fileSetPa)).isEqualTo(new FileSetSer.Value(0, 0));
+        assertThat(impl.setup()).isEqualTo(Outcome.ok());
+        assertThat(impl.openDevice()).isEqualTo(Outcome.ok());
+        assertThat(impl.state().incoming()).extracting(s -> s.name()).containsExactly("b");
+    }
 }

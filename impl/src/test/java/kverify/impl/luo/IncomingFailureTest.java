@@ -197,7 +197,8 @@ class IncomingFailureTest {
     @Test
     void v7AsAppliedKeepsTheSessionWhoseFilesFailedWithoutFiles() {
         twoFileBlocks(LuoVariant.V7_AS_APPLIED, kverify.model.luo.LuoV7Geometry.SMALL);
-        impl.failAllocation(AllocKind.KZALLOC, 3);
+        // The session (1st kzalloc), its two file blocks (2nd, 3rd), the first file (4th): the second file's fails.
+        impl.failAllocation(AllocKind.KZALLOC, 5);
         assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
         assertThat(impl.takeAllocationFault()).isTrue();
         assertThat(impl.deserializeResult()).contains(Outcome.err(Errno.ENOMEM));
@@ -276,5 +277,25 @@ class IncomingFailureTest {
         assertThat(impl.state().incoming()).extracting(s -> s.name()).containsExactly("a", "");
         assertThat(impl.retrieveSession("")).isEqualTo(Outcome.ok());
         assertThat(impl.retrieveSession("")).as("retrieved already").isEqualTo(Outcome.err(Errno.EINVAL));
+    }
+
+    /** A session block count of 2^40 (far above the capacity) is EINVAL at the first open; the table is not sized by it. */
+    @Test
+    void aHugeSessionCountIsEinval() {
+        twoSessions(LuoVariant.AS_POSTED);
+        SessionHeaderSer.writeCount(m, impl.handoverHead().orElseThrow(), 1L << 40);
+        assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
+        assertThat(impl.deserializeResult()).contains(Outcome.err(Errno.EINVAL));
+        assertThat(impl.state().incoming()).isEmpty();
+    }
+
+    /** Before the first open the state reports no tracking count (-1); after a successful one, the blocks the kernel still tracks (none). */
+    @Test
+    void theTrackedBlocksAreReportedOnceDeserializeRan() {
+        twoSessions(LuoVariant.CORRECTED);
+        assertThat(impl.incomingBlocksTracked()).isEqualTo(1);
+        assertThat(impl.state().blocksTracked()).isEqualTo(-1);
+        assertThat(impl.openDevice()).isEqualTo(Outcome.ok());
+        assertThat(impl.state().blocksTracked()).isZero();
     }
 }

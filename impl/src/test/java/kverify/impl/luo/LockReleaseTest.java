@@ -107,7 +107,11 @@ class LockReleaseTest {
         assertThat(ends.ends().get(0).outcome()).isEqualTo(Outcome.err(Errno.EIO));
     }
 
-    /** Incoming: retrieve (found and not found), retrieve-fd, finish and close, each followed by a call needing the same lock. */
+    /**
+     * Incoming: retrieve (not found, and found) each followed in the same step by a close needing
+     * the list's write side; retrieve-fd, finish and close each followed by a call needing the same
+     * lock (a leaked lock is only seen within its concurrent step: each step has its own lock table).
+     */
     @Test
     void theIncomingPathsGiveBackTheListAndTheMutex() {
         LuoImpl impl = LuoImpl.boot(LuoVariant.CORRECTED, LuoGeometry.SMALL);
@@ -115,25 +119,33 @@ class LockReleaseTest {
         impl.preserveFile("a", 1, HandlerKind.TEST_A, 10);
         impl.preserveFile("a", 2, HandlerKind.TEST_A, 20);
         impl.createSession("b");
+        impl.createSession("c");
+        impl.createSession("d");
         apply(impl, new LuoOp.Reboot(RebootFault.NONE));
         apply(impl, new LuoOp.Setup());
         apply(impl, new LuoCall.Open("d1"));
-        LuoConcurrent.Ends ends = inTurn(impl, retrieve("zz", "r0"), retrieve("a", "r1"));
-        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:incoming-rwsem-read", "2:start", "2:serialize-rwsem-read",
-                "2:incoming-rwsem-read", "2:session-mutex 'a'");
+        assertThat(apply(impl, retrieve("b", "r0")).isOk()).isTrue();
+        assertThat(apply(impl, retrieve("c", "r2")).isOk()).isTrue();
+        LuoConcurrent.Ends ends = inTurn(impl, retrieve("zz", "rz"), new LuoCall.Close("r0"));
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:incoming-rwsem-read", "2:start",
+                "2:serialize-rwsem-read", "2:session-mutex 'b'", "2:incoming-rwsem-write");
         assertThat(ends.ends().get(0).outcome()).isEqualTo(Outcome.err(Errno.ENOENT));
         bothReturned(ends);
+        ends = inTurn(impl, retrieve("a", "r1"), new LuoCall.Close("r2"));
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:incoming-rwsem-read",
+                "1:session-mutex 'a'", "2:start", "2:serialize-rwsem-read", "2:session-mutex 'c'", "2:incoming-rwsem-write");
+        bothReturned(ends);
         ends = inTurn(impl, new LuoCall.RetrieveFd("r1", 1, ArgShape.PLAIN, "g1"), new LuoCall.RetrieveFd("r1", 2, ArgShape.PLAIN, "g2"));
-        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "2:start", "2:serialize-rwsem-read",
-                "2:session-mutex 'a'");
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "2:start",
+                "2:serialize-rwsem-read", "2:session-mutex 'a'");
         bothReturned(ends);
         ends = inTurn(impl, new LuoCall.Finish("r1", 0, ArgShape.PLAIN), new LuoCall.Finish("r1", 0, ArgShape.PLAIN));
-        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "2:start", "2:serialize-rwsem-read",
-                "2:session-mutex 'a'");
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "2:start",
+                "2:serialize-rwsem-read", "2:session-mutex 'a'");
         bothReturned(ends);
-        ends = inTurn(impl, new LuoCall.Close("r1"), retrieve("b", "r2"));
-        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "1:incoming-rwsem-write", "2:start",
-                "2:serialize-rwsem-read", "2:incoming-rwsem-read", "2:session-mutex 'b'");
+        ends = inTurn(impl, new LuoCall.Close("r1"), retrieve("d", "r3"));
+        assertThat(impl.lastSteps()).containsExactly("1:start", "1:serialize-rwsem-read", "1:session-mutex 'a'", "1:incoming-rwsem-write",
+                "2:start", "2:serialize-rwsem-read", "2:incoming-rwsem-read", "2:session-mutex 'd'");
         bothReturned(ends);
     }
 
