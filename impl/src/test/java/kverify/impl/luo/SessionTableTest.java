@@ -182,4 +182,27 @@ class SessionTableTest {
         }
         assertThat(t.find("b")).isEqualTo(1);
     }
+
+    /**
+     * A run of 20 ascending names (the arrays grown to exactly 20 ids) whose binary searches run
+     * past their budget: the run ends into the empty index (its first growth), and every name is
+     * still found, an absent one still absent.
+     */
+    @Test
+    void aShortRunEndsIntoTheIndexWhenItsSearchesRunOut() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        for (int k = 0; k < 20; k++) {
+            assertThat(t.add("s" + k, FileSet.NONE)).isEqualTo(k);
+        }
+        byte[] absent = "s0a".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 40; i++) {
+            assertThat(t.find(absent, 0, absent.length)).as("search %d", i).isEqualTo(-1);
+        }
+        for (int k = 0; k < 20; k++) {
+            assertThat(t.find("s" + k)).isEqualTo(k);
+        }
+        assertThat(t.add("s20", FileSet.NONE)).isEqualTo(20);
+        assertThat(t.find("s20")).isEqualTo(20);
+        assertThat(t.find("s0a")).isEqualTo(-1);
+    }
 }
