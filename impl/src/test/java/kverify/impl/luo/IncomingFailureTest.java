@@ -124,37 +124,25 @@ class IncomingFailureTest {
 
     /**
      * Deserialize allocates the session (1st kzalloc), then a tracking struct per file block (2nd,
-     * 3rd): the 3rd failing leaves the second file block untracked, and the corrected rejection
-     * walks the chain on from it and restores it as well.
+     * 3rd): the 3rd failing leaves the second file block untracked, the 2nd failing the whole
+     * chain, and the corrected rejection walks the chain on from the first untracked block and
+     * restores it as well.
      */
     @Test
     void aRejectionRestoresTheFileBlocksPastAFailedTrackingAllocation() {
-        twoFileBlocks(LuoVariant.CORRECTED, LuoGeometry.SMALL);
-        long first = firstFileBlock(0);
-        long second = FileHeaderSer.next(m, first);
-        impl.failAllocation(AllocKind.KZALLOC, 3);
-        assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
-        assertThat(impl.takeAllocationFault()).isTrue();
-        assertThat(impl.deserializeResult()).contains(Outcome.err(Errno.ENOMEM));
-        assertThat(impl.kho().isRestorable(first)).isFalse();
-        assertThat(impl.kho().isRestorable(second)).as("the untracked block").isFalse();
-        assertThat(impl.kho().incoming()).isEmpty();
-        assertThat(impl.kho().violations()).isEmpty();
-    }
-
-    /** The same with the first file block's tracking failing (2nd kzalloc): the whole chain is untracked and restored from its head. */
-    @Test
-    void aRejectionRestoresAFileChainWhoseFirstBlockWasNotTracked() {
-        twoFileBlocks(LuoVariant.CORRECTED, LuoGeometry.SMALL);
-        long first = firstFileBlock(0);
-        long second = FileHeaderSer.next(m, first);
-        impl.failAllocation(AllocKind.KZALLOC, 2);
-        assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
-        assertThat(impl.deserializeResult()).contains(Outcome.err(Errno.ENOMEM));
-        assertThat(impl.kho().isRestorable(first)).isFalse();
-        assertThat(impl.kho().isRestorable(second)).isFalse();
-        assertThat(impl.kho().incoming()).isEmpty();
-        assertThat(impl.kho().violations()).isEmpty();
+        for (int nth : new int[] {2, 3}) {
+            twoFileBlocks(LuoVariant.CORRECTED, LuoGeometry.SMALL);
+            long first = firstFileBlock(0);
+            long second = FileHeaderSer.next(m, first);
+            impl.failAllocation(AllocKind.KZALLOC, nth);
+            assertThat(impl.openDevice()).isEqualTo(Outcome.err(Errno.EIO));
+            assertThat(impl.takeAllocationFault()).isTrue();
+            assertThat(impl.deserializeResult()).contains(Outcome.err(Errno.ENOMEM));
+            assertThat(impl.kho().isRestorable(first)).as("kzalloc %d", nth).isFalse();
+            assertThat(impl.kho().isRestorable(second)).as("kzalloc %d: the untracked block", nth).isFalse();
+            assertThat(impl.kho().incoming()).isEmpty();
+            assertThat(impl.kho().violations()).isEmpty();
+        }
     }
 
     /** As posted, the block past the failed tracking allocation is left as the handover had it. */
