@@ -110,4 +110,23 @@ class PostedInstanceRulesTest {
             assertThat(k.state().images()).isEmpty();
         }
     }
+
+    /** A copy of the kernel has its own instances and pools: what happens to the original afterwards leaves the copy as it was. */
+    @Test
+    void aCopyKeepsItsOwnInstancesAndPools() {
+        MkImplKernel k = posted();
+        assertThat(call(k, upload("a", 1, 2 * P, 2))).isEqualTo(Call.ok());
+        assertThat(call(k, upload("b", 2, 0, 3))).isEqualTo(Call.ok());
+        MkImplKernel copy = k.copy();
+        List<InstanceInfo> before = copy.state().instances();
+        assertThat(before).extracting(InstanceInfo::name).containsExactly("a", "b");
+        assertThat(call(k, new MkOp.InstanceRemove("a"))).isEqualTo(Call.ok());
+        assertThat(call(k, upload("c", 3, 2 * P, 2))).isEqualTo(Call.ok());
+        assertThat(copy.state().instances()).isEqualTo(before);
+        assertThat(call(copy, upload("c", 3, 2 * P, 2))).isEqualTo(Call.ok());
+        assertThat(copy.state().instances().get(2).pool()).as("a's pages are still taken in the copy")
+                .doesNotContainAnyElementsOf(before.get(0).pool());
+        assertThat(call(copy, new MkOp.InstanceRemove("b"))).isEqualTo(Call.ok());
+        assertThat(k.state().instances()).extracting(InstanceInfo::name).containsExactly("b", "c");
+    }
 }
