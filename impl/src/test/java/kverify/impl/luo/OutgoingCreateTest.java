@@ -21,6 +21,9 @@ class OutgoingCreateTest {
     void anEmptyNameIsEinvalWhereTheVariantChecksNames() {
         assertThat(LuoImpl.boot(LuoVariant.CORRECTED, LuoGeometry.SMALL).createSession("")).isEqualTo(Outcome.err(Errno.EINVAL));
         assertThat(LuoImpl.boot(LuoVariant.V7_AS_APPLIED, LuoV7Geometry.SMALL).createSession("")).isEqualTo(Outcome.err(Errno.EINVAL));
+        LuoImpl corrected = LuoImpl.boot(LuoVariant.CORRECTED, LuoGeometry.SMALL);
+        assertThat(corrected.createSession("n".repeat(63))).as("63 bytes and the NUL fill the field").isEqualTo(Outcome.ok());
+        assertThat(corrected.createSession("m".repeat(64))).as("no NUL in the field").isEqualTo(Outcome.err(Errno.EINVAL));
         LuoImpl asPosted = LuoImpl.boot(LuoVariant.AS_POSTED, LuoGeometry.SMALL);
         assertThat(asPosted.createSession("")).isEqualTo(Outcome.ok());
         assertThat(asPosted.state().outgoing()).extracting(s -> s.name()).containsExactly("");
