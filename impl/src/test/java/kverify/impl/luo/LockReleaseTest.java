@@ -159,4 +159,32 @@ class LockReleaseTest {
         bothReturned(ends);
         assertThat(ends.ends().get(1).outcome()).isEqualTo(Outcome.ok());
     }
+
+    /**
+     * A preserve that has the session in hand before a close of it runs whole and only then takes
+     * the session's mutex: the close gave the mutex back (in both lock orders), so the preserve
+     * goes on (into the removed session, the model's use after free) instead of waiting for ever.
+     */
+    @Test
+    void aCloseGivesBackTheSessionMutexToAPreserveThatHeldTheSession() {
+        for (LuoVariant v : List.of(LuoVariant.CORRECTED, LuoVariant.AS_POSTED)) {
+            LuoImpl impl = outgoing(v);
+            apply(impl, new LuoCall.NewFile("f1", FileSpec.of(HandlerKind.TEST_A, 1)));
+            List<Integer> schedule = new java.util.ArrayList<>(List.of(1));
+            for (int i = 0; i < 8; i++) {
+                schedule.add(2);
+            }
+            for (int i = 0; i < 8; i++) {
+                schedule.add(1);
+            }
+            Outcome<LuoConcurrent.Ends> r = impl.concurrent(new LuoConcurrent(
+                    List.of(new LuoCall.PreserveFd("s1", LuoCall.FdRef.of("f1"), 1, ArgShape.PLAIN), new LuoCall.Close("s1")), schedule));
+            assertThat(r.isOk()).isTrue();
+            assertThat(impl.lastSteps()).as(v.name()).isEqualTo(v == LuoVariant.CORRECTED
+                    ? List.of("1:start", "2:start", "2:serialize-rwsem-read", "2:outgoing-rwsem-write", "2:session-mutex 'a'",
+                            "1:serialize-rwsem-read", "1:session-mutex 'a'")
+                    : List.of("1:start", "2:start", "2:session-mutex 'a'", "2:outgoing-rwsem-write", "1:session-mutex 'a'"));
+            bothReturned(r.value());
+        }
+    }
 }

@@ -49,6 +49,9 @@ class LuoImplApiTest {
         assertThat(impl.rebootReturning(RebootFault.NONE, Optional.of(Errno.EIO))).isEqualTo(Outcome.err(Errno.EIO));
         assertThat(impl.phase()).isEqualTo(Phase.OUTGOING);
         assertThat(impl.rebootReturning(RebootFault.NONE, Optional.empty())).isEqualTo(Outcome.ok());
+        impl.preserveFile("a", 1, HandlerKind.TEST_A, 5);
+        assertThat(impl.rebootReturning(new RebootFault.FreezeFails(0, 0, Errno.EBUSY), Optional.empty()))
+                .as("a serialize that fails is the call's error").isEqualTo(Outcome.err(Errno.EBUSY));
     }
 
     /** v7 without sessions hands over sessions_pa 0: the empty list until the first open, nothing after it. */
