@@ -138,4 +138,23 @@ class ErrorUndoTest {
         assertThat(impl.process().holds("g1")).isFalse();
         assertThat(apply(impl, new LuoCall.RetrieveFd("r1", 1, ArgShape.PLAIN, "g2")).isOk()).isTrue();
     }
+
+    /** v7 as applied: a session command past the op table is EINVAL (the contract: ENOTTY), and a preserve on a retrieved session is EINVAL. */
+    @Test
+    void v7AsAppliedChecksTheCommandRangeAndTheSessionsDirection() {
+        for (LuoVariant v : List.of(LuoVariant.V7_AS_APPLIED, LuoVariant.V7_CORRECTED)) {
+            LuoImpl impl = LuoImpl.boot(v, LuoV7Geometry.SMALL);
+            apply(impl, new LuoCall.Open("d0"));
+            apply(impl, LuoCall.SessionCall.create("d0", "a".getBytes(StandardCharsets.US_ASCII), ArgShape.PLAIN, "s1"));
+            assertThat(apply(impl, new LuoCall.RawIoctl("s1", 0xBA45, new byte[24], false))).as(v.name())
+                    .isEqualTo(Outcome.err(v == LuoVariant.V7_AS_APPLIED ? Errno.EINVAL : Errno.ENOTTY));
+            assertThat(impl.reboot(RebootFault.NONE)).isEqualTo(Outcome.ok());
+            assertThat(impl.setup()).isEqualTo(Outcome.ok());
+            apply(impl, new LuoCall.Open("d1"));
+            assertThat(apply(impl, retrieve("r1", ArgShape.PLAIN)).isOk()).isTrue();
+            apply(impl, new LuoCall.NewFile("f1", FileSpec.of(HandlerKind.TEST_A, 1)));
+            assertThat(apply(impl, new LuoCall.PreserveFd("r1", LuoCall.FdRef.of("f1"), 1, ArgShape.PLAIN))).as(v.name())
+                    .isEqualTo(Outcome.err(Errno.EINVAL));
+        }
+    }
 }
