@@ -88,16 +88,12 @@ final class BlockList {
     }
 
     /**
-     * Undoes the last {@link #create}: the newest block unpreserved and freed (or restored) and the
-     * previous block's next cleared, so the chain is as it was before.
+     * Undoes the last {@link #create}: the newest block unpreserved and freed and the previous
+     * block's next cleared, so the chain is as it was before.
      */
-    void destroyLast(boolean unpreserve) {
+    void destroyLast() {
         long pa = blocks.remove(blocks.size() - 1);
-        if (unpreserve) {
-            kho.unpreserveFree(pa);
-        } else {
-            kho.restoreFree(pa);
-        }
+        kho.unpreserveFree(pa);
         if (!blocks.isEmpty()) {
             kind.writeNext(memory(), blocks.get(blocks.size() - 1), 0);
         }
@@ -132,7 +128,7 @@ final class BlockList {
     /** kho_block_set_shrink: the last block freed while count entries fit in the blocks before it. */
     void shrink(long count, int perBlock) {
         while (!blocks.isEmpty() && count <= (long) (blocks.size() - 1) * perBlock) {
-            destroyLast(true);
+            destroyLast();
         }
     }
 

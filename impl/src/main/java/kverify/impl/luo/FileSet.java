@@ -78,7 +78,7 @@ final class FileSet {
         Optional<Errno> failed = attach(token, file);
         if (failed.isPresent()) {
             if (grew && undo.freeBlockOfFailedPreserve()) {
-                blocks.destroyLast(true);
+                blocks.destroyLast();
             }
             return Outcome.err(failed.get());
         }
@@ -205,8 +205,8 @@ final class FileSet {
     }
 
     /**
-     * luo_file_deserialize: files PA 0 means no files (the posted code only WARNs if the stored
-     * count is not 0). Otherwise count is taken from file_set_ser, then the whole chain is walked,
+     * luo_file_deserialize of a set with files (files PA 0, no files, is {@link #checkNoChain}; the
+     * posted code only WARNs if its stored count is not 0): count is taken from file_set_ser, then the whole chain is walked,
      * adding a tracking entry per block (ENOSPC past LUO_MAX_BLOCKS), before any block's count is
      * looked at; then per block EINVAL for a count above BLOCK_MAX, and per entry ENOENT unless a
      * registered handler has the compatible (its module pinned), each entry appended in order (a
@@ -215,10 +215,7 @@ final class FileSet {
      * set's count; the walk records the block headers read. {@code ref} names the entries' logs.
      */
     Outcome<Unit> deserialize(FileSetSer.Value set, HandoverWalk walk, java.util.function.Supplier<String> ref) {
-        if (set.files() == 0) {
-            return checkNoChain(set, walk);
-        }
-        // Only a session with files gets the collections (see the class comment).
+        // A set with files 0 never gets here (checkNoChain): only a session with files gets the collections (see the class comment).
         ensureCollections();
         count = set.count();
         Outcome<Unit> chain = walk.restore(blocks, geometry.fileBlockBytes(), geometry.filesPerBlock(), false, set.files());
@@ -299,14 +296,13 @@ final class FileSet {
      * luo_file_finish: count 0 returns at once, files and blocks untouched (a count of 0 stored
      * with a file pointer leaves both behind); every can_finish is true; from the last file to the
      * first the handler finishes, the module is put, a retrieved file leaves luo_preserved_files,
-     * and count drops by one; then every block is restored and freed.
+     * and count drops by one; then every block is restored and freed. It cannot fail (so it
+     * returns nothing): luo_file_finish's error paths are those of can_finish.
      */
-    Outcome<Unit> finish() {
-        if (count == 0) {
-            return Outcome.ok();
+    void finish() {
+        if (count != 0) {
+            releaseAll(HandlerCall.FINISH, false);
         }
-        releaseAll(HandlerCall.FINISH, false);
-        return Outcome.ok();
     }
 
     /** luo_file_set_destroy at session free: WARN_ON(count), WARN_ON(files left). */

@@ -332,26 +332,19 @@ final class IncomingSessions {
         return new Session(list, id);
     }
 
-    /** Release of a retrieved session fd: finish first; on failure keep the session. */
-    Outcome<Unit> release(Session s) {
+    /** Release of a retrieved session fd: finish (which cannot fail, see FileSet.finish), then off the list. */
+    void release(Session s) {
         LockPoints.Lock mutex = LockPoints.Lock.session(s);
         LockPoints.lock(mutex); // luo_session_finish_one
-        Outcome<Unit> finished = s.files().finish();
+        s.files().finish();
         LockPoints.unlock(mutex);
-        if (finished.isOk()) {
-            LockPoints.lock(LockPoints.Lock.incomingList(true)); // luo_session_remove
-            int id = list.find(s.name());
-            if (id >= 0) {
-                list.remove(id);
-            }
-            LockPoints.unlock(LockPoints.Lock.incomingList(true));
-            s.files().destroyed(s.name());
+        LockPoints.lock(LockPoints.Lock.incomingList(true)); // luo_session_remove
+        int id = list.find(s.name());
+        if (id >= 0) {
+            list.remove(id);
         }
-        return finished;
-    }
-
-    boolean deserializedOk() {
-        return deserialized != null && deserialized.isOk();
+        LockPoints.unlock(LockPoints.Lock.incomingList(true));
+        s.files().destroyed(s.name());
     }
 
     boolean deserializeRan() {

@@ -1,6 +1,5 @@
 package kverify.impl.luo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -97,23 +96,17 @@ final class OutgoingSessions {
         return create(b, at, SessionSer.strscpyNameLength(b, at), blocked);
     }
 
-    /**
-     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing: the duplicate
-     * test and the growth of the chain (if the variant's {@link BlockGrowth} says so), in the
-     * order of its {@link BlockSetPolicy}; a failure frees the session again.
-     */
-    Outcome<Session> create(String name) {
-        byte[] b = name.getBytes(StandardCharsets.ISO_8859_1);
-        int r = create(b, 0, b.length, false);
-        return IdResult.isOk(r) ? Outcome.ok(session(r)) : IdResult.outcome(r);
-    }
-
     /** The session of an id that {@link #create} returned. */
     Session session(int id) {
         return new Session(list, id);
     }
 
-    /** The same for the name name[at .. at + len) (its bytes are copied into the list). */
+    /**
+     * luo_session_alloc (kzalloc: ENOMEM), then luo_session_insert for outgoing of the name
+     * name[at .. at + len) (its bytes are copied into the list): the duplicate test and the growth
+     * of the chain (if the variant's {@link BlockGrowth} says so), in the order of its
+     * {@link BlockSetPolicy}; a failure frees the session again.
+     */
     private int create(byte[] name, int at, int len, boolean blocked) {
         if (kho.faults().kzallocFails()) {
             return IdResult.err(Errno.ENOMEM);
@@ -184,10 +177,6 @@ final class OutgoingSessions {
             remove(s);
         }
         s.files().destroyed(s.name());
-    }
-
-    boolean holds(Session s) {
-        return s.table == list && list.live(s.id);
     }
 
     /** The live session of this name, if any. */

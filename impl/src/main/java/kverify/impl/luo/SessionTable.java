@@ -262,16 +262,6 @@ final class SessionTable {
         return -1;
     }
 
-    /** The last live id in list order, or -1. */
-    int last() {
-        for (int i = ids - 1; i >= 0; i--) {
-            if ((flags[i] & LIVE) != 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The arena the names are in (replaced when it grows): id's name is at {@link #nameOffset}, {@link #nameLength} bytes. */
     byte[] arena() {
         return names;

@@ -70,4 +70,19 @@ class FilePreserveTest {
         apply(impl, new LuoCall.NewFile("plain", new FileSpec(Optional.empty(), 5, Optional.empty())));
         assertThat(apply(impl, preserve("plain", 1))).isEqualTo(Outcome.err(Errno.ENOENT));
     }
+
+    /** The second allocation of a first preserve is its luo_file (the first is the file block): it fails after xa_insert and the module get. */
+    @Test
+    void aFailedLuoFileAllocationAfterTheBlockGivesBackTheFileAndTheHandler() {
+        LuoImpl impl = withSession();
+        apply(impl, new LuoCall.NewFile("f1", FileSpec.of(HandlerKind.TEST_A, 5)));
+        impl.failAllocation(AllocKind.KZALLOC, 2);
+        assertThat(apply(impl, preserve("f1", 1))).isEqualTo(Outcome.err(Errno.ENOMEM));
+        assertThat(impl.takeAllocationFault()).isTrue();
+        assertThat(impl.state().handlers()).as("the module reference is put back")
+                .allSatisfy(h -> assertThat(h.pins()).isZero());
+        assertThat(apply(impl, preserve("f1", 1)).isOk()).as("the file is not left in the xarray").isTrue();
+        assertThat(impl.state().handlers()).filteredOn(h -> h.kind() == HandlerKind.TEST_A).singleElement()
+                .satisfies(h -> assertThat(h.pins()).isEqualTo(1));
+    }
 }

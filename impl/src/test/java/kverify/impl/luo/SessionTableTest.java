@@ -110,7 +110,6 @@ class SessionTableTest {
             order.add(t.name(id));
         }
         assertThat(order).containsExactlyElementsOf(ref.keySet());
-        assertThat(t.last()).isEqualTo(ref.isEmpty() ? -1 : ref.get(order.get(order.size() - 1)));
     }
 
     @Test
@@ -126,5 +125,84 @@ class SessionTableTest {
         assertThat(t.files(a)).isSameAs(own);
         assertThat(t.files(b)).isSameAs(FileSet.NONE);
         assertThat(new Session(t, a)).isEqualTo(new Session(t, a)).isNotEqualTo(new Session(t, b));
+    }
+
+    /** Names added in descending order: each is below the greatest, so every id goes into the index, which grows as it fills. */
+    @Test
+    void findsEveryNameAddedInDescendingOrder() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        for (int k = 999; k >= 100; k--) {
+            assertThat(t.find("z" + k)).isEqualTo(-1);
+            assertThat(t.add("z" + k, FileSet.NONE)).isEqualTo(999 - k);
+        }
+        for (int k = 100; k <= 999; k++) {
+            assertThat(t.find("z" + k)).as("z%d", k).isEqualTo(999 - k);
+        }
+        for (int k = 100; k <= 999; k += 2) {
+            t.remove(999 - k);
+        }
+        for (int k = 100; k <= 999; k++) {
+            assertThat(t.find("z" + k)).as("z%d after the removals", k).isEqualTo(k % 2 == 0 ? -1 : 999 - k);
+        }
+        assertThat(t.size()).isEqualTo(450);
+    }
+
+    /**
+     * A lookup of an absent name above every name (ABOVE) followed by the create of a name below
+     * them: the create's own probe decides, so the name goes into the index and the run stays ascending.
+     */
+    @Test
+    void anAddAfterALookupAboveEveryNameKeepsTheRunAscending() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        t.add("b", FileSet.NONE);
+        t.add("c", FileSet.NONE);
+        t.add("d", FileSet.NONE);
+        assertThat(t.find("z")).isEqualTo(-1);
+        byte[] a = "a".getBytes(StandardCharsets.ISO_8859_1);
+        int probed = t.probe(a, 0, 1);
+        assertThat(probed).isNegative().isNotEqualTo(SessionTable.ABOVE);
+        assertThat(t.add(a, 0, 1, FileSet.NONE, probed)).isEqualTo(3);
+        assertThat(t.find("c")).isEqualTo(1);
+        assertThat(t.find("d")).isEqualTo(2);
+        assertThat(t.find("a")).isEqualTo(3);
+        assertThat(t.find("b")).isEqualTo(0);
+    }
+
+    /** A failed lookup of one name, then the add of another name (looked up inside add): the free slot the lookup ended on is not the other name's. */
+    @Test
+    void anAddOfANameOtherThanTheOneLastLookedUpFindsItsOwnSlot() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        t.add("m", FileSet.NONE);
+        t.add("b", FileSet.NONE); // below "m": into the index, so later lookups below "m" use it
+        for (String other : new String[] {"c", "d", "e", "f", "g"}) {
+            assertThat(t.find("a")).isEqualTo(-1);
+            int id = t.add(other, FileSet.NONE);
+            assertThat(t.find(other)).as(other).isEqualTo(id);
+            assertThat(t.find("a")).isEqualTo(-1);
+        }
+        assertThat(t.find("b")).isEqualTo(1);
+    }
+
+    /**
+     * A run of 20 ascending names (the arrays grown to exactly 20 ids) whose binary searches run
+     * past their budget: the run ends into the empty index (its first growth), and every name is
+     * still found, an absent one still absent.
+     */
+    @Test
+    void aShortRunEndsIntoTheIndexWhenItsSearchesRunOut() {
+        SessionTable t = new SessionTable(0, 1 << 20);
+        for (int k = 0; k < 20; k++) {
+            assertThat(t.add("s" + k, FileSet.NONE)).isEqualTo(k);
+        }
+        byte[] absent = "s0a".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 40; i++) {
+            assertThat(t.find(absent, 0, absent.length)).as("search %d", i).isEqualTo(-1);
+        }
+        for (int k = 0; k < 20; k++) {
+            assertThat(t.find("s" + k)).isEqualTo(k);
+        }
+        assertThat(t.add("s20", FileSet.NONE)).isEqualTo(20);
+        assertThat(t.find("s20")).isEqualTo(20);
+        assertThat(t.find("s0a")).isEqualTo(-1);
     }
 }

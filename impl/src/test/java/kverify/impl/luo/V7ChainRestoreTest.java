@@ -174,4 +174,15 @@ class V7ChainRestoreTest {
             assertThat(LuoInvariants.check(impl)).isEmpty();
         }
     }
+
+    /** kho_block_set_restore reads each session block's header once, in chain order (the cycle pre-pass only follows next). */
+    @Test
+    void setupVisitsEachSessionBlockOnceInOrder() {
+        for (LuoVariant v : LuoVariant.of(LuoVersion.V7)) {
+            LuoImpl impl = rebooted(v, 3);
+            assertThat(impl.setup()).isEqualTo(Outcome.ok());
+            assertThat(impl.walkVisits()).as(v.name()).containsExactly(new WalkVisit(true, block(impl, 0)),
+                    new WalkVisit(true, block(impl, 1)), new WalkVisit(true, block(impl, 2)));
+        }
+    }
 }

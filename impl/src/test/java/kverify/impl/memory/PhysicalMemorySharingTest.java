@@ -94,4 +94,26 @@ class PhysicalMemorySharingTest {
                 .isInstanceOf(PhysicalMemoryFault.class);
         assertThat(mem.readU8(0x2800)).isZero();
     }
+
+    /** A whole fresh chunk written at once is held as one slab; a copy of the memory gets its bytes, and each side's later writes stay its own. */
+    @Test
+    void aCopyOfAMemoryHoldingASlabReadsTheSameAndIsIndependent() {
+        PhysicalMemory mem = PhysicalMemory.ofSize(1L << 24);
+        long base = 1L << 20;
+        int n = 64 * 4096;
+        mem.write(base, n, (from, dst, offset, length) -> {
+            for (int i = 0; i < length; i++) {
+                dst[offset + i] = (byte) (from + i);
+            }
+        });
+        PhysicalMemory copy = mem.copy();
+        for (long a = base; a < base + n; a += 4093) {
+            assertThat(copy.read(a, 1)[0]).as("0x%x", a).isEqualTo((byte) (a - base));
+        }
+        copy.writeU64(base + 8, 0x1122334455667788L);
+        mem.writeU64(base + 16, 7);
+        assertThat(mem.readU64(base + 8)).as("the original keeps its bytes 8..15").isEqualTo(0x0F0E0D0C0B0A0908L);
+        assertThat(copy.readU64(base + 8)).isEqualTo(0x1122334455667788L);
+        assertThat(copy.read(base + 16, 1)[0]).isEqualTo((byte) 16);
+    }
 }

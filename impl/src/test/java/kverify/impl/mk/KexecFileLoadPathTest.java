@@ -59,4 +59,28 @@ class KexecFileLoadPathTest {
         assertThat(call(k, new MkOp.KexecFileLoad(0, List.of(P), 1))).isEqualTo(Call.ok());
         assertThat(k.state().images()).extracting(ImageInfo::id).contains(3);
     }
+
+    /**
+     * The contract: an instance image's entry is its first segment's address (0 without segments),
+     * and unloading the multikernel images gives the instance's pool pages back, so the same load
+     * fits again.
+     */
+    @Test
+    void anInstanceImageStartsAtItsFirstSegmentAndItsUnloadGivesThePoolBack() {
+        MkImplKernel k = kernel(MkVariant.V2_CORRECTED);
+        assertThat(call(k, new MkOp.DtUpload("a", 1, 3 * P, List.of(2)))).isEqualTo(Call.ok());
+        long pool = k.state().instances().get(0).pool().get(0).start();
+        assertThat(call(k, load(1, P))).isEqualTo(Call.ok());
+        assertThat(k.state().images()).singleElement().satisfies(i -> {
+            assertThat(i.entry()).isEqualTo(pool);
+            assertThat(i.instanceId()).isEqualTo(1);
+        });
+        assertThat(call(k, new MkOp.Unload(MK))).isEqualTo(Call.ok());
+        assertThat(k.state().images()).isEmpty();
+        assertThat(k.state().instances().get(0).status()).isEqualTo(InstanceInfo.Status.READY);
+        assertThat(call(k, load(1, P))).as("the three pool pages are free again").isEqualTo(Call.ok());
+        assertThat(call(k, new MkOp.Unload(MK))).isEqualTo(Call.ok());
+        assertThat(call(k, load(1))).as("no segments: the control and swap pages only").isEqualTo(Call.ok());
+        assertThat(k.state().images()).singleElement().satisfies(i -> assertThat(i.entry()).isZero());
+    }
 }

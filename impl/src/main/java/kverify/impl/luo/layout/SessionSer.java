@@ -46,17 +46,10 @@ public final class SessionSer {
         return Fields.cString(raw, NAME_LENGTH - 1);
     }
 
-    /** strscpy(session->name, name, 64) of a name field from user space: up to the NUL, at most 63 bytes. */
-    public static String strscpyName(byte[] field) {
-        return Fields.cString(field, NAME_LENGTH - 1);
-    }
-
-    /** How many bytes of the field {@link #strscpyName} keeps: the name's bytes are field[0 .. that). */
-    public static int strscpyNameLength(byte[] field) {
-        return Fields.cStringLength(field, NAME_LENGTH - 1);
-    }
-
-    /** The same for the 64-byte name field b[at .. at + 64). */
+    /**
+     * How many bytes of the 64-byte name field b[at .. at + 64) strscpy(session->name, name, 64)
+     * keeps: up to the NUL, at most 63; the name's bytes are b[at .. at + that).
+     */
     public static int strscpyNameLength(byte[] b, int at) {
         int n = 0;
         while (n < NAME_LENGTH - 1 && b[at + n] != 0) {

@@ -95,6 +95,22 @@ class ImageParserTest {
         assertThat(parse("\n \nkverify-image luo v1\n\ngeometry unit   # comment\nfdt none\n").fdt()).isEmpty();
     }
 
+    /** The format v3 lines (version, kho, subtree): only under the v3 header, once each, in their order, nothing after their values. */
+    @Test
+    void theFormatV3LinesAreCheckedWhereTheyAppear() {
+        String v3 = "kverify-image luo v3\n";
+        error("kverify-image luo v1\nversion v1\n", 2, "'version' needs the header 'kverify-image luo v3'");
+        error(v3 + "version v1\nversion v1\n", 3, "second 'version' line");
+        error(v3 + "version v1 v7\n", 2, "unexpected 'v7'");
+        error(v3 + "geometry small\nfdt none\nversion v1\n", 4, "'version' must come before the 'fdt' and 'subtree' lines");
+        error("kverify-image luo v1\nkho compatible str \"kho-v1\"\n", 2, "'kho' needs the header 'kverify-image luo v3'");
+        error(v3 + "kho compatible str \"a\"\nkho compatible str \"b\"\n", 3, "second 'kho compatible' line");
+        error("kverify-image luo v1\nsubtree none\n", 2, "'subtree' needs the header 'kverify-image luo v3'");
+        error(v3 + "version v7\nsubtree none\nsubtree none\n", 4, "second 'subtree' line");
+        error(v3 + "version v7\nsubtree none extra\n", 3, "unexpected 'extra'");
+        error(v3 + "version v7\nsubtree LUO 0x1000 length 32 extra\n", 3, "unexpected 'extra'");
+    }
+
     private static void error(String text, int line, String message) {
         assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(ImageFormatException.class, e -> {
             assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
