@@ -33,9 +33,8 @@ public final class PhysicalMemory {
     private static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
 
     private final List<RamRange> ram;
-    // The first range's bounds, checked before the list: memories here have one RAM range, and every read checks.
-    private final long firstRamStart;
-    private final long firstRamEnd;
+    // The first range (null: none), checked before the list: memories here have one RAM range, and every read checks.
+    private final RamRange firstRam;
     // Keyed by page frame number. Iteration order never reaches output: pages() sorts.
     private final PageMap pages = new PageMap();
     private long cachedPfn = -1;
@@ -68,9 +67,7 @@ public final class PhysicalMemory {
             }
         }
         this.ram = List.copyOf(ram);
-        // No range: bounds that contain nothing, not even a read of length 0.
-        this.firstRamStart = ram.isEmpty() ? 1 : ram.get(0).start();
-        this.firstRamEnd = ram.isEmpty() ? 0 : ram.get(0).end();
+        this.firstRam = ram.isEmpty() ? null : ram.get(0);
         Arrays.fill(recentPagesRead, -1);
     }
 
@@ -85,7 +82,7 @@ public final class PhysicalMemory {
 
     /** True if every byte of [address, address+length) is RAM (length 0 counts as inside). */
     public boolean isRam(long address, long length) {
-        if (address >= firstRamStart && length >= 0 && address <= firstRamEnd && length <= firstRamEnd - address) {
+        if (firstRam != null && firstRam.contains(address, length)) {
             return true;
         }
         for (RamRange r : ram) {

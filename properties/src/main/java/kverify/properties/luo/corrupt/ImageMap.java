@@ -125,12 +125,7 @@ final class ImageMap {
             if (bytes == null) {
                 return 0;
             }
-            int at = (int) (pa % HandoverImage.PAGE_SIZE);
-            long v = 0;
-            for (int i = 7; i >= 0; i--) {
-                v = (v << 8) | (bytes[at + i] & 0xFFL);
-            }
-            return v;
+            return littleEndian(bytes, (int) (pa % HandoverImage.PAGE_SIZE), 8);
         }
 
         /** The bytes before the first NUL of the {@code length} bytes at pa, one char per byte. */
@@ -153,9 +148,14 @@ final class ImageMap {
     }
 
     private static long u64(byte[] b) {
+        return littleEndian(b, 0, Math.min(8, b.length));
+    }
+
+    /** The little-endian value of the {@code length} (at most 8) bytes at {@code at}. */
+    private static long littleEndian(byte[] b, int at, int length) {
         long v = 0;
-        for (int i = Math.min(8, b.length) - 1; i >= 0; i--) {
-            v = (v << 8) | (b[i] & 0xFFL);
+        for (int i = length - 1; i >= 0; i--) {
+            v = (v << 8) | (b[at + i] & 0xFFL);
         }
         return v;
     }
